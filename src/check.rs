@@ -1,0 +1,173 @@
+//! Checking one article: fold its text, extract its claims, judge each one
+//! and turn the results into findings that point into the original file.
+//! Pure: text in, findings out.
+
+use serde::Serialize;
+
+use crate::extract::{Extraction, Matcher};
+use crate::finding::{Finding, Outcome, SourceRef};
+use crate::quantity::Value;
+use crate::rewrite;
+use crate::rules::Fact;
+use crate::text::{Folded, LineIndex};
+use crate::verdict;
+
+/// A figure read from an article, for `claimcheck claims`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimRow {
+    /// The article.
+    pub path: String,
+    /// 1-based line of the figure.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The figure as written.
+    pub text: String,
+    /// Its kind.
+    pub kind: crate::quantity::Kind,
+    /// Its value as read.
+    pub value: String,
+    /// Its unit or currency, when one was read.
+    pub unit: Option<String>,
+    /// The fact it was bound to.
+    pub fact: Option<String>,
+    /// Why it was bound, or why not.
+    pub reason: String,
+    /// The sentence it stands in.
+    pub sentence: String,
+}
+
+/// What checking one article produced.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// One finding per claim (agreeing ones included).
+    pub findings: Vec<Finding>,
+    /// Every figure read.
+    pub rows: Vec<ClaimRow>,
+}
+
+/// An article's original text and its folded form, with positions.
+struct Article<'a> {
+    path: &'a str,
+    original: &'a str,
+    folded: Folded,
+    lines: LineIndex,
+}
+
+impl Article<'_> {
+    /// The original text of a folded range, on one line.
+    fn original(&self, range: std::ops::Range<usize>) -> (std::ops::Range<usize>, String) {
+        let range = self.folded.original_range(range);
+        let text = one_line(&self.original[range.clone()]);
+        (range, text)
+    }
+
+    fn position(&self, original_at: usize) -> (usize, usize) {
+        self.lines.position(self.original, original_at)
+    }
+}
+
+/// Collapses line breaks and their indentation into single spaces.
+fn one_line(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Checks one article's text against `facts`.
+pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> Checked {
+    let folded = Folded::new(original);
+    let extraction: Extraction = matcher.extract(facts, &folded.text);
+    let article = Article {
+        path,
+        original,
+        folded,
+        lines: LineIndex::new(original),
+    };
+    let mut checked = Checked::default();
+    for claim in &extraction.claims {
+        let fact = &facts[claim.fact];
+        let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
+        let (sentence_range, sentence) = article.original(claim.sentence.clone());
+        let (span, found) = match &claim.figure {
+            Some(figure) => {
+                let (span, text) = article.original(figure.span.clone());
+                (span, Some(text))
+            }
+            None => (sentence_range.clone(), None),
+        };
+        let (line, column) = article.position(span.start);
+        let expected = fact.value.as_ref().map(|value| match (&found, value) {
+            (Some(found), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
+                rewrite::restyle(found, value)
+            }
+            (Some(found), Value::Amount(amount))
+                if amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none() =>
+            {
+                rewrite::restyle(found, value)
+            }
+            _ => value.to_string(),
+        });
+        let corrected = match (&found, &expected, verdict.outcome) {
+            (
+                Some(_),
+                Some(expected),
+                Outcome::Disagree | Outcome::Stale | Outcome::Misattributed,
+            ) => {
+                let start = span.start - sentence_range.start;
+                let end = span.end - sentence_range.start;
+                let raw = &article.original[sentence_range.clone()];
+                Some(one_line(&format!(
+                    "{}{}{}",
+                    &raw[..start],
+                    expected,
+                    &raw[end..]
+                )))
+            }
+            _ => None,
+        };
+        checked.findings.push(Finding {
+            fact: fact.id.clone(),
+            claim: fact.claim.clone(),
+            outcome: verdict.outcome,
+            severity: verdict.outcome.default_severity(),
+            path: article.path.to_string(),
+            line,
+            column,
+            span: [span.start, span.end],
+            found,
+            expected,
+            sentence,
+            corrected,
+            source: SourceRef {
+                name: fact.source.name.clone(),
+                url: fact.source.url.clone(),
+                as_of: fact.as_of.clone(),
+            },
+            message: verdict.message,
+        });
+    }
+    for reading in &extraction.readings {
+        let (span, text) = article.original(reading.figure.span.clone());
+        let (_, sentence) = article.original(reading.sentence.clone());
+        let (line, column) = article.position(span.start);
+        checked.rows.push(ClaimRow {
+            path: article.path.to_string(),
+            line,
+            column,
+            text,
+            kind: reading.figure.kind,
+            value: reading.figure.value.to_string(),
+            unit: reading.figure.unit.clone(),
+            fact: reading.fact.map(|f| facts[f].id.clone()),
+            reason: reading.reason.clone(),
+            sentence,
+        });
+    }
+    checked
+}

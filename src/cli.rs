@@ -1,0 +1,72 @@
+//! The command line: subcommands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  no errors found
+  1  errors found (disagree, stale, misattributed)
+  2  the run failed (bad rules, bad arguments, unreadable input)";
+
+/// Checks the figures articles state against the facts a desk has verified.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check articles against the facts and report what disagrees.
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
+    /// List every figure read, and the fact (if any) it was bound to, with why.
+    Claims(CheckArgs),
+}
+
+/// Options shared by `check` and `claims`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Articles or folders to read (.txt and .md; folders are walked,
+    /// .gitignore honoured). Default: `paths` in claimcheck.toml, else `.`.
+    pub paths: Vec<PathBuf>,
+
+    /// A rule file or folder of *.toml files; repeatable. Default: `rules`
+    /// in claimcheck.toml, else `rules/`.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// The configuration file. Default: claimcheck.toml here or above.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Also list agreeing claims, and claims with no readable figure.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// When to colour the output. NO_COLOR is honoured under `auto`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}

@@ -1,0 +1,69 @@
+//! Finding and reading articles: directories are walked honouring
+//! `.gitignore`, and unreadable, binary or non-UTF-8 files are set aside
+//! with a reason instead of stopping the run.
+
+use std::path::{Path, PathBuf};
+
+/// File extensions read as articles when a directory is walked.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// An article's text, or why it could not be read.
+#[derive(Debug)]
+pub enum Loaded {
+    /// The file's text.
+    Text(String),
+    /// Why the file was skipped.
+    Skipped(String),
+}
+
+/// The articles under `paths`, sorted. A file named directly is always
+/// read; a directory contributes its `.txt` and `.md` files not ignored by
+/// git. A path that does not exist is an error.
+pub fn articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+        } else if path.is_dir() {
+            let walk = ignore::WalkBuilder::new(path)
+                .standard_filters(true)
+                .require_git(false)
+                .build();
+            for entry in walk.flatten() {
+                let p = entry.path();
+                let wanted = p
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                if wanted && entry.file_type().is_some_and(|t| t.is_file()) {
+                    files.push(clean(p));
+                }
+            }
+        } else {
+            return Err(path.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Drops a leading `./` so that paths read as the user would write them.
+fn clean(path: &Path) -> PathBuf {
+    path.strip_prefix(".").unwrap_or(path).to_path_buf()
+}
+
+/// Reads an article, refusing binary and non-UTF-8 files.
+pub fn load(path: &Path) -> Loaded {
+    match std::fs::read(path) {
+        Err(err) => Loaded::Skipped(format!("cannot read it: {err}")),
+        Ok(bytes) if bytes.contains(&0) => Loaded::Skipped("it looks binary".to_string()),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Loaded::Text(text),
+            Err(err) => Loaded::Skipped(format!(
+                "it is not UTF-8 (invalid byte at offset {})",
+                err.utf8_error().valid_up_to()
+            )),
+        },
+    }
+}

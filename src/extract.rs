@@ -1,0 +1,518 @@
+//! Finding claims: which sentences state which facts, and which figure in
+//! each sentence is the one the fact is about.
+//!
+//! All cues, subjects and qualifiers of all facts are found together, in one
+//! pass of one Aho-Corasick automaton over the file. A fact is named in a
+//! sentence when the sentence holds one of its cues and one of its subjects,
+//! or holds a word that refers back ("the country", "that figure") to the
+//! sentence before, which named them. Each figure belongs to the subject
+//! nearest to it; a fact takes the figure of its kind that belongs to one of
+//! its subjects and stands nearest its cue.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use crate::figures::{self, Figure};
+use crate::quantity::{Kind, Value};
+use crate::rules::Fact;
+use crate::text;
+
+/// Words that point back to the sentence before.
+const BACK_REFERENCES: &[&str] = &[
+    "it",
+    "its",
+    "it's",
+    "they",
+    "their",
+    "the country",
+    "the nation",
+    "the company",
+    "the firm",
+    "the bank",
+    "the ministry",
+    "the government",
+    "the index",
+    "the ranking",
+    "the figure",
+    "that figure",
+    "this figure",
+    "the number",
+    "that number",
+    "this number",
+    "the true number",
+    "the real number",
+    "the true figure",
+    "the real figure",
+    "that share",
+    "this share",
+    "the share",
+    "that total",
+    "the total",
+    "that proportion",
+    "the proportion",
+    "that count",
+];
+
+/// Clause words across which a figure is less likely to belong to a subject.
+const CLAUSE_BREAKS: &[&str] = &["while", "whereas", "but", "although", "though", "unlike"];
+
+/// How far an inherited cue counts as standing from every figure.
+const INHERITED_CUE_DISTANCE: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Cue,
+    Subject,
+    Qualifier,
+    BackReference,
+}
+
+/// The automaton over every cue, subject and qualifier of every fact.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// For each pattern, the facts it belongs to and in what role.
+    roles: Vec<Vec<(usize, Role)>>,
+    fact_count: usize,
+}
+
+/// One matched pattern in a file.
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Range<usize>,
+    pattern: usize,
+}
+
+/// How a figure was (or was not) bound to a fact, for `claimcheck claims`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// The sentence, as a byte range of the folded text.
+    pub sentence: Range<usize>,
+    /// The figure, with spans in the folded text.
+    pub figure: Figure,
+    /// The index of the fact it was bound to.
+    pub fact: Option<usize>,
+    /// Why it was bound, or why not.
+    pub reason: String,
+}
+
+/// A fact stated in a sentence, with the figure bound to it (none for an
+/// unsupported claim).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The index of the fact.
+    pub fact: usize,
+    /// The sentence, as a byte range of the folded text.
+    pub sentence: Range<usize>,
+    /// The figure bound to the fact.
+    pub figure: Option<Figure>,
+}
+
+/// Everything read from one file.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Every figure read, bound or not.
+    pub readings: Vec<Reading>,
+    /// Every claim: a fact named, with or without a figure.
+    pub claims: Vec<Claim>,
+}
+
+/// What one sentence names.
+#[derive(Debug, Default, Clone)]
+struct Named {
+    /// (fact, byte offset) of each cue.
+    cues: Vec<(usize, usize)>,
+    /// Mentions of subjects: span and the facts they are subject of.
+    mentions: Vec<(Range<usize>, Vec<usize>)>,
+    /// Facts whose qualifier appears.
+    qualified: Vec<usize>,
+    /// Spans of words that refer back.
+    back_references: Vec<Range<usize>>,
+}
+
+/// Folds a pattern the way file text is folded for matching.
+fn fold_pattern(pattern: &str) -> String {
+    text::Folded::new(pattern.trim()).text.replace('-', " ")
+}
+
+impl Matcher {
+    /// Builds the automaton for `facts`.
+    pub fn new(facts: &[Fact]) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut roles: Vec<Vec<(usize, Role)>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut add = |pattern: &str, fact: usize, role: Role| {
+            let folded = fold_pattern(pattern).to_ascii_lowercase();
+            if folded.is_empty() {
+                return;
+            }
+            let at = *index.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                roles.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !roles[at].contains(&(fact, role)) {
+                roles[at].push((fact, role));
+            }
+        };
+        for (i, fact) in facts.iter().enumerate() {
+            for cue in &fact.cues {
+                add(cue, i, Role::Cue);
+            }
+            for subject in &fact.subjects {
+                add(subject, i, Role::Subject);
+            }
+            for qualifier in &fact.qualifiers {
+                add(qualifier, i, Role::Qualifier);
+            }
+        }
+        for word in BACK_REFERENCES {
+            add(word, usize::MAX, Role::BackReference);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("patterns of folded text always build");
+        Matcher {
+            automaton,
+            roles,
+            fact_count: facts.len(),
+        }
+    }
+
+    /// Every whole-word match in `haystack`, in order of start.
+    fn hits(&self, haystack: &str) -> Vec<Hit> {
+        let bytes = haystack.as_bytes();
+        let boundary = |at: usize| -> bool {
+            let before = haystack[..at].chars().next_back();
+            !before.is_some_and(char::is_alphanumeric)
+        };
+        let mut hits: Vec<Hit> = self
+            .automaton
+            .find_overlapping_iter(haystack)
+            .filter(|m| {
+                boundary(m.start())
+                    && !haystack[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                    && m.end() <= bytes.len()
+            })
+            .map(|m| Hit {
+                span: m.range(),
+                pattern: m.pattern().as_usize(),
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        hits
+    }
+
+    /// Reads every claim in a folded file text.
+    pub fn extract(&self, facts: &[Fact], folded: &str) -> Extraction {
+        debug_assert_eq!(facts.len(), self.fact_count);
+        let haystack = folded.replace('-', " ");
+        let hits = self.hits(&haystack);
+        let sentences = text::sentences(folded);
+        let mut extraction = Extraction::default();
+        let mut previous: Option<Named> = None;
+        let mut cursor = 0;
+        for sentence in sentences {
+            while cursor < hits.len() && hits[cursor].span.start < sentence.start {
+                cursor += 1;
+            }
+            let mut named = Named::default();
+            let mut k = cursor;
+            while k < hits.len() && hits[k].span.end <= sentence.end {
+                self.note(&hits[k], &mut named);
+                k += 1;
+            }
+            let inherited = if named.back_references.is_empty() {
+                None
+            } else {
+                previous.as_ref()
+            };
+            bind_sentence(
+                facts,
+                folded,
+                sentence.clone(),
+                &named,
+                inherited,
+                &mut extraction,
+            );
+            previous = Some(named);
+        }
+        extraction
+    }
+
+    fn note(&self, hit: &Hit, named: &mut Named) {
+        let mut subject_of = Vec::new();
+        for &(fact, role) in &self.roles[hit.pattern] {
+            match role {
+                Role::Cue => named.cues.push((fact, hit.span.start)),
+                Role::Subject => subject_of.push(fact),
+                Role::Qualifier => named.qualified.push(fact),
+                Role::BackReference => named.back_references.push(hit.span.clone()),
+            }
+        }
+        if !subject_of.is_empty() {
+            match named
+                .mentions
+                .iter_mut()
+                .find(|(span, _)| *span == hit.span)
+            {
+                Some((_, facts)) => facts.extend(subject_of),
+                None => named.mentions.push((hit.span.clone(), subject_of)),
+            }
+        }
+    }
+}
+
+/// Word positions in a sentence, for measuring distances in words.
+struct Words {
+    starts: Vec<usize>,
+}
+
+impl Words {
+    fn new(folded: &str, sentence: &Range<usize>) -> Words {
+        let mut starts = Vec::new();
+        let mut in_word = false;
+        for (at, ch) in folded[sentence.clone()].char_indices() {
+            let word = !ch.is_whitespace();
+            if word && !in_word {
+                starts.push(sentence.start + at);
+            }
+            in_word = word;
+        }
+        Words { starts }
+    }
+
+    /// The index of the word holding byte `at`.
+    fn index(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+}
+
+/// A subject mention in a sentence: where, and whose subject it is.
+struct Mention {
+    span: Range<usize>,
+    facts: Vec<usize>,
+    text: String,
+}
+
+fn bind_sentence(
+    facts: &[Fact],
+    folded: &str,
+    sentence: Range<usize>,
+    named: &Named,
+    inherited: Option<&Named>,
+    extraction: &mut Extraction,
+) {
+    let words = Words::new(folded, &sentence);
+    let lower = folded[sentence.clone()].to_ascii_lowercase();
+    let breaks: Vec<usize> = CLAUSE_BREAKS
+        .iter()
+        .flat_map(|w| {
+            lower
+                .match_indices(&format!(" {w} "))
+                .map(|(at, _)| sentence.start + at + 1)
+                .collect::<Vec<_>>()
+        })
+        .chain(lower.match_indices(';').map(|(at, _)| sentence.start + at))
+        .collect();
+
+    // Subjects named here, and words standing for the last sentence's.
+    let mut mentions: Vec<Mention> = named
+        .mentions
+        .iter()
+        .map(|(span, facts)| Mention {
+            span: span.clone(),
+            facts: facts.clone(),
+            text: folded[span.clone()].to_string(),
+        })
+        .collect();
+    if let Some(before) = inherited {
+        let facts_before: Vec<usize> = before
+            .mentions
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        for span in &named.back_references {
+            let inside = mentions
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end);
+            if !facts_before.is_empty() && !inside {
+                mentions.push(Mention {
+                    span: span.clone(),
+                    facts: facts_before.clone(),
+                    text: folded[span.clone()].to_string(),
+                });
+            }
+        }
+    }
+
+    // Facts named: a cue (here or inherited) and a subject (here or through
+    // a back-reference), and a qualifier here when the fact has any.
+    let named_facts: Vec<usize> = (0..facts.len())
+        .filter(|&f| {
+            let cue = named.cues.iter().any(|&(g, _)| g == f)
+                || inherited.is_some_and(|b| b.cues.iter().any(|&(g, _)| g == f));
+            let subject = mentions.iter().any(|m| m.facts.contains(&f));
+            let qualified = facts[f].qualifiers.is_empty() || named.qualified.contains(&f);
+            cue && subject && qualified
+        })
+        .collect();
+
+    let figures: Vec<Figure> = figures::read(&folded[sentence.clone()])
+        .into_iter()
+        .map(|mut figure| {
+            figure.span = figure.span.start + sentence.start..figure.span.end + sentence.start;
+            figure.anchor += sentence.start;
+            figure
+        })
+        .collect();
+
+    let distance = |a: usize, b: usize| words.index(a).abs_diff(words.index(b));
+    let crossings = |a: usize, b: usize| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        breaks.iter().filter(|&&x| lo < x && x < hi).count()
+    };
+    // The subject each figure belongs to: the nearest mention, preferring
+    // one before the figure and one in the same clause.
+    let owners: Vec<Option<&Mention>> = figures
+        .iter()
+        .map(|figure| {
+            mentions.iter().min_by_key(|m| {
+                let d = if m.span.end <= figure.anchor {
+                    distance(m.span.end.saturating_sub(1), figure.anchor)
+                } else if m.span.start >= figure.span.end {
+                    distance(figure.anchor, m.span.start) + 1
+                } else {
+                    0
+                };
+                (d + 4 * crossings(m.span.start, figure.anchor), m.span.start)
+            })
+        })
+        .collect();
+
+    // Candidate pairs, scored by the distance from the fact's cue.
+    let mut reasons: Vec<String> = figures
+        .iter()
+        .map(|_| "no fact names this sentence".to_string())
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for &f in &named_facts {
+        let fact = &facts[f];
+        for (x, figure) in figures.iter().enumerate() {
+            if !accepts(fact, figure) {
+                if reasons[x].starts_with("no fact") {
+                    reasons[x] = format!(
+                        "`{}` wants a {}{}; this is a {}{}",
+                        fact.id,
+                        fact.kind,
+                        unit_note(fact.unit.as_deref()),
+                        figure.kind,
+                        unit_note(figure.unit.as_deref())
+                    );
+                }
+                continue;
+            }
+            let owner = owners[x];
+            if !owner.is_some_and(|m| m.facts.contains(&f)) {
+                let nearest = owner.map_or("none".to_string(), |m| format!("`{}`", m.text));
+                reasons[x] = format!(
+                    "nearest subject {nearest} is not a subject of `{}`",
+                    fact.id
+                );
+                continue;
+            }
+            let cue = named
+                .cues
+                .iter()
+                .filter(|&&(g, _)| g == f)
+                .map(|&(_, at)| distance(at, figure.anchor))
+                .min()
+                .unwrap_or(INHERITED_CUE_DISTANCE);
+            pairs.push((cue + 2 * crossings(figure.anchor, cue), f, x));
+        }
+    }
+    pairs.sort();
+    let mut fact_taken = vec![false; facts.len()];
+    let mut figure_taken: Vec<Option<usize>> = vec![None; figures.len()];
+    for (_, f, x) in pairs {
+        if let Some(g) = figure_taken[x] {
+            if !fact_taken[f] && g != f {
+                reasons[x] = format!("bound to `{}`, nearer its cue", facts[g].id);
+            }
+            continue;
+        }
+        if fact_taken[f] {
+            continue;
+        }
+        fact_taken[f] = true;
+        figure_taken[x] = Some(f);
+        let fact = &facts[f];
+        let subject = owners[x].map_or(String::new(), |m| m.text.clone());
+        reasons[x] = format!("cue and subject `{subject}` of `{}`", fact.id);
+        extraction.claims.push(Claim {
+            fact: f,
+            sentence: sentence.clone(),
+            figure: Some(figures[x].clone()),
+        });
+    }
+    for &f in &named_facts {
+        if !fact_taken[f] && !figures.iter().any(|x| accepts(&facts[f], x)) {
+            extraction.claims.push(Claim {
+                fact: f,
+                sentence: sentence.clone(),
+                figure: None,
+            });
+        }
+    }
+    for ((figure, fact), reason) in figures.into_iter().zip(figure_taken).zip(reasons) {
+        extraction.readings.push(Reading {
+            sentence: sentence.clone(),
+            figure,
+            fact,
+            reason,
+        });
+    }
+}
+
+fn unit_note(unit: Option<&str>) -> String {
+    unit.map_or(String::new(), |u| format!(" in {u}"))
+}
+
+/// Whether a fact can take a figure: same kind, same unit or currency.
+pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
+    let kind_fits = fact.kind == figure.kind
+        || (fact.kind == Kind::Year
+            && matches!(figure.value, Value::Date(date) if date.year.is_some() && date.day.is_none()));
+    if !kind_fits {
+        return false;
+    }
+    match fact.kind {
+        Kind::Percent | Kind::Money | Kind::Number => {
+            same_unit(fact.unit.as_deref(), figure.unit.as_deref())
+        }
+        Kind::Count => {
+            fact.unit.is_none() || same_unit(fact.unit.as_deref(), figure.unit.as_deref())
+        }
+        _ => true,
+    }
+}
+
+/// Whether two units name the same thing, forgiving plurals and the
+/// spellings the figure reader folds ("nm" and "nanometre").
+fn same_unit(fact: Option<&str>, figure: Option<&str>) -> bool {
+    fn stem(unit: &str) -> String {
+        let folded = figures::canonical_unit(unit);
+        folded.trim_end_matches('s').to_string()
+    }
+    match (fact, figure) {
+        (None, None) => true,
+        (Some(a), Some(b)) => stem(a) == stem(b),
+        _ => false,
+    }
+}

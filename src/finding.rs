@@ -1,0 +1,165 @@
+//! The one result type every renderer draws from: a finding is plain, owned,
+//! serialisable data, so that JSON output is its serialisation and the human
+//! report, and any later format, render the same sorted list.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// What a claim turned out to be, compared with the facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The article states a value compatible with the fact.
+    Agree,
+    /// The article states a value incompatible with the fact.
+    Disagree,
+    /// The value matches an earlier, superseded value of the fact.
+    Stale,
+    /// The value is wrong for this fact but is another fact's value for the
+    /// same subject and kind.
+    Misattributed,
+    /// Articles state incompatible values for the same fact.
+    Conflict,
+    /// An edit changed a stated value, compared with a git revision.
+    Drift,
+    /// A fact was edited since a git revision.
+    RuleChanged,
+    /// The sentence names the fact's cue and subject but no figure was read.
+    Unsupported,
+}
+
+impl Outcome {
+    /// Every outcome, in report order.
+    pub const ALL: [Outcome; 8] = [
+        Outcome::Disagree,
+        Outcome::Stale,
+        Outcome::Misattributed,
+        Outcome::Conflict,
+        Outcome::Drift,
+        Outcome::RuleChanged,
+        Outcome::Unsupported,
+        Outcome::Agree,
+    ];
+
+    /// The name used in reports and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Agree => "agree",
+            Outcome::Disagree => "disagree",
+            Outcome::Stale => "stale",
+            Outcome::Misattributed => "misattributed",
+            Outcome::Conflict => "conflict",
+            Outcome::Drift => "drift",
+            Outcome::RuleChanged => "rule-changed",
+            Outcome::Unsupported => "unsupported",
+        }
+    }
+
+    /// The level an outcome is reported at by default.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Outcome::Disagree | Outcome::Stale | Outcome::Misattributed | Outcome::Conflict => {
+                Severity::Error
+            }
+            Outcome::Drift | Outcome::RuleChanged => Severity::Warning,
+            Outcome::Agree | Outcome::Unsupported => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How much a finding matters: errors fail the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Shown with `--verbose` only.
+    Info,
+    /// Shown, does not fail the run.
+    Warning,
+    /// Shown, fails the run (exit code 1).
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A fact's source as a report cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    /// The source's name.
+    pub name: String,
+    /// Where to find it.
+    pub url: Option<String>,
+    /// When the fact's value was current.
+    pub as_of: String,
+}
+
+/// One thing claimcheck has to say about one claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The fact's id.
+    pub fact: String,
+    /// The fact's one-line claim.
+    pub claim: String,
+    /// What the claim turned out to be.
+    pub outcome: Outcome,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The article, as given on the command line or found in a directory.
+    pub path: String,
+    /// 1-based line of the figure (of the sentence when there is none).
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte range of the figure in the original file.
+    pub span: [usize; 2],
+    /// The figure as the article writes it; `None` when none was read.
+    pub found: Option<String>,
+    /// The fact's value, written in the article's manner where possible.
+    pub expected: Option<String>,
+    /// The sentence the claim was read from, as the article writes it.
+    pub sentence: String,
+    /// The sentence with the fact's value written in place of the figure.
+    pub corrected: Option<String>,
+    /// The fact's source.
+    pub source: SourceRef,
+    /// A one-line explanation.
+    pub message: String,
+}
+
+impl Finding {
+    /// The order reports list findings in.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str) {
+        (&self.path, self.line, self.column, &self.fact)
+    }
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Articles read.
+    pub files: usize,
+    /// Articles skipped as unreadable, binary or not UTF-8.
+    pub skipped: usize,
+    /// Claims bound to a fact (figures read and compared).
+    pub claims: usize,
+    /// Findings per outcome, including agreeing claims.
+    pub outcomes: std::collections::BTreeMap<String, usize>,
+    /// Findings at error level.
+    pub errors: usize,
+    /// Findings at warning level.
+    pub warnings: usize,
+}

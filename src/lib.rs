@@ -1,0 +1,200 @@
+//! claimcheck: checks the figures articles state (ranks, counts,
+//! percentages, money, years, dates) against facts kept in TOML rule files,
+//! and reports where an article disagrees with its source, quotes an
+//! outdated value, or quotes another fact's value.
+//!
+//! Data flows one way: discover files, read them, split sentences, extract
+//! claims, judge them against the facts, then sort and render. Only
+//! [`run`] touches the file system and the terminal.
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod discover;
+pub mod extract;
+pub mod figures;
+pub mod finding;
+pub mod quantity;
+pub mod report;
+pub mod rewrite;
+pub mod rules;
+pub mod text;
+pub mod verdict;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use rayon::prelude::*;
+
+use crate::check::{Checked, ClaimRow};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command};
+use crate::discover::Loaded;
+use crate::finding::{Finding, Outcome, Severity, Summary};
+use crate::report::Format;
+
+/// How a run ended, as the exit code says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// No errors found: exit 0.
+    Clean,
+    /// Errors found: exit 1.
+    Errors,
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Clean => 0,
+            Status::Errors => 1,
+        }
+    }
+}
+
+/// Runs a parsed command line, writing the report to `out` and warnings
+/// to `err`. An `Err` means the run itself failed (exit code 2).
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
+    match cli.command {
+        Command::Check(args) => check(&args, out, err),
+        Command::Claims(args) => claims(&args, out, err),
+    }
+}
+
+/// Everything a run read: the facts and each article's results.
+struct Run {
+    facts: Vec<rules::Fact>,
+    checked: Vec<Checked>,
+    files: usize,
+    skipped: usize,
+}
+
+fn set_colour(choice: ColorChoice) {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    colored::control::set_override(on);
+}
+
+/// The rule and article paths: command line over claimcheck.toml over
+/// built-in defaults.
+fn resolve_paths(args: &CheckArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let config = match &args.config {
+        Some(path) => {
+            if !path.is_file() {
+                bail!("configuration file `{}` does not exist", path.display());
+            }
+            config::load(path)?
+        }
+        None => {
+            let cwd = std::env::current_dir().context("cannot read the working directory")?;
+            match config::find(&cwd) {
+                Some(path) => config::load(&path)?,
+                None => config::Config::default(),
+            }
+        }
+    };
+    let rules = if args.rules.is_empty() {
+        config.rules
+    } else {
+        args.rules.clone()
+    };
+    let paths = if args.paths.is_empty() {
+        config.paths
+    } else {
+        args.paths.clone()
+    };
+    Ok((rules, paths))
+}
+
+fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
+    set_colour(args.color);
+    let (rule_paths, paths) = resolve_paths(args)?;
+    let facts = rules::load(&rule_paths)?;
+    let files = discover::articles(&paths)
+        .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?;
+    let matcher = extract::Matcher::new(&facts);
+    let results: Vec<(String, Result<Checked, String>)> = files
+        .par_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let result = match discover::load(path) {
+                Loaded::Text(text) => Ok(check::check(&facts, &matcher, &name, &text)),
+                Loaded::Skipped(why) => Err(why),
+            };
+            (name, result)
+        })
+        .collect();
+    let mut checked = Vec::new();
+    let mut skipped = 0;
+    for (name, result) in results {
+        match result {
+            Ok(c) => checked.push(c),
+            Err(why) => {
+                skipped += 1;
+                writeln!(err, "warning: skipping `{name}`: {why}")?;
+            }
+        }
+    }
+    Ok(Run {
+        facts,
+        files: checked.len(),
+        checked,
+        skipped,
+    })
+}
+
+fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
+    let run = read_all(args, err)?;
+    let mut all: Vec<Finding> = run.checked.into_iter().flat_map(|c| c.findings).collect();
+    all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut summary = Summary {
+        files: run.files,
+        skipped: run.skipped,
+        ..Summary::default()
+    };
+    for finding in &all {
+        if finding.outcome != Outcome::Unsupported {
+            summary.claims += 1;
+        }
+        *summary
+            .outcomes
+            .entry(finding.outcome.name().to_string())
+            .or_default() += 1;
+        match finding.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => {}
+        }
+    }
+    let shown: Vec<Finding> = all
+        .into_iter()
+        .filter(|f| args.verbose || f.severity > Severity::Info)
+        .collect();
+    let _ = run.facts;
+    match args.format {
+        Format::Human => report::human(out, &shown, &summary)?,
+        Format::Json => report::json(out, &shown, &summary)?,
+    }
+    Ok(if summary.errors > 0 {
+        Status::Errors
+    } else {
+        Status::Clean
+    })
+}
+
+fn claims(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
+    let run = read_all(args, err)?;
+    let mut rows: Vec<ClaimRow> = run.checked.into_iter().flat_map(|c| c.rows).collect();
+    rows.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    match args.format {
+        Format::Human => report::claims_human(out, &rows)?,
+        Format::Json => report::claims_json(out, &rows)?,
+    }
+    Ok(Status::Clean)
+}

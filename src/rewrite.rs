@@ -1,0 +1,233 @@
+//! Writing a fact's value the way the article wrote its figure: digits stay
+//! digits, words stay words, "31st" keeps its suffix and "1.5 million" its
+//! scale word. Reports use it to show the corrected sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::quantity::{self, Value};
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d[\d,]*(?:\.\d+)?(?P<suffix>st|nd|rd|th)?(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?")
+        .expect("the digits pattern is valid")
+});
+
+/// `value` written in the manner of `found`, the figure as the article has it.
+pub fn restyle(found: &str, value: &Value) -> String {
+    match value {
+        Value::Date(date) => {
+            let day_first = found.starts_with(|c: char| c.is_ascii_digit());
+            let short = found.contains('.');
+            let month = quantity::MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+            let month = if short && month.len() > 4 {
+                format!("{}.", &month[..3])
+            } else {
+                month.to_string()
+            };
+            let year_written = found.chars().filter(char::is_ascii_digit).count() >= 4;
+            let year = date.year.filter(|_| year_written);
+            match (date.day, year, day_first) {
+                (Some(day), Some(year), true) => format!("{day} {month} {year}"),
+                (Some(day), Some(year), false) => format!("{month} {day}, {year}"),
+                (Some(day), None, true) => format!("{day} {month}"),
+                (Some(day), None, false) => format!("{month} {day}"),
+                _ => value.to_string(),
+            }
+        }
+        _ if !found.chars().any(|c| c.is_ascii_digit()) => match value {
+            Value::Rank { best, worst, .. } if best == worst => {
+                ordinal_words(*best).unwrap_or_else(|| quantity::ordinal(*best))
+            }
+            Value::Amount(amount) if amount.upper.is_none() => {
+                let number = cardinal_words(amount.nominal)
+                    .unwrap_or_else(|| quantity::number(amount.nominal));
+                let rest = found
+                    .split_once(char::is_whitespace)
+                    .map_or(String::new(), |(_, rest)| format!(" {rest}"));
+                let unit = rest
+                    .rsplit_once(' ')
+                    .map(|(_, unit)| unit)
+                    .filter(|u| matches!(*u, "percent" | "cent"))
+                    .map_or(String::new(), |u| {
+                        if u == "cent" {
+                            " per cent".into()
+                        } else {
+                            " percent".into()
+                        }
+                    });
+                format!("{number}{unit}")
+            }
+            _ => value.to_string(),
+        },
+        _ => {
+            let numbers = numbers_of(value);
+            let mut next = numbers.into_iter();
+            DIGITS
+                .replace_all(found, |caps: &regex::Captures<'_>| {
+                    let Some(n) = next.next() else {
+                        return caps[0].to_string();
+                    };
+                    let scale = caps.name("scale").map(|s| s.as_str());
+                    let divisor = match scale.map(str::to_ascii_lowercase).as_deref() {
+                        Some("thousand" | "k") => 1e3,
+                        Some("million" | "mn" | "m") => 1e6,
+                        Some("billion" | "bn") => 1e9,
+                        Some("trillion") => 1e12,
+                        _ => 1.0,
+                    };
+                    let written = if caps.name("suffix").is_some() {
+                        quantity::ordinal(n as u32)
+                    } else {
+                        let grouped = caps[0].contains(',') || n / divisor >= 10_000.0;
+                        let text = quantity::number(n / divisor);
+                        if grouped { text } else { text.replace(',', "") }
+                    };
+                    let tail = &caps[0][caps.get(0).map_or(0, |m| m.as_str().len())..];
+                    match scale {
+                        Some(scale) => {
+                            let gap = &caps[0][digits_end(&caps[0])..caps[0].len() - scale.len()];
+                            format!("{written}{gap}{scale}{tail}")
+                        }
+                        None => format!("{written}{tail}"),
+                    }
+                })
+                .into_owned()
+        }
+    }
+}
+
+/// Where the digits (and ordinal suffix) of a match end.
+fn digits_end(text: &str) -> usize {
+    text.find(|c: char| !(c.is_ascii_alphanumeric() || c == ',' || c == '.'))
+        .unwrap_or(text.len())
+}
+
+/// The numbers a value is written with, in order.
+fn numbers_of(value: &Value) -> Vec<f64> {
+    match value {
+        Value::Rank { best, of, .. } => {
+            let mut numbers = vec![f64::from(*best)];
+            numbers.extend(of.map(f64::from));
+            numbers
+        }
+        Value::Amount(amount) => {
+            let mut numbers = vec![amount.nominal];
+            numbers.extend(amount.upper);
+            numbers
+        }
+        Value::Year(year) => vec![f64::from(*year)],
+        Value::Date(_) => Vec::new(),
+    }
+}
+
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// 0 to 99 in words ("eighty-four"); `None` beyond.
+fn cardinal_words(n: f64) -> Option<String> {
+    if n.fract() != 0.0 || !(0.0..100.0).contains(&n) {
+        return None;
+    }
+    let n = n as usize;
+    Some(match n {
+        0..=19 => ONES[n].to_string(),
+        _ if n.is_multiple_of(10) => TENS[n / 10].to_string(),
+        _ => format!("{}-{}", TENS[n / 10], ONES[n % 10]),
+    })
+}
+
+/// 1st to 99th in words ("thirty-first"); `None` beyond.
+fn ordinal_words(n: u32) -> Option<String> {
+    const UNIT: [&str; 20] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let n = n as usize;
+    Some(match n {
+        1..=19 => UNIT[n].to_string(),
+        20..=99 if n.is_multiple_of(10) => format!("{}ieth", TENS[n / 10].trim_end_matches('y')),
+        21..=99 => format!("{}-{}", TENS[n / 10], UNIT[n % 10]),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::{Amount, Date};
+
+    #[test]
+    fn keeps_the_article_manner() {
+        assert_eq!(
+            restyle("30th out of 83", &Value::rank(31, Some(83))),
+            "31st out of 83"
+        );
+        assert_eq!(restyle("thirtieth", &Value::rank(31, None)), "thirty-first");
+        assert_eq!(
+            restyle("about 7,000", &Value::Amount(Amount::exact(9000.0))),
+            "about 9,000"
+        );
+        assert_eq!(
+            restyle("1.2 million", &Value::Amount(Amount::exact(1.5e6))),
+            "1.5 million"
+        );
+        assert_eq!(
+            restyle("64 percent", &Value::Amount(Amount::exact(84.0))),
+            "84 percent"
+        );
+        assert_eq!(
+            restyle("sixty percent", &Value::Amount(Amount::exact(84.0))),
+            "eighty-four percent"
+        );
+        let date = Value::Date(Date {
+            year: Some(2024),
+            month: 12,
+            day: Some(11),
+        });
+        assert_eq!(restyle("Dec. 12", &date), "Dec. 11");
+        assert_eq!(restyle("12 December 2024", &date), "11 December 2024");
+        assert_eq!(restyle("in 2021", &Value::Year(2022)), "in 2022");
+    }
+}

@@ -1,0 +1,306 @@
+//! Text as claimcheck reads it: typographic variants folded to plain ASCII
+//! forms, with a map back to the original bytes so every position reported
+//! points into the file as the user wrote it; and the split into sentences.
+
+use std::ops::Range;
+
+/// An article's text folded for reading: curly quotes become straight ones,
+/// Unicode spaces a plain space and Unicode dashes a hyphen. `origin` maps
+/// every byte of `text` (and one past its end) to the byte of the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `original`, remembering where each folded byte came from.
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, ch) in original.char_indices() {
+            let folded: &str = match ch {
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => "'",
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+                | '\u{00BB}' => "\"",
+                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
+                '\u{2026}' => "...",
+                '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => "",
+                '\r' => "",
+                _ => {
+                    let start = text.len();
+                    text.push(ch);
+                    origin.extend((0..ch.len_utf8()).map(|i| at + i));
+                    debug_assert_eq!(text.len() - start, ch.len_utf8());
+                    continue;
+                }
+            };
+            text.push_str(folded);
+            origin.extend(std::iter::repeat_n(at, folded.len()));
+        }
+        origin.push(original.len());
+        Folded { text, origin }
+    }
+
+    /// The original byte offset of folded byte `at`.
+    pub fn original(&self, at: usize) -> usize {
+        self.origin[at.min(self.origin.len() - 1)]
+    }
+
+    /// The original byte range of a folded range.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.original(range.start);
+        let end = if range.end > range.start {
+            // The end maps past the last byte of the last folded character.
+            self.origin
+                .get(range.end)
+                .copied()
+                .unwrap_or(*self.origin.last().unwrap_or(&0))
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+}
+
+/// Turns byte offsets into 1-based lines and character columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and 1-based column (in characters) of byte `at`.
+    pub fn position(&self, text: &str, at: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= at).max(1);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..at)
+            .map_or(at - start, |before| before.chars().count());
+        (line, column + 1)
+    }
+}
+
+/// Words that end with a full stop without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col",
+    "sgt", "capt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "approx", "est", "fig", "vol", "p",
+    "pp", "ca", "cf", "al", "mt", "ft", "dept", "univ", "assn", "bros", "op",
+];
+
+/// Splits `text` into sentence ranges: at a blank line, a list item or a
+/// heading, after a short line that reads like a title, and after `.`, `!`
+/// or `?` when the next sentence starts with a capital, a digit or a quote.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for block in blocks(text) {
+        split_block(text, block, &mut out);
+    }
+    out
+}
+
+/// Paragraph-like blocks: runs of lines that belong together.
+fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut offset = 0;
+    let mut previous_line = "";
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            blocks.extend(current.take());
+            previous_line = "";
+            continue;
+        }
+        let starts_new = starts_item(trimmed) || ends_block(previous_line, trimmed);
+        match current.as_mut() {
+            Some(block) if !starts_new => block.end = start + content.len(),
+            _ => {
+                blocks.extend(current.take());
+                current = Some(start..start + content.len());
+            }
+        }
+        previous_line = trimmed;
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// Whether a line opens a list item, a heading or a table row.
+fn starts_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('\u{2022}' | '\u{25CF}' | '\u{25E6}' | '\u{2023}' | '#' | '|' | '>') => true,
+        Some('-' | '*' | '+') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with(". ") || rest.starts_with(") ")) && line.len() - rest.len() <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Whether the line before ends its block: it ends a sentence, or it is a
+/// short title-like line followed by a capitalised one.
+fn ends_block(previous: &str, next: &str) -> bool {
+    if previous.is_empty() {
+        return false;
+    }
+    let last = previous.trim_end_matches(['"', '\'', ')', ']', '*', '_']);
+    if last.ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    let title_like = previous.chars().count() < 50 && !previous.ends_with([',', ';', '-']);
+    title_like && next.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Splits one block into sentences at terminal punctuation.
+fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let mut start = block.start;
+    let mut at = block.start;
+    while at < block.end {
+        let b = bytes[at];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = at + 1;
+            while end < block.end && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.') {
+                end += 1;
+            }
+            if ends_sentence(text, block.start, at, end, block.end) {
+                push_trimmed(text, start..end, out);
+                start = end;
+                at = end;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    push_trimmed(text, start..block.end, out);
+}
+
+/// Whether the mark at `mark` (followed by closers up to `after`) ends a sentence.
+fn ends_sentence(text: &str, block_start: usize, mark: usize, after: usize, end: usize) -> bool {
+    let rest = &text[after..end];
+    let Some(next) = rest.trim_start().chars().next() else {
+        return true;
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        // "article.Russia": a missing space after a full stop still ends it
+        // when a capitalised word follows a lower-case one.
+        let before = text[block_start..mark].chars().next_back();
+        return text.as_bytes()[mark] == b'.'
+            && next.is_uppercase()
+            && before.is_some_and(char::is_lowercase)
+            && !text[block_start..mark].ends_with(|c: char| c.is_ascii_digit());
+    }
+    if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\'' | '(' | '[')) {
+        return false;
+    }
+    if text.as_bytes()[mark] != b'.' {
+        return true;
+    }
+    let word: String = text[block_start..mark]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_ascii_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    let dotted = word.contains('.');
+    !(single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str()))
+}
+
+/// Pushes `range` without surrounding white space and list markers.
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len()
+        - slice
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '\u{2022}' | '\u{25CF}' | '\u{25E6}' | '#' | '>')
+            })
+            .len();
+    let mut start = range.start + lead;
+    let rest = &text[start..range.end];
+    if let Some(after) = rest
+        .strip_prefix("- ")
+        .or_else(|| rest.strip_prefix("* "))
+        .or_else(|| rest.strip_prefix("+ "))
+    {
+        start = range.end - after.len();
+    }
+    let end = start + text[start..range.end].trim_end().len();
+    if text[start..end].chars().any(char::is_alphanumeric) {
+        out.push(start..end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_after_full_stops_but_not_abbreviations() {
+        let text = "On Dec. 11, Putin spoke. Russia ranks No. 31 of 83. The U.S. leads.";
+        assert_eq!(
+            split(text),
+            [
+                "On Dec. 11, Putin spoke.",
+                "Russia ranks No. 31 of 83.",
+                "The U.S. leads."
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_and_titles_are_their_own_sentences() {
+        let text = "Summary\n  \u{2022} First point here.\n  \u{2022} Second point\n\nBody text.";
+        assert_eq!(
+            split(text),
+            ["Summary", "First point here.", "Second point", "Body text."]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_one_sentence() {
+        let text = "Officials estimate that at least 100,000 specialists left the country\nin 2022 alone, a record.";
+        assert_eq!(split(text).len(), 1);
+    }
+
+    #[test]
+    fn folding_keeps_original_positions() {
+        let original = "Russia\u{2019}s \u{201C}31st\u{201D} \u{2014} rank";
+        let folded = Folded::new(original);
+        assert_eq!(folded.text, "Russia's \"31st\" - rank");
+        let at = folded.text.find("31st").unwrap();
+        let range = folded.original_range(at..at + 4);
+        assert_eq!(&original[range], "31st");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "ab\n\u{201C}x\u{201D} y";
+        let index = LineIndex::new(text);
+        let at = text.find('y').unwrap();
+        assert_eq!(index.position(text, at), (2, 5));
+    }
+}
