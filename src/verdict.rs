@@ -58,7 +58,11 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
         g != fact
             && other.kind == this.kind
             && shares_subject(this, other)
-            && other.value.as_ref().is_some_and(|v| stated.compatible(v))
+            && is_point(&stated)
+            && other
+                .value
+                .as_ref()
+                .is_some_and(|v| is_point(v) && stated.compatible(v))
     });
     if let Some((_, other)) = other {
         return Verdict {
@@ -87,9 +91,75 @@ fn as_stated(fact: &Fact, value: &Value) -> Value {
     }
 }
 
+/// Whether a value names one point, not a bound or a range: only such a
+/// value can be exactly another fact's value.
+fn is_point(value: &Value) -> bool {
+    match value {
+        Value::Amount(amount) => {
+            amount.upper.is_none() && amount.hedge == crate::quantity::Hedge::Exact
+        }
+        Value::Rank { best, worst, .. } => best == worst,
+        Value::Year(_) | Value::Date(_) => true,
+    }
+}
+
 /// Whether two facts are about the same subject.
 fn shares_subject(a: &Fact, b: &Fact) -> bool {
     a.subjects
         .iter()
         .any(|s| b.subjects.iter().any(|t| s.eq_ignore_ascii_case(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures;
+    use crate::rules;
+    use std::path::Path;
+
+    const RULES: &str = r#"
+[sources.s]
+name = "A source"
+
+[[fact]]
+id = "drop"
+claim = "Fall in imports, in percent"
+source = "s"
+as_of = 2024
+kind = "percent"
+value = 84
+cues = ["imports"]
+subject = "Russia"
+
+[[fact]]
+id = "emigrated"
+claim = "Share of talent that left, in percent"
+source = "s"
+as_of = 2024
+kind = "percent"
+at_most = 80
+cues = ["talent"]
+subject = "Russia"
+"#;
+
+    fn outcome(fact: usize, text: &str) -> Outcome {
+        let facts = rules::parse(Path::new("r.toml"), RULES).unwrap();
+        let figure = figures::read(text).into_iter().next().unwrap();
+        judge(&facts, fact, Some(&figure)).outcome
+    }
+
+    #[test]
+    fn another_facts_exact_value_is_misattributed() {
+        assert_eq!(outcome(1, "84 percent"), Outcome::Misattributed);
+    }
+
+    #[test]
+    fn a_hedged_figure_is_never_misattributed() {
+        assert_eq!(outcome(1, "up to 95 percent"), Outcome::Disagree);
+    }
+
+    #[test]
+    fn a_figure_under_another_facts_bound_is_not_misattributed() {
+        assert_eq!(outcome(0, "42 percent"), Outcome::Disagree);
+    }
 }
