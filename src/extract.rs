@@ -354,15 +354,19 @@ fn bind_sentence(
 
     // Facts named: a cue (here or inherited) and a subject (here or through
     // a back-reference), and a qualifier here when the fact has any.
-    let named_facts: Vec<usize> = (0..facts.len())
+    let mut named_facts: Vec<usize> = named
+        .cues
+        .iter()
+        .chain(inherited.map_or(&[][..], |b| &b.cues[..]))
+        .map(|&(f, _)| f)
         .filter(|&f| {
-            let cue = named.cues.iter().any(|&(g, _)| g == f)
-                || inherited.is_some_and(|b| b.cues.iter().any(|&(g, _)| g == f));
             let subject = mentions.iter().any(|m| m.facts.contains(&f));
             let qualified = facts[f].qualifiers.is_empty() || named.qualified.contains(&f);
-            cue && subject && qualified
+            subject && qualified
         })
         .collect();
+    named_facts.sort_unstable();
+    named_facts.dedup();
 
     let figures: Vec<Figure> = figures::read(&folded[sentence.clone()])
         .into_iter()
@@ -438,19 +442,19 @@ fn bind_sentence(
         }
     }
     pairs.sort();
-    let mut fact_taken = vec![false; facts.len()];
+    let mut fact_taken: Vec<usize> = Vec::new();
     let mut figure_taken: Vec<Option<usize>> = vec![None; figures.len()];
     for (_, f, x) in pairs {
         if let Some(g) = figure_taken[x] {
-            if !fact_taken[f] && g != f {
+            if !fact_taken.contains(&f) && g != f {
                 reasons[x] = format!("bound to `{}`, nearer its cue", facts[g].id);
             }
             continue;
         }
-        if fact_taken[f] {
+        if fact_taken.contains(&f) {
             continue;
         }
-        fact_taken[f] = true;
+        fact_taken.push(f);
         figure_taken[x] = Some(f);
         let fact = &facts[f];
         let subject = owners[x].map_or(String::new(), |m| m.text.clone());
@@ -462,7 +466,7 @@ fn bind_sentence(
         });
     }
     for &f in &named_facts {
-        if !fact_taken[f] && !figures.iter().any(|x| accepts(&facts[f], x)) {
+        if !fact_taken.contains(&f) && !figures.iter().any(|x| accepts(&facts[f], x)) {
             extraction.claims.push(Claim {
                 fact: f,
                 sentence: sentence.clone(),
