@@ -178,7 +178,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
         .collect();
     let _ = run.facts;
     match args.format {
-        Format::Human => report::human(out, &shown, &summary)?,
+        Format::Human => report::human(out, &shown, &summary, args.verbose)?,
         Format::Json => report::json(out, &shown, &summary)?,
     }
     Ok(if summary.errors > 0 {

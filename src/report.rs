@@ -18,12 +18,18 @@ pub enum Format {
     Json,
 }
 
-/// Writes the human report: each finding, then the summary line.
-pub fn human(out: &mut dyn Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
+/// Writes the human report: each finding, then the summary line. Claims
+/// with no readable figure are counted only when `verbose` shows them.
+pub fn human(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    summary: &Summary,
+    verbose: bool,
+) -> io::Result<()> {
     for finding in findings {
         finding_block(out, finding)?;
     }
-    summary_line(out, summary)
+    summary_line(out, summary, verbose)
 }
 
 fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
@@ -110,9 +116,10 @@ pub fn word_diff(out: &mut dyn Write, old: &str, new: &str) -> io::Result<()> {
     flush(out, pending.take())
 }
 
-fn summary_line(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Result<()> {
     let counts: Vec<String> = Outcome::ALL
         .iter()
+        .filter(|o| verbose || **o != Outcome::Unsupported)
         .filter_map(|o| {
             let n = summary.outcomes.get(o.name()).copied().unwrap_or(0);
             (n > 0).then(|| format!("{n} {o}"))
