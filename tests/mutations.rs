@@ -67,12 +67,24 @@ fn every_fact_has_a_change_and_a_rewording() {
     let changed: BTreeSet<&str> = edits.change.iter().map(|e| e.fact.as_str()).collect();
     let reworded: BTreeSet<&str> = edits.reword.iter().map(|e| e.fact.as_str()).collect();
     for fact in &facts {
-        assert!(changed.contains(fact.id.as_str()), "no change for `{}`", fact.id);
-        assert!(reworded.contains(fact.id.as_str()), "no rewording for `{}`", fact.id);
+        assert!(
+            changed.contains(fact.id.as_str()),
+            "no change for `{}`",
+            fact.id
+        );
+        assert!(
+            reworded.contains(fact.id.as_str()),
+            "no rewording for `{}`",
+            fact.id
+        );
     }
     let ids: BTreeSet<&str> = facts.iter().map(|f| f.id.as_str()).collect();
     for edit in edits.change.iter().chain(&edits.reword) {
-        assert!(ids.contains(edit.fact.as_str()), "unknown fact `{}`", edit.fact);
+        assert!(
+            ids.contains(edit.fact.as_str()),
+            "unknown fact `{}`",
+            edit.fact
+        );
     }
 }
 
@@ -92,7 +104,10 @@ fn a_changed_figure_yields_exactly_its_finding() {
         let outcome = edit.outcome.clone().expect("a change names its outcome");
         let expected = vec![(edit.fact.clone(), outcome, line)];
         if errors != expected {
-            failures.push(format!("{}: expected {expected:?}, got {errors:?}", describe(edit)));
+            failures.push(format!(
+                "{}: expected {expected:?}, got {errors:?}",
+                describe(edit)
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -153,7 +168,10 @@ fn the_seeds_agree_with_every_fact() {
         .filter(|f| !agreed.contains(&f.id))
         .map(|f| f.id.as_str())
         .collect();
-    assert!(missing.is_empty(), "facts never found in the seeds: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "facts never found in the seeds: {missing:?}"
+    );
 }
 
 #[test]
