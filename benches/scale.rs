@@ -2,6 +2,8 @@
 //! Run with `cargo bench --bench scale`; it prints throughput, it asserts
 //! nothing about time.
 
+#![allow(clippy::print_stdout, reason = "a benchmark reports on stdout")]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
@@ -61,7 +63,12 @@ fn main() {
         let facts = rules::parse(Path::new("bench.toml"), &rules_text(n)).expect("valid rules");
         let matcher = Matcher::new(&facts);
         let took = time(|| {
-            black_box(check::check(&facts, &matcher, "bench.txt", black_box(&text)));
+            black_box(check::check(
+                &facts,
+                &matcher,
+                "bench.txt",
+                black_box(&text),
+            ));
         });
         let mib_per_s = text.len() as f64 / took.as_secs_f64() / (1024.0 * 1024.0);
         println!("{n:>6} facts: {took:>10.2?} per article, {mib_per_s:.1} MiB/s");
