@@ -14,6 +14,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
+use crate::entities;
 use crate::figures::{self, Figure};
 use crate::quantity::{Kind, Value};
 use crate::rules::Fact;
@@ -123,6 +124,8 @@ pub struct Extraction {
 struct Named {
     /// (fact, byte offset) of each cue.
     cues: Vec<(usize, usize)>,
+    /// Spans of every cue, for telling names apart from cues.
+    cue_spans: Vec<Range<usize>>,
     /// Mentions of subjects: span and the facts they are subject of.
     mentions: Vec<(Range<usize>, Vec<usize>)>,
     /// Facts whose qualifier appears.
@@ -250,7 +253,10 @@ impl Matcher {
         let mut subject_of = Vec::new();
         for &(fact, role) in &self.roles[hit.pattern] {
             match role {
-                Role::Cue => named.cues.push((fact, hit.span.start)),
+                Role::Cue => {
+                    named.cues.push((fact, hit.span.start));
+                    named.cue_spans.push(hit.span.clone());
+                }
                 Role::Subject => subject_of.push(fact),
                 Role::Qualifier => named.qualified.push(fact),
                 Role::BackReference => named.back_references.push(hit.span.clone()),
@@ -297,6 +303,7 @@ impl Words {
 /// A subject mention in a sentence: where, and whose subject it is.
 struct Mention {
     span: Range<usize>,
+    /// The facts it is a subject of; empty for a name no rule knows.
     facts: Vec<usize>,
     text: String,
 }
@@ -382,20 +389,48 @@ fn bind_sentence(
         let (lo, hi) = (a.min(b), a.max(b));
         breaks.iter().filter(|&&x| lo < x && x < hi).count()
     };
+    // Names no rule knows compete for figures too, so that a figure next to
+    // "Sweden" is not taken for Norway's.
+    let known: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| m.span.clone())
+        .chain(named.cue_spans.iter().cloned())
+        .collect();
+    for span in entities::unknown_names(&folded[sentence.clone()], sentence.start, &known) {
+        mentions.push(Mention {
+            text: folded[span.clone()].to_string(),
+            span,
+            facts: Vec::new(),
+        });
+    }
+
     // The subject each figure belongs to: the nearest mention, preferring
-    // one before the figure and one in the same clause.
+    // one before the figure, one in the same clause, and one the rules know;
+    // a name right after the figure joined by "of" or "in" owns it.
     let owners: Vec<Option<&Mention>> = figures
         .iter()
         .map(|figure| {
             mentions.iter().min_by_key(|m| {
-                let d = if m.span.end <= figure.anchor {
+                let mut d = if m.span.end <= figure.anchor {
                     distance(m.span.end.saturating_sub(1), figure.anchor)
                 } else if m.span.start >= figure.span.end {
-                    distance(figure.anchor, m.span.start) + 1
+                    let between =
+                        &lower[figure.span.end - sentence.start..m.span.start - sentence.start];
+                    if attaches(between) {
+                        0
+                    } else if RELATIVE.iter().any(|r| between.contains(r)) {
+                        distance(figure.anchor, m.span.start) + 5
+                    } else {
+                        distance(figure.anchor, m.span.start) + 1
+                    }
                 } else {
                     0
                 };
-                (d + 4 * crossings(m.span.start, figure.anchor), m.span.start)
+                d += 4 * crossings(m.span.start, figure.anchor);
+                if m.facts.is_empty() {
+                    d += 2;
+                }
+                (d, m.span.start)
             })
         })
         .collect();
@@ -481,6 +516,21 @@ fn bind_sentence(
             fact,
             reason,
         });
+    }
+}
+
+/// Words that open a relative clause after a figure ("a milestone that
+/// Western companies passed"): a name beyond them rarely owns the figure.
+const RELATIVE: &[&str] = &[" that ", " which ", " who ", " when ", " where "];
+
+/// Whether the words between a figure and a name attach the name to it:
+/// "58 percent of Finnish homes", "71% in Norway", "4th for Norway".
+fn attaches(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    match words.as_slice() {
+        [] => false,
+        [.., last] if matches!(*last, "the") => attaches(&words[..words.len() - 1].join(" ")),
+        [.., prep] => words.len() <= 3 && matches!(*prep, "of" | "in" | "for"),
     }
 }
 

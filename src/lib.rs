@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod discover;
+pub mod entities;
 pub mod extract;
 pub mod figures;
 pub mod finding;

@@ -1,0 +1,317 @@
+//! Names in a sentence that no rule knows: "Sweden", "Stockholm", "Harbor
+//! Group". A figure nearest such a name belongs to it, not to a subject the
+//! rules know further away ("Sweden ranks 7th while Norway is 4th").
+
+use std::ops::Range;
+
+/// Capitalised words that open sentences without naming anything.
+const OPENERS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "across",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "around",
+    "as",
+    "at",
+    "back",
+    "because",
+    "before",
+    "behind",
+    "between",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "if",
+    "in",
+    "including",
+    "industry",
+    "instead",
+    "it",
+    "its",
+    "last",
+    "later",
+    "like",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "nearly",
+    "next",
+    "no",
+    "not",
+    "now",
+    "of",
+    "officials",
+    "on",
+    "once",
+    "only",
+    "other",
+    "our",
+    "over",
+    "overall",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "today",
+    "under",
+    "unlike",
+    "until",
+    "up",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "within",
+    "without",
+    "yet",
+    "yesterday",
+    "analysts",
+    "experts",
+    "critics",
+    "researchers",
+    "data",
+    "figures",
+    "sources",
+    "reports",
+    "estimates",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "first",
+    "second",
+    "third",
+    "almost",
+    "roughly",
+    "just",
+    "at",
+    "ultimately",
+    "simultaneously",
+    "together",
+];
+
+/// Capitalised words that are not names: months, days, titles.
+const NOT_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "no",
+    "i",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "president",
+    "minister",
+    "prime",
+    "deputy",
+    "ceo",
+    "chief",
+];
+
+/// Upper-case abbreviations that do name a place.
+const PLACE_ABBREVIATIONS: &[&str] =
+    &["US", "U.S", "U.S.", "USA", "UK", "EU", "UAE", "PRC", "DPRK"];
+
+/// Spans (in the folded file) of capitalised names in `sentence`, which
+/// starts at byte `offset`, leaving out those overlapping `known` spans
+/// (subjects and cues the rules name). Consecutive capitalised words, or
+/// ones joined by "of", "for" or "of the", are one name.
+pub fn unknown_names(sentence: &str, offset: usize, known: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut names: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut pending_joiner = false;
+    let all: Vec<(usize, &str)> = words(sentence).collect();
+    for (index, &(start, word)) in all.iter().enumerate() {
+        let span = offset + start..offset + start + word.len();
+        let overlaps = known
+            .iter()
+            .any(|k| k.start < span.end && span.start < k.end);
+        let next = all.get(index + 1).map(|&(_, w)| w);
+        let name = !overlaps && is_name(word, index == 0) && !is_adjective(word, next);
+        if name {
+            match current.as_mut() {
+                Some(run) if pending_joiner || run.end + 1 >= span.start => run.end = span.end,
+                _ => {
+                    names.extend(current.take());
+                    current = Some(span);
+                }
+            }
+            pending_joiner = false;
+        } else if current.is_some()
+            && (matches!(word, "of" | "for" | "de") || (pending_joiner && word == "the"))
+        {
+            // "Bank of England", "Ministry of the Interior": held open.
+            pending_joiner = true;
+        } else {
+            names.extend(current.take());
+            pending_joiner = false;
+        }
+    }
+    names.extend(current);
+    names
+}
+
+/// Words with their byte offsets, trimmed of punctuation around them.
+fn words(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    sentence.split_whitespace().filter_map(move |raw| {
+        let start = at + sentence[at..].find(raw).unwrap_or(0);
+        at = start + raw.len();
+        let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = raw.len() - trimmed.len();
+        let mut word = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        // "Russia's" names Russia; a closing full stop ends the sentence.
+        if let Some(stem) = word.strip_suffix("'s") {
+            word = stem;
+        }
+        let word = word
+            .strip_suffix('.')
+            .filter(|w| !w.contains('.'))
+            .unwrap_or(word);
+        (!word.is_empty()).then_some((start + lead, word))
+    })
+}
+
+/// Whether a capitalised word is an adjective of nationality or direction
+/// before a common noun ("Western sanctions", "Chinese firms"): it
+/// describes the noun, it does not name who the figure is about.
+fn is_adjective(word: &str, next: Option<&str>) -> bool {
+    const SUFFIXES: &[&str] = &["ern", "ian", "ean", "ese", "ish", "can"];
+    let lower = word.to_lowercase();
+    SUFFIXES.iter().any(|s| lower.ends_with(s))
+        && next.is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()))
+}
+
+fn is_name(word: &str, first: bool) -> bool {
+    let Some(initial) = word.chars().next() else {
+        return false;
+    };
+    if !initial.is_uppercase() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if NOT_NAMES.contains(&lower.as_str()) || (first && OPENERS.contains(&lower.as_str())) {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    // "AI", "GPUs", "CEO": abbreviations of things, not names, unless a place.
+    if upper >= 2 && upper + 1 >= letters.len() {
+        return PLACE_ABBREVIATIONS.contains(&word);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(sentence: &str) -> Vec<&str> {
+        unknown_names(sentence, 0, &[])
+            .into_iter()
+            .map(|r| &sentence[r])
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_but_not_openers_or_abbreviations() {
+        assert_eq!(
+            names("On the index, Sweden ranks 7th while the Bank of England bought GPUs."),
+            ["Sweden", "Bank of England"]
+        );
+        assert_eq!(names("Stockholm drew 9,000 AI engineers."), ["Stockholm"]);
+        assert_eq!(
+            names("The US and the UAE signed in December."),
+            ["US", "UAE"]
+        );
+    }
+
+    #[test]
+    fn known_spans_are_left_out() {
+        let sentence = "Norway beat Sweden.";
+        let found = unknown_names(sentence, 100, &[100..106]);
+        assert_eq!(found, vec![112..118]);
+    }
+}
