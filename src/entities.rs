@@ -311,7 +311,11 @@ mod tests {
     #[test]
     fn known_spans_are_left_out() {
         let sentence = "Norway beat Sweden.";
-        let found = unknown_names(sentence, 100, &[100..106]);
+        let known = vec![Range {
+            start: 100,
+            end: 106,
+        }];
+        let found = unknown_names(sentence, 100, &known);
         assert_eq!(found, vec![112..118]);
     }
 }
