@@ -272,7 +272,14 @@ fn is_name(word: &str, first: bool) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if NOT_NAMES.contains(&lower.as_str()) || (first && OPENERS.contains(&lower.as_str())) {
+    if NOT_NAMES.contains(&lower.as_str()) {
+        return false;
+    }
+    // A sentence's first word is capitalised anyway: "Ranked", "According",
+    // "Ultimately" open sentences without naming anyone.
+    let opener = OPENERS.contains(&lower.as_str())
+        || (lower.len() > 4 && ["ed", "ing", "ly"].iter().any(|s| lower.ends_with(s)));
+    if first && opener {
         return false;
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
