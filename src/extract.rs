@@ -228,9 +228,20 @@ impl Matcher {
             let mut named = Named::default();
             let mut k = cursor;
             while k < hits.len() && hits[k].span.end <= sentence.end {
-                self.note(&hits[k], &mut named);
+                self.note(&hits[k], &haystack, &mut named);
                 k += 1;
             }
+            // "IT workers" is no back-reference, nor is "the country" when
+            // the rules name it as a subject.
+            let taken: Vec<Range<usize>> = named
+                .cue_spans
+                .iter()
+                .chain(named.mentions.iter().map(|(span, _)| span))
+                .cloned()
+                .collect();
+            named
+                .back_references
+                .retain(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
             let inherited = if named.back_references.is_empty() {
                 None
             } else {
@@ -249,7 +260,7 @@ impl Matcher {
         extraction
     }
 
-    fn note(&self, hit: &Hit, named: &mut Named) {
+    fn note(&self, hit: &Hit, haystack: &str, named: &mut Named) {
         let mut subject_of = Vec::new();
         for &(fact, role) in &self.roles[hit.pattern] {
             match role {
@@ -259,7 +270,13 @@ impl Matcher {
                 }
                 Role::Subject => subject_of.push(fact),
                 Role::Qualifier => named.qualified.push(fact),
-                Role::BackReference => named.back_references.push(hit.span.clone()),
+                Role::BackReference => {
+                    let word = &haystack[hit.span.clone()];
+                    let shouted = word.len() <= 3 && !word.chars().any(char::is_lowercase);
+                    if !shouted {
+                        named.back_references.push(hit.span.clone());
+                    }
+                }
             }
         }
         if !subject_of.is_empty() {
@@ -339,7 +356,9 @@ fn bind_sentence(
             text: folded[span.clone()].to_string(),
         })
         .collect();
-    if let Some(before) = inherited {
+    // A back-reference stands for the subjects of the sentence before only
+    // when this sentence names none of its own.
+    if let Some(before) = inherited.filter(|_| named.mentions.is_empty()) {
         let facts_before: Vec<usize> = before
             .mentions
             .iter()
@@ -404,6 +423,21 @@ fn bind_sentence(
         });
     }
 
+    // Asides set off by commas, brackets or dashes ("Oslo, the capital that
+    // draws more newcomers than Finland, took in 12,000"): a name inside one
+    // seldom owns a figure outside it, and the words of an aside do not part
+    // a subject from its figure.
+    let names: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    let asides = asides(folded, &sentence, &names);
+    let aside_words = |lo: usize, hi: usize| -> usize {
+        asides
+            .iter()
+            .filter(|a| lo <= a.start && a.end <= hi)
+            .map(|a| words.index(a.end.saturating_sub(1)) - words.index(a.start))
+            .sum()
+    };
+    let aside_of = |at: usize| asides.iter().position(|a| a.start <= at && at < a.end);
+
     // The subject each figure belongs to: the nearest mention, preferring
     // one before the figure, one in the same clause, and one the rules know;
     // a name right after the figure joined by "of" or "in" owns it.
@@ -413,6 +447,7 @@ fn bind_sentence(
             mentions.iter().min_by_key(|m| {
                 let mut d = if m.span.end <= figure.anchor {
                     distance(m.span.end.saturating_sub(1), figure.anchor)
+                        .saturating_sub(aside_words(m.span.end, figure.anchor))
                 } else if m.span.start >= figure.span.end {
                     let between =
                         &lower[figure.span.end - sentence.start..m.span.start - sentence.start];
@@ -430,8 +465,31 @@ fn bind_sentence(
                 if m.facts.is_empty() {
                     d += 2;
                 }
+                if aside_of(m.span.start).is_some()
+                    && aside_of(m.span.start) != aside_of(figure.anchor)
+                {
+                    d += 3;
+                }
                 (d, m.span.start)
             })
+        })
+        .collect();
+
+    // Figures a sentence gives as earlier values ("up from 6th", "the 32nd
+    // spot it held a year earlier") yield to the current one.
+    let past: Vec<bool> = figures
+        .iter()
+        .enumerate()
+        .map(|(x, figure)| {
+            let from = if x == 0 {
+                sentence.start
+            } else {
+                figures[x - 1].span.end
+            };
+            is_past(
+                &lower[from - sentence.start..figure.span.start - sentence.start],
+                &lower[figure.span.end - sentence.start..],
+            )
         })
         .collect();
 
@@ -473,7 +531,8 @@ fn bind_sentence(
                 .map(|&(_, at)| distance(at, figure.anchor))
                 .min()
                 .unwrap_or(INHERITED_CUE_DISTANCE);
-            pairs.push((cue + 2 * crossings(figure.anchor, cue), f, x));
+            let penalty = if past[x] { PAST_PENALTY } else { 0 };
+            pairs.push((cue + penalty, f, x));
         }
     }
     pairs.sort();
@@ -517,6 +576,86 @@ fn bind_sentence(
             reason,
         });
     }
+}
+
+/// How much farther from its cue an earlier value counts as standing.
+const PAST_PENALTY: usize = 30;
+
+/// Whether a figure is given as an earlier value: "from" or "than" just
+/// before it, or "earlier", "before", "ago" later in its clause.
+fn is_past(before: &str, after: &str) -> bool {
+    let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let marked_before = last.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "from" | "than" | "was" | "were" | "previously" | "formerly"
+        )
+    });
+    let clause = after.split([',', ';', '(']).next().unwrap_or("");
+    let marked_after = [
+        " earlier",
+        " before",
+        " previously",
+        " ago",
+        " prior",
+        "last year",
+    ]
+    .iter()
+    .any(|m| clause.contains(m));
+    marked_before || marked_after
+}
+
+/// Asides in a sentence: an apposition after a name ("Oslo, the capital
+/// that draws more newcomers than Finland, took"), running from the comma
+/// after the name to the next comma at most twelve words on; text in
+/// brackets; text between two spaced dashes.
+fn asides(folded: &str, sentence: &Range<usize>, names: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut asides: Vec<Range<usize>> = Vec::new();
+    for name in names {
+        let rest = &folded[name.end..sentence.end];
+        let rest_after_possessive = rest.strip_prefix("'s").unwrap_or(rest);
+        let Some(after_comma) = rest_after_possessive.strip_prefix(',') else {
+            continue;
+        };
+        let open = sentence.end - after_comma.len() - 1;
+        let closing = after_comma
+            .char_indices()
+            .find(|&(i, c)| {
+                let b = after_comma.as_bytes();
+                c == ','
+                    && !(i > 0
+                        && i + 1 < b.len()
+                        && b[i - 1].is_ascii_digit()
+                        && b[i + 1].is_ascii_digit())
+            })
+            .map(|(i, _)| i);
+        if let Some(close) = closing
+            && after_comma[..close].split_whitespace().count() <= 12
+        {
+            asides.push(open..open + 1 + close + 1);
+        }
+    }
+    let text = &folded[sentence.clone()];
+    let mut open: Option<usize> = None;
+    let mut dash: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open = Some(i),
+            ')' => {
+                if let Some(start) = open.take() {
+                    asides.push(sentence.start + start..sentence.start + i + 1);
+                }
+            }
+            '-' if text[..i].ends_with(' ') && text[i + 1..].starts_with(' ') => {
+                match dash.take() {
+                    Some(start) => asides.push(sentence.start + start..sentence.start + i + 1),
+                    None => dash = Some(i),
+                }
+            }
+            _ => {}
+        }
+    }
+    asides
 }
 
 /// Words that open a relative clause after a figure ("a milestone that

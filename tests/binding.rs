@@ -23,7 +23,7 @@ fn each_fact_takes_its_own_figure() {
         }
         cases += 1;
         let (text, expected) = line.split_once('\t').expect("a tab before the claims");
-        let text = text.replace(" || ", " ");
+        let text = text.replace(" || ", "\n");
         let last_line = text.lines().count();
         let checked = check::check(&facts, &matcher, "case.txt", &text);
         let mut got: Vec<String> = checked
