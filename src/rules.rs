@@ -109,7 +109,7 @@ impl fmt::Display for RuleError {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// A rule file could not be read.
-    #[error("cannot read rule file `{path}`: {source}")]
+    #[error("cannot read rule file `{path}`")]
     Read {
         /// The file.
         path: PathBuf,
@@ -123,7 +123,7 @@ pub enum LoadError {
     #[error("no rule files (*.toml) found in {0}")]
     Empty(String),
     /// A rule file is wrong.
-    #[error("{0}")]
+    #[error(transparent)]
     Invalid(#[from] Box<RuleError>),
 }
 
