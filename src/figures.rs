@@ -250,6 +250,9 @@ pub fn canonical_unit(unit: &str) -> String {
 
 /// Words after an ordinal that make it something other than a rank.
 const NOT_RANK_AFTER: &[&str] = &[
+    "year",
+    "season",
+    "successive",
     "century",
     "centuries",
     "anniversary",
@@ -314,6 +317,43 @@ const RANK_VERBS: &[&str] = &[
     "dropped",
     "stands",
     "stood",
+];
+
+/// Plural fractions after a number word: "two-thirds", "three quarters".
+const FRACTIONS: &[&str] = &[
+    "halves", "thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths",
+    "tenths",
+];
+
+/// Words before "from" that make "from X to Y" a range, not a change.
+const RANGE_WORDS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "anywhere", "vary", "varies", "varied", "varying",
+    "run", "runs", "ran",
+];
+
+/// Units of time: "over three days" is a span, not a bound.
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
+    "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "decade",
+    "decades", "season", "seasons",
+];
+
+/// Words that follow a count without naming what it counts.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "by", "for", "to", "from",
+    "with", "into", "than", "as", "that", "this", "these", "those", "which", "who", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "it", "its", "they", "their", "he", "she", "his", "her", "we",
+    "our", "you", "not", "so", "if", "then", "more", "fewer", "less", "per", "each", "last",
+    "next", "since", "during", "after", "before", "until", "ago", "alone", "apiece", "out", "up",
+    "down", "over", "under", "about", "around", "between",
+];
+
+/// Words that may be joined to a number without making it a name:
+/// "mid-2023", "pre-2020", "top-20", "FY2024".
+const NUMBER_PREFIXES: &[&str] = &[
+    "mid", "pre", "post", "early", "late", "end", "top", "bottom", "sub", "over", "under",
+    "fiscal", "fy",
 ];
 
 /// Hedge phrases, longest first, as lower-case words.
@@ -396,6 +436,10 @@ pub fn read(text: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
     let mut i = 0;
     while i < reader.toks.len() {
+        if let Some(next) = reader.not_a_figure(i) {
+            i = next.max(i + 1);
+            continue;
+        }
         match reader.figure_at(i) {
             Some((figure, next)) => {
                 figures.push(figure);
@@ -457,6 +501,152 @@ impl Reader<'_> {
             return None;
         }
         month(self.word(i)?)
+    }
+
+    /// The digits of token `i` as written, when it is a number.
+    fn digits(&self, i: usize) -> Option<&str> {
+        let token = self.toks.get(i)?;
+        match token.tok {
+            Tok::Num { .. } => self.text.get(token.span.clone()),
+            _ => None,
+        }
+    }
+
+    /// A plain whole number at token `i`: no separators, decimals or suffix.
+    fn plain(&self, i: usize) -> Option<u32> {
+        match &self.toks.get(i)?.tok {
+            Tok::Num {
+                value,
+                decimals: 0,
+                grouped: false,
+                suffix,
+            } if suffix.is_empty() && *value < f64::from(u32::MAX) => Some(*value as u32),
+            _ => None,
+        }
+    }
+
+    /// Numbers fused into one string with nothing or a `:`, `/`, `.` or `-`
+    /// between them ("10:30", "9/11", "2.4.1", "555-0142"), from token `i`:
+    /// the token after them, how many numbers, and the marks joining them.
+    fn chain(&self, i: usize) -> (usize, usize, Vec<char>) {
+        let mut k = i + 1;
+        let mut count = 1;
+        let mut joiners = Vec::new();
+        loop {
+            let is_num =
+                |j: usize| matches!(self.toks.get(j).map(|t| &t.tok), Some(Tok::Num { .. }));
+            if is_num(k) && self.touching(k - 1) {
+                count += 1;
+                k += 1;
+            } else if let Some(c) = self.punct(k).filter(|c| matches!(c, ':' | '/' | '.' | '-'))
+                && self.touching(k - 1)
+                && self.touching(k)
+                && is_num(k + 1)
+            {
+                joiners.push(c);
+                count += 1;
+                k += 2;
+            } else {
+                return (k, count, joiners);
+            }
+        }
+    }
+
+    /// Numbers that are names, codes, times or scores rather than figures:
+    /// "G20", "Covid-19", "555-0142", "2.4.1", "10:30", "9/11", "3-1", a
+    /// phone number in groups. Returns the token after them.
+    fn not_a_figure(&self, i: usize) -> Option<usize> {
+        let Tok::Num { suffix, .. } = &self.toks.get(i)?.tok else {
+            return None;
+        };
+        // "a 3-to-1 margin": a ratio.
+        let ratio = self.punct(i + 1) == Some('-')
+            && self.is_word(i + 2, "to")
+            && self.punct(i + 3) == Some('-')
+            && self.plain(i + 4).is_some()
+            && (i..i + 4).all(|k| self.touching(k));
+        if ratio {
+            return Some(i + 5);
+        }
+        let (end, count, joiners) = self.chain(i);
+        // Digits fused to the letters before them ("G20", "PM2.5", "IPv6")
+        // or hyphened to a word ("Covid-19", "F-35"), unless the word only
+        // qualifies the number ("mid-2023", "top-20").
+        if i > 0 && self.touching(i - 1) {
+            // "FY2024", "USD3m" are not names.
+            let qualifier = |w: &str| {
+                NUMBER_PREFIXES.contains(&w) || (w.len() == 3 && currency_word(w).is_some())
+            };
+            if self.word(i - 1).is_some_and(|w| !qualifier(w)) {
+                return Some(end);
+            }
+            if self.punct(i - 1) == Some('-')
+                && i > 1
+                && self.touching(i - 2)
+                && self
+                    .word(i - 2)
+                    .is_some_and(|w| !NUMBER_PREFIXES.contains(&w))
+            {
+                return Some(end);
+            }
+        }
+        // "0142", "020": numbers are not written with a leading zero.
+        let leading_zero = (i..end).any(|k| {
+            self.digits(k).is_some_and(|d| {
+                let mut chars = d.chars();
+                chars.next() == Some('0') && chars.next().is_some_and(|c| c.is_ascii_digit())
+            })
+        });
+        if leading_zero {
+            return Some(end);
+        }
+        let yearish = self.plain(i).is_some_and(|v| (1000..=2999).contains(&v));
+        match count {
+            1 => {
+                // A phone number in groups: three or more bare numbers in a row.
+                let mut k = i;
+                while self.plain(k).is_some() {
+                    k += 1;
+                }
+                (k - i >= 3).then_some(k)
+            }
+            2 => {
+                let first_ordinal = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
+                match joiners.first() {
+                    // "2.4" and ".1" of "2.4.1", fused.
+                    None | Some(':' | '.') => Some(end),
+                    Some('/') => {
+                        let ranked =
+                            i > 0 && self.word(i - 1).is_some_and(|w| RANK_VERBS.contains(&w));
+                        (!(first_ordinal || ranked || yearish)).then_some(end)
+                    }
+                    _ => {
+                        // "3-1", "5-4", "50-50": a score, not a range.
+                        let score = !yearish
+                            && matches!((self.plain(i), self.plain(i + 2)), (Some(a), Some(b)) if a >= b);
+                        score.then_some(end)
+                    }
+                }
+            }
+            // An ISO date is read as a date; other runs are codes.
+            _ => (!(self.iso_date(i).is_some() && count == 3)).then_some(end),
+        }
+    }
+
+    /// "2024-12-11" at token `i`.
+    fn iso_date(&self, i: usize) -> Option<Date> {
+        let year = self.plain(i).filter(|y| (1000..=2999).contains(y))?;
+        let hyphens = self.punct(i + 1) == Some('-') && self.punct(i + 3) == Some('-');
+        if !(hyphens && (i..i + 4).all(|k| self.touching(k))) {
+            return None;
+        }
+        let month = self.plain(i + 2).filter(|m| (1..=12).contains(m))?;
+        let day = self.plain(i + 4).filter(|d| (1..=31).contains(d))?;
+        Some(Date {
+            year: i32::try_from(year).ok(),
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok(),
+        })
     }
 
     /// Parses a number starting at token `i`: digits with an optional scale,
@@ -550,6 +740,20 @@ impl Reader<'_> {
                     end: j + 3,
                 });
             }
+            if self.percent_at(j + 2).is_some() {
+                // "half a percentage point"
+                return Some(Parsed {
+                    value: 0.5,
+                    slack: 0.0,
+                    ordinal: false,
+                    words: true,
+                    yearish: false,
+                    suffix: String::new(),
+                    scaled: false,
+                    first: i,
+                    end: j + 2,
+                });
+            }
             half = true;
         }
         if !half && matches!(self.word(j), Some("a" | "an")) {
@@ -610,8 +814,22 @@ impl Reader<'_> {
             return None;
         }
         let value = total + current;
-        // A lone "one" or "a" is rarely a figure.
-        if !ordinal && value < 2.0 {
+        // A lone "one" or "a" is rarely a figure, unless a percent or a
+        // ratio: "one percent", "one in five".
+        if !ordinal
+            && value < 2.0
+            && self.percent_at(j).is_none()
+            && self.ratio_at(j, value).is_none()
+        {
+            return None;
+        }
+        // "two-thirds", "three quarters": a fraction, not a count.
+        let next = if self.punct(j) == Some('-') && self.touching(j) {
+            j + 1
+        } else {
+            j
+        };
+        if !ordinal && self.word(next).is_some_and(|w| FRACTIONS.contains(&w)) {
             return None;
         }
         Some(Parsed {
@@ -641,6 +859,10 @@ impl Reader<'_> {
             };
             let n = self.number_at(j)?;
             if n.ordinal || n.value < 1.0 || n.value.fract() != 0.0 || n.scaled {
+                return None;
+            }
+            // "the top 1 percent": a share of a population, read as a percent.
+            if n.suffix == "%" || self.percent_at(n.end).is_some() {
                 return None;
             }
             let (of, end) = self.total_after(n.end);
@@ -687,10 +909,13 @@ impl Reader<'_> {
                     n.end,
                 ));
             }
-            if !(1.0..=31.0).contains(&n.value) || n.value.fract() != 0.0 || n.scaled {
+            // "In May 12 percent of flights": a percent, not the 12th.
+            let percent = n.suffix == "%" || self.percent_at(n.end).is_some();
+            if !(1.0..=31.0).contains(&n.value) || n.value.fract() != 0.0 || n.scaled || percent {
                 return None;
             }
-            let (year, end) = self.year_after(n.end);
+            let days_end = self.day_range_end(n.end, n.value).unwrap_or(n.end);
+            let (year, end) = self.year_after(days_end);
             let date = Date {
                 year,
                 month,
@@ -701,8 +926,23 @@ impl Reader<'_> {
                 end,
             ));
         }
+        if let Some(date) = self.iso_date(i) {
+            let end = i + 5;
+            return Some((
+                self.figure(Kind::Date, Value::Date(date), None, i, i, end),
+                end,
+            ));
+        }
         let n = self.number_at(i)?;
         self.classify(n)
+    }
+
+    /// The end of a span of days ("11-12" of "December 11-12"), when token
+    /// `j` follows the first day with a dash to a later one.
+    fn day_range_end(&self, j: usize, first: f64) -> Option<usize> {
+        let last = self.plain(j + 1)?;
+        let dash = self.punct(j) == Some('-') && self.touching(j - 1) && self.touching(j);
+        (dash && f64::from(last) > first && last <= 31).then_some(j + 2)
     }
 
     /// ", 2024" or " 2024" after a day and month.
@@ -734,6 +974,12 @@ impl Reader<'_> {
         } else {
             return (None, j);
         };
+        // "of the 140 economies", "among the 50 busiest"
+        let lead = if self.is_word(k + lead, "the") {
+            lead + 1
+        } else {
+            lead
+        };
         match self.number_at(k + lead) {
             Some(n) if !n.ordinal && n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled => {
                 (Some(n.value as u32), n.end)
@@ -750,7 +996,7 @@ impl Reader<'_> {
             let k = if self.is_word(after, "of") && n.ordinal {
                 after + 1
             } else {
-                after
+                self.day_range_end(after, n.value).unwrap_or(after)
             };
             if let Some(month) = self.month_at(k) {
                 let (year, end) = self.year_after(k + 1);
@@ -782,6 +1028,22 @@ impl Reader<'_> {
                 end,
             ));
         }
+        // "one in five adults": a share, read as a percent.
+        if let Some((share, end)) = self.ratio_at(after, n.value) {
+            let (hedge, start) = self.hedge_before(n.first);
+            let amount = Amount {
+                nominal: share,
+                upper: None,
+                hedge: if hedge == Hedge::Exact {
+                    Hedge::About
+                } else {
+                    hedge
+                },
+                slack: 0.0,
+            };
+            let figure = self.amount_figure(Kind::Percent, amount, None, start, n.first, end);
+            return Some((figure, end));
+        }
         // "62 out of 100": a score, not a rank or a count.
         if self.is_word(after, "out") && self.is_word(after + 1, "of") {
             let total = self.number_at(after + 2)?;
@@ -792,7 +1054,21 @@ impl Reader<'_> {
                 total.end,
             ));
         }
-        let (hedge, start) = self.hedge_before(n.first);
+        // The number's first token, a currency symbol included: "$1.5bn".
+        let lead = if self.currency_before(n.first).is_some() {
+            n.first - 1
+        } else {
+            n.first
+        };
+        let (mut hedge, mut start) = self.hedge_before(n.first);
+        // "over three days": a span of time, not a bound.
+        if start + 1 == lead
+            && matches!(self.word(start), Some("over" | "under"))
+            && self.word(after).is_some_and(|w| TIME_UNITS.contains(&w))
+        {
+            hedge = Hedge::Exact;
+            start = n.first;
+        }
         let mut amount = Amount {
             nominal: n.value,
             upper: None,
@@ -800,17 +1076,35 @@ impl Reader<'_> {
             slack: n.slack,
         };
         let mut end = after;
-        // Ranges: "between 50,000 and 70,000", "50,000-70,000", "50 to 70 thousand".
-        let mut range_start = start;
-        let between = n.first >= 1
-            && (self.is_word(n.first - 1, "between") || self.is_word(n.first - 1, "from"));
+        let mut suffix = n.suffix.clone();
+        // Ranges: "between 50,000 and 70,000", "50,000-70,000", "50 to 70
+        // thousand", "between $2bn and $3bn". "From 19% to 27%" is a change,
+        // two values, unless a range word leads ("ranged from").
+        let opener = lead.checked_sub(1).and_then(|k| self.word(k));
+        let ranged = lead >= 2
+            && self
+                .word(lead - 2)
+                .is_some_and(|w| RANGE_WORDS.contains(&w));
+        let between = opener == Some("between") || (opener == Some("from") && ranged);
+        let change = opener == Some("from") && !ranged;
+        let year = n.yearish && (1800.0..=2100.0).contains(&n.value);
+        // A dash spaced on both sides joins a range too, unless after a
+        // year, where it more likely sets off a clause.
+        let dash = self.punct(end) == Some('-')
+            && ((self.touching(end - 1) && self.touching(end))
+                || (!self.touching(end - 1) && !self.touching(end) && !year));
         let joiner = if between {
-            self.is_word(end, "and") || self.is_word(end, "to")
+            self.is_word(end, "and") || self.is_word(end, "to") || dash
         } else {
-            self.is_word(end, "to") || (self.punct(end) == Some('-') && self.touching(end))
+            !change && (self.is_word(end, "to") || dash)
+        };
+        let upper_at = if self.currency_before(end + 2).is_some() {
+            end + 2
+        } else {
+            end + 1
         };
         if joiner
-            && let Some(upper) = self.number_at(end + 1).filter(|m| !m.ordinal)
+            && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
         {
             let mut low = n.value;
@@ -824,16 +1118,14 @@ impl Reader<'_> {
                 amount.hedge = Hedge::Exact;
                 amount.slack = upper.slack.min(n.slack.max(upper.slack));
                 end = upper.end;
+                if !upper.suffix.is_empty() {
+                    suffix = upper.suffix;
+                }
                 if between {
-                    range_start = n.first - 1;
+                    start = lead - 1;
                 }
             }
         }
-        let start = if amount.upper.is_some() && between {
-            range_start
-        } else {
-            start
-        };
         // Suffix hedges: "100,000-plus", "100,000+", "or more", "or so".
         if amount.upper.is_none() {
             if self.punct(end) == Some('+') && self.touching(end - 1) {
@@ -860,7 +1152,7 @@ impl Reader<'_> {
         let mut currency = None;
         if n.first > 0 {
             let before = n.first - 1;
-            if let Some(code) = self.punct(before).and_then(currency_symbol) {
+            if let Some(code) = self.currency_before(n.first) {
                 currency = Some(code);
                 if figure_start == n.first {
                     figure_start = before;
@@ -878,36 +1170,32 @@ impl Reader<'_> {
             }
         }
         // Percent: "84%", "84 percent", "84 per cent", "5 percentage points".
-        if n.suffix == "%" || self.punct(end) == Some('%') && self.touching(end - 1) {
-            if n.suffix != "%" {
+        if suffix == "%" || self.punct(end) == Some('%') && self.touching(end - 1) {
+            if suffix != "%" {
                 end += 1;
             }
             let figure =
                 self.amount_figure(Kind::Percent, amount, None, figure_start, n.first, end);
             return Some((figure, end));
         }
-        if let Some(word) = self.word(end) {
-            let percent_words = match word {
-                "percent" | "pct" | "pc" => Some((1, None)),
-                "per" if self.is_word(end + 1, "cent") => Some((2, None)),
-                "percentage" if matches!(self.word(end + 1), Some("point" | "points")) => {
-                    Some((2, Some("points".to_string())))
-                }
-                _ => None,
-            };
-            if let Some((len, unit)) = percent_words {
-                end += len;
-                let figure =
-                    self.amount_figure(Kind::Percent, amount, unit, figure_start, n.first, end);
-                return Some((figure, end));
-            }
+        if let Some((len, unit)) = self.percent_at(end) {
+            end += len;
+            let figure =
+                self.amount_figure(Kind::Percent, amount, unit, figure_start, n.first, end);
+            return Some((figure, end));
         }
         // Money: a currency before, or a currency word after.
-        if currency.is_none()
-            && let Some(code) = self.word(end).and_then(currency_word)
-        {
-            currency = Some(code);
-            end += 1;
+        if currency.is_none() {
+            // "US dollars"
+            let at = if self.is_word(end, "us") {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(code) = self.word(at).and_then(currency_word) {
+                currency = Some(code);
+                end = at + 1;
+            }
         }
         if let Some(code) = currency {
             let figure = self.amount_figure(
@@ -926,7 +1214,7 @@ impl Reader<'_> {
         } else {
             end
         };
-        let unit = measure_unit(&n.suffix).map(|u| (u, end)).or_else(|| {
+        let unit = measure_unit(&suffix).map(|u| (u, end)).or_else(|| {
             self.word(unit_at)
                 .and_then(measure_unit)
                 .map(|u| (u, unit_at + 1))
@@ -948,15 +1236,78 @@ impl Reader<'_> {
             && hedge == Hedge::Exact
             && (1800.0..=2100.0).contains(&n.value)
         {
+            // "2022-23", "2022/23": a season or fiscal year, read as its first.
+            let season = matches!(self.punct(end), Some('-' | '/'))
+                && self.touching(end - 1)
+                && self.touching(end)
+                && self.digits(end + 1).is_some_and(|d| d.len() == 2)
+                && self.plain(end + 1).is_some();
+            if season {
+                end += 2;
+            }
             let value = Value::Year(n.value as i32);
             return Some((
                 self.figure(Kind::Year, value, None, n.first, n.first, end),
                 end,
             ));
         }
-        let unit = self.word(end).map(|w| w.to_string());
-        let figure = self.amount_figure(Kind::Count, amount, unit, figure_start, n.first, end);
+        let figure = self.amount_figure(
+            Kind::Count,
+            amount,
+            self.counted(end),
+            figure_start,
+            n.first,
+            end,
+        );
         Some((figure, end))
+    }
+
+    /// "in five" after a number: the share "one in five" states, in percent,
+    /// and the token after it. Not "3 in 2022" nor "5 in 12 months".
+    fn ratio_at(&self, j: usize, value: f64) -> Option<(f64, usize)> {
+        if !self.is_word(j, "in") || value < 1.0 || value.fract() != 0.0 {
+            return None;
+        }
+        let of = self.number_at(j + 1)?;
+        let whole = !of.ordinal && !of.scaled && of.suffix.is_empty() && of.value.fract() == 0.0;
+        let time = self.word(of.end).is_some_and(|w| TIME_UNITS.contains(&w));
+        (whole && value < of.value && of.value <= 100.0 && !time)
+            .then(|| (100.0 * value / of.value, of.end))
+    }
+
+    /// The word a count counts: the next word ("100,000 people"), or the one
+    /// hyphened to the number ("a 48-hour strike"); none when the next word
+    /// is a function word ("100,000 have left").
+    fn counted(&self, end: usize) -> Option<String> {
+        let at = if self.punct(end) == Some('-') && self.touching(end - 1) && self.touching(end) {
+            end + 1
+        } else {
+            end
+        };
+        let word = self.word(at)?;
+        let function_word = !self.toks[at].capital && FUNCTION_WORDS.contains(&word);
+        (!function_word).then(|| word.to_string())
+    }
+
+    /// The currency of a symbol just before token `i`: "$", "€".
+    fn currency_before(&self, i: usize) -> Option<&'static str> {
+        self.punct(i.checked_sub(1)?).and_then(currency_symbol)
+    }
+
+    /// Percent words at token `j`: how many tokens they take, and `points`
+    /// for percentage points ("percent", "per cent", "percentage points",
+    /// "percentage-point").
+    fn percent_at(&self, j: usize) -> Option<(usize, Option<String>)> {
+        match self.word(j)? {
+            "percent" | "pct" | "pc" => Some((1, None)),
+            "per" if self.is_word(j + 1, "cent") => Some((2, None)),
+            "percentage" => {
+                let hyphen = usize::from(self.punct(j + 1) == Some('-') && self.touching(j));
+                matches!(self.word(j + 1 + hyphen), Some("point" | "points"))
+                    .then(|| (2 + hyphen, Some("points".to_string())))
+            }
+            _ => None,
+        }
     }
 
     /// The value a scaled number has before its scale ("70" of "70 thousand").
@@ -970,8 +1321,14 @@ impl Reader<'_> {
     /// An ordinal: a rank when the words around it say so.
     fn rank(&self, n: Parsed) -> Option<(Figure, usize)> {
         let after = n.end;
+        // "21st century", "19th-century", "10th-floor".
+        let next_word = if self.punct(after) == Some('-') && self.touching(after) {
+            after + 1
+        } else {
+            after
+        };
         if self
-            .word(after)
+            .word(next_word)
             .is_some_and(|w| NOT_RANK_AFTER.contains(&w))
         {
             return None;
@@ -1085,6 +1442,29 @@ mod tests {
     fn rank_with_total() {
         let figure = one("Russia ranks 31st out of 83 countries");
         assert_eq!(figure.value, Value::rank(31, Some(83)));
+    }
+
+    #[test]
+    fn spans_cover_ranges_from_their_opening_word() {
+        let text = "repairs cost between $2bn and $3bn in all";
+        let figure = one(text);
+        assert_eq!(&text[figure.span.clone()], "between $2bn and $3bn");
+        assert_eq!(figure.unit.as_deref(), Some("usd"));
+    }
+
+    #[test]
+    fn names_and_codes_do_not_hide_the_figures_after_them() {
+        let text = "Covid-19 admissions at 10:30 rose 5 percent";
+        let figure = one(text);
+        assert_eq!(&text[figure.span.clone()], "5 percent");
+    }
+
+    #[test]
+    fn a_season_is_one_year_spanning_both_numbers() {
+        let text = "the 2022-23 season";
+        let figure = one(text);
+        assert_eq!(figure.value, Value::Year(2022));
+        assert_eq!(&text[figure.span.clone()], "2022-23");
     }
 
     #[test]
