@@ -119,7 +119,7 @@ pub fn word_diff(out: &mut dyn Write, old: &str, new: &str) -> io::Result<()> {
 fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Result<()> {
     let counts: Vec<String> = Outcome::ALL
         .iter()
-        .filter(|o| verbose || **o != Outcome::Unsupported)
+        .filter(|o| **o != Outcome::Unsupported)
         .filter_map(|o| {
             let n = summary.outcomes.get(o.name()).copied().unwrap_or(0);
             (n > 0).then(|| format!("{n} {o}"))
@@ -130,6 +130,19 @@ fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Re
     let mut line = format!("{files}, {claims}");
     if !counts.is_empty() {
         line.push_str(&format!(": {}", counts.join(", ")));
+    }
+    let unsupported = summary
+        .outcomes
+        .get(Outcome::Unsupported.name())
+        .copied()
+        .unwrap_or(0);
+    if verbose && unsupported > 0 {
+        let said = if unsupported == 1 {
+            "1 sentence names a fact but states no figure".to_string()
+        } else {
+            format!("{unsupported} sentences name a fact but state no figure")
+        };
+        line.push_str(&format!("; {said}"));
     }
     if summary.skipped > 0 {
         line.push_str(&format!("; {} skipped", summary.skipped));

@@ -35,6 +35,7 @@ pub fn restyle(found: &str, value: &Value) -> String {
                 _ => value.to_string(),
             }
         }
+        _ if !found.chars().any(|c| c.is_ascii_digit()) && !plain_words(found) => value.to_string(),
         _ if !found.chars().any(|c| c.is_ascii_digit()) => match value {
             Value::Rank { best, worst, .. } if best == worst => {
                 ordinal_words(*best).unwrap_or_else(|| quantity::ordinal(*best))
@@ -95,6 +96,25 @@ pub fn restyle(found: &str, value: &Value) -> String {
                 .into_owned()
         }
     }
+}
+
+/// Whether a figure in words is a plain number ("eighty-four percent",
+/// "thirty-first"), which can be rewritten in words; "one in five" and
+/// "half a percentage point" cannot.
+fn plain_words(found: &str) -> bool {
+    found
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_ascii_lowercase();
+            ONES.contains(&w.as_str())
+                || TENS[2..].contains(&w.as_str())
+                || (1..=99).filter_map(ordinal_words).any(|o| o == w)
+                || matches!(
+                    w.as_str(),
+                    "percent" | "per" | "cent" | "hundred" | "thousand" | "million" | "billion"
+                )
+        })
 }
 
 /// Where the digits (and ordinal suffix) of a match end.
@@ -220,6 +240,17 @@ mod tests {
         assert_eq!(
             restyle("sixty percent", &Value::Amount(Amount::exact(84.0))),
             "eighty-four percent"
+        );
+        assert_eq!(
+            restyle("one in five", &Value::Amount(Amount::exact(30.0))),
+            "30"
+        );
+        assert_eq!(
+            restyle(
+                "half a percentage point",
+                &Value::Amount(Amount::exact(2.0))
+            ),
+            "2"
         );
         let date = Value::Date(Date {
             year: Some(2024),
