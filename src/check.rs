@@ -111,7 +111,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             {
                 rewrite::restyle(found, value)
             }
-            _ => value.to_string(),
+            _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
         });
         let corrected = match (&found, &expected, verdict.outcome) {
             (

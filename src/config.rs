@@ -64,6 +64,16 @@ pub fn find(cwd: &Path) -> Option<PathBuf> {
     })
 }
 
+/// A path without a leading `./`; `.` rather than an empty path.
+fn tidy(path: &Path) -> PathBuf {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    if path.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        path.to_path_buf()
+    }
+}
+
 /// Reads a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let error = |message: String| ConfigError {
@@ -77,25 +87,34 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         error(format!("{line}:{column}: {}", e.message().trim_end()))
     })?;
     let base = path.parent().unwrap_or(Path::new(""));
-    let resolve = |p: &String| {
-        let joined = base.join(p);
-        joined
-            .strip_prefix(".")
-            .map(Path::to_path_buf)
-            .unwrap_or(joined)
-    };
+    let resolve = |p: &String| tidy(&base.join(p));
     let defaults = Config::default();
     Ok(Config {
         rules: if raw.rules.is_empty() {
-            defaults.rules.iter().map(|p| base.join(p)).collect()
+            defaults.rules.iter().map(|p| tidy(&base.join(p))).collect()
         } else {
             raw.rules.iter().map(resolve).collect()
         },
         paths: if raw.paths.is_empty() {
-            vec![base.to_path_buf()]
+            vec![tidy(base)]
         } else {
             raw.paths.iter().map(resolve).collect()
         },
         file: Some(path.to_path_buf()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_current_folder_stays_a_path() {
+        assert_eq!(tidy(&Path::new("").join(".")), PathBuf::from("."));
+        assert_eq!(tidy(Path::new("./seeds")), PathBuf::from("seeds"));
+        assert_eq!(
+            tidy(&Path::new("..").join("rules")),
+            PathBuf::from("../rules")
+        );
+    }
 }

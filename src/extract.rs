@@ -136,7 +136,30 @@ struct Named {
 
 /// Folds a pattern the way file text is folded for matching.
 fn fold_pattern(pattern: &str) -> String {
-    text::Folded::new(pattern.trim()).text.replace('-', " ")
+    match_text(&text::Folded::new(pattern.trim()).text).0
+}
+
+/// The text cues are matched in: hyphens become spaces and every run of
+/// white space one space. Returns it with the byte of `text` each of its
+/// bytes came from.
+fn match_text(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut last_space = false;
+    for (at, ch) in text.char_indices() {
+        let space = ch.is_whitespace() || ch == '-';
+        if space {
+            if !last_space {
+                out.push(' ');
+                origin.push(at);
+            }
+        } else {
+            out.push(ch);
+            origin.extend((0..ch.len_utf8()).map(|i| at + i));
+        }
+        last_space = space;
+    }
+    (out, origin)
 }
 
 impl Matcher {
@@ -185,26 +208,27 @@ impl Matcher {
         }
     }
 
-    /// Every whole-word match in `haystack`, in order of start.
-    fn hits(&self, haystack: &str) -> Vec<Hit> {
-        let bytes = haystack.as_bytes();
+    /// Every whole-word match in `folded`, in order of start. Hyphens and
+    /// runs of white space (a line break in a wrapped paragraph) match a
+    /// single space in a pattern.
+    fn hits(&self, folded: &str) -> Vec<Hit> {
+        let (haystack, origin) = match_text(folded);
         let boundary = |at: usize| -> bool {
             let before = haystack[..at].chars().next_back();
             !before.is_some_and(char::is_alphanumeric)
         };
         let mut hits: Vec<Hit> = self
             .automaton
-            .find_overlapping_iter(haystack)
+            .find_overlapping_iter(&haystack)
             .filter(|m| {
                 boundary(m.start())
                     && !haystack[m.end()..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric)
-                    && m.end() <= bytes.len()
             })
             .map(|m| Hit {
-                span: m.range(),
+                span: origin[m.start()]..origin[m.end() - 1] + 1,
                 pattern: m.pattern().as_usize(),
             })
             .collect();
@@ -215,8 +239,7 @@ impl Matcher {
     /// Reads every claim in a folded file text.
     pub fn extract(&self, facts: &[Fact], folded: &str) -> Extraction {
         debug_assert_eq!(facts.len(), self.fact_count);
-        let haystack = folded.replace('-', " ");
-        let hits = self.hits(&haystack);
+        let hits = self.hits(folded);
         let sentences = text::sentences(folded);
         let mut extraction = Extraction::default();
         let mut previous: Option<Named> = None;
@@ -228,7 +251,7 @@ impl Matcher {
             let mut named = Named::default();
             let mut k = cursor;
             while k < hits.len() && hits[k].span.end <= sentence.end {
-                self.note(&hits[k], &haystack, &mut named);
+                self.note(&hits[k], folded, &mut named);
                 k += 1;
             }
             // "IT workers" is no back-reference, nor is "the country" when
@@ -707,5 +730,36 @@ fn same_unit(fact: Option<&str>, figure: Option<&str>) -> bool {
         (None, None) => true,
         (Some(a), Some(b)) => stem(a) == stem(b),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const RULES: &str = r#"
+[sources.s]
+name = "A source"
+
+[[fact]]
+id = "ev"
+claim = "Share of new cars that are electric, in percent"
+source = "s"
+as_of = 2025
+kind = "percent"
+value = 18
+cues = ["electric cars"]
+subject = "Chile"
+"#;
+
+    #[test]
+    fn a_cue_wrapped_across_lines_is_found() {
+        let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text = "In Chile, electric\n  cars took 22 percent of sales.";
+        let extraction = matcher.extract(&facts, text);
+        let bound: Vec<_> = extraction.readings.iter().filter_map(|r| r.fact).collect();
+        assert_eq!(bound, [0]);
     }
 }

@@ -338,6 +338,19 @@ impl fmt::Display for Value {
     }
 }
 
+/// A value written with its unit, for messages: `84%`, `5 percentage
+/// points`, `1,500,000,000 USD`, `28 nanometre`.
+pub fn describe(value: &Value, kind: Kind, unit: Option<&str>) -> String {
+    let bare = value.to_string();
+    match (kind, unit) {
+        (Kind::Percent, Some("points")) => format!("{bare} percentage points"),
+        (Kind::Percent, _) => format!("{bare}%"),
+        (Kind::Money, Some(currency)) => format!("{bare} {}", currency.to_uppercase()),
+        (Kind::Number, Some(unit)) => format!("{bare} {unit}"),
+        _ => bare,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,6 +399,14 @@ mod tests {
         assert!(Value::rank(31, None).compatible(&Value::rank(31, Some(83))));
         assert!(!Value::rank(31, Some(62)).compatible(&Value::rank(31, Some(83))));
         assert!(!Value::rank(30, Some(83)).compatible(&Value::rank(31, Some(83))));
+    }
+
+    #[test]
+    fn values_are_described_with_their_units() {
+        let value = Value::Amount(Amount::exact(84.0));
+        assert_eq!(describe(&value, Kind::Percent, None), "84%");
+        assert_eq!(describe(&value, Kind::Money, Some("usd")), "84 USD");
+        assert_eq!(describe(&value, Kind::Count, Some("gpus")), "84");
     }
 
     #[test]

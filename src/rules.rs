@@ -683,7 +683,8 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
                 .build();
             for entry in walk.flatten() {
                 let p = entry.path();
-                if p.is_file() && p.extension().is_some_and(|e| e == "toml") {
+                let config = p.file_name().is_some_and(|n| n == crate::config::FILE_NAME);
+                if p.is_file() && p.extension().is_some_and(|e| e == "toml") && !config {
                     files.push(p.to_path_buf());
                 }
             }

@@ -4,7 +4,7 @@
 
 use crate::figures::Figure;
 use crate::finding::Outcome;
-use crate::quantity::Value;
+use crate::quantity::{Value, describe};
 use crate::rules::Fact;
 
 /// The judgement on one claim.
@@ -29,16 +29,19 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
         };
     };
     let stated = as_stated(this, &figure.value);
+    let unit = figure.unit.as_deref();
+    let said = describe(&stated, figure.kind, unit);
     let Some(value) = &this.value else {
         return Verdict {
             outcome: Outcome::Agree,
             message: format!("`{}` has no value to compare with", this.id),
         };
     };
+    let want = describe(value, this.kind, this.unit.as_deref().or(unit));
     if stated.compatible(value) {
         return Verdict {
             outcome: Outcome::Agree,
-            message: format!("`{stated}` agrees with `{value}`"),
+            message: format!("`{said}` agrees with `{want}`"),
         };
     }
     if let Some(old) = this
@@ -49,7 +52,7 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
         return Verdict {
             outcome: Outcome::Stale,
             message: format!(
-                "`{stated}` is the superseded value of {}; it is `{value}` as of {}",
+                "`{said}` is the superseded value of {}; it is `{want}` as of {}",
                 old.as_of, this.as_of
             ),
         };
@@ -68,14 +71,14 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
         return Verdict {
             outcome: Outcome::Misattributed,
             message: format!(
-                "`{stated}` is the value of `{}` ({}), not of `{}`, which is `{value}`",
+                "`{said}` is the value of `{}` ({}), not of `{}`, which is `{want}`",
                 other.id, other.claim, this.id
             ),
         };
     }
     Verdict {
         outcome: Outcome::Disagree,
-        message: format!("`{stated}` disagrees with `{value}`"),
+        message: format!("`{said}` disagrees with `{want}`"),
     }
 }
 
