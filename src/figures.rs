@@ -96,7 +96,8 @@ fn tokenize(text: &str) -> Vec<Token> {
         .collect()
 }
 
-const UNITS: [&str; 20] = [
+/// Number words, shared by the reader and the rewriter.
+pub(crate) const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -118,10 +119,12 @@ const UNITS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
-const TENS: [&str; 10] = [
+/// Number words, shared by the reader and the rewriter.
+pub(crate) const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
-const UNIT_ORDINALS: [&str; 20] = [
+/// Number words, shared by the reader and the rewriter.
+pub(crate) const UNIT_ORDINALS: [&str; 20] = [
     "zeroth",
     "first",
     "second",
@@ -143,7 +146,8 @@ const UNIT_ORDINALS: [&str; 20] = [
     "eighteenth",
     "nineteenth",
 ];
-const TEN_ORDINALS: [&str; 10] = [
+/// Number words, shared by the reader and the rewriter.
+pub(crate) const TEN_ORDINALS: [&str; 10] = [
     "",
     "",
     "twentieth",

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::figures::{TEN_ORDINALS, TENS, UNIT_ORDINALS, UNITS};
 use crate::quantity::{self, Value};
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,7 +108,7 @@ fn plain_words(found: &str) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| {
             let w = w.to_ascii_lowercase();
-            ONES.contains(&w.as_str())
+            UNITS.contains(&w.as_str())
                 || TENS[2..].contains(&w.as_str())
                 || (1..=99).filter_map(ordinal_words).any(|o| o == w)
                 || matches!(
@@ -141,32 +142,6 @@ fn numbers_of(value: &Value) -> Vec<f64> {
     }
 }
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// 0 to 99 in words ("eighty-four"); `None` beyond.
 fn cardinal_words(n: f64) -> Option<String> {
     if n.fract() != 0.0 || !(0.0..100.0).contains(&n) {
@@ -174,41 +149,19 @@ fn cardinal_words(n: f64) -> Option<String> {
     }
     let n = n as usize;
     Some(match n {
-        0..=19 => ONES[n].to_string(),
+        0..=19 => UNITS[n].to_string(),
         _ if n.is_multiple_of(10) => TENS[n / 10].to_string(),
-        _ => format!("{}-{}", TENS[n / 10], ONES[n % 10]),
+        _ => format!("{}-{}", TENS[n / 10], UNITS[n % 10]),
     })
 }
 
 /// 1st to 99th in words ("thirty-first"); `None` beyond.
 fn ordinal_words(n: u32) -> Option<String> {
-    const UNIT: [&str; 20] = [
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
     let n = n as usize;
     Some(match n {
-        1..=19 => UNIT[n].to_string(),
-        20..=99 if n.is_multiple_of(10) => format!("{}ieth", TENS[n / 10].trim_end_matches('y')),
-        21..=99 => format!("{}-{}", TENS[n / 10], UNIT[n % 10]),
+        1..=19 => UNIT_ORDINALS[n].to_string(),
+        20..=99 if n.is_multiple_of(10) => TEN_ORDINALS[n / 10].to_string(),
+        21..=99 => format!("{}-{}", TENS[n / 10], UNIT_ORDINALS[n % 10]),
         _ => return None,
     })
 }
