@@ -150,6 +150,8 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 as_of: fact.as_of.clone(),
             },
             message: verdict.message,
+            related: Vec::new(),
+            value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
     }
     for reading in &extraction.readings {

@@ -138,6 +138,27 @@ pub struct Finding {
     pub source: SourceRef,
     /// A one-line explanation.
     pub message: String,
+    /// Other places the finding concerns: for a conflict, every other
+    /// article and line that states the fact.
+    pub related: Vec<Location>,
+    /// The value read from the figure, for comparing claims with each other.
+    #[serde(skip)]
+    pub value: Option<crate::quantity::Value>,
+}
+
+/// A place in an article that states a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The article.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The figure as written there.
+    pub found: String,
+    /// The sentence it stands in.
+    pub sentence: String,
 }
 
 impl Finding {

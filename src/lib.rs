@@ -10,6 +10,7 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod conflict;
 pub mod discover;
 pub mod entities;
 pub mod extract;
@@ -153,6 +154,8 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
 fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
     let run = read_all(args, err)?;
     let mut all: Vec<Finding> = run.checked.into_iter().flat_map(|c| c.findings).collect();
+    let conflicts = conflict::conflicts(&all, &run.facts);
+    all.extend(conflicts);
     all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut summary = Summary {
         files: run.files,
@@ -160,7 +163,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
         ..Summary::default()
     };
     for finding in &all {
-        if finding.outcome != Outcome::Unsupported {
+        if !matches!(finding.outcome, Outcome::Unsupported | Outcome::Conflict) {
             summary.claims += 1;
         }
         *summary
@@ -177,7 +180,6 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
         .into_iter()
         .filter(|f| args.verbose || f.severity > Severity::Info)
         .collect();
-    let _ = run.facts;
     match args.format {
         Format::Human => report::human(out, &shown, &summary, args.verbose)?,
         Format::Json => report::json(out, &shown, &summary)?,

@@ -63,6 +63,13 @@ fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
     if finding.found.is_some() && finding.outcome != Outcome::Agree {
         writeln!(out, "   = {}", finding.message)?;
     }
+    for place in &finding.related {
+        writeln!(
+            out,
+            "   = also {}:{}:{}: `{}`",
+            place.path, place.line, place.column, place.found
+        )?;
+    }
     let source = &finding.source;
     match &source.url {
         Some(url) => writeln!(
@@ -85,35 +92,57 @@ fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
 
 /// Writes `old` against `new` word by word: removed words red, added words
 /// green. Without colour, removals are marked `[-…-]` and additions `{+…+}`.
+/// Changes separated only by spaces are shown as one removal and one
+/// addition, so reworded stretches read as whole phrases.
 pub fn word_diff(out: &mut dyn Write, old: &str, new: &str) -> io::Result<()> {
     let diff = TextDiff::from_words(old, new);
+    let changes: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
     let plain = !colored::control::SHOULD_COLORIZE.should_colorize();
-    let mut pending: Option<(ChangeTag, String)> = None;
-    let flush = |out: &mut dyn Write, run: Option<(ChangeTag, String)>| -> io::Result<()> {
-        let Some((tag, text)) = run else {
-            return Ok(());
-        };
-        match (tag, plain) {
-            (ChangeTag::Equal, _) => write!(out, "{text}"),
-            (ChangeTag::Delete, true) => write!(out, "[-{text}-]"),
-            (ChangeTag::Insert, true) => write!(out, "{{+{text}+}}"),
-            (ChangeTag::Delete, false) => write!(out, "{}", text.red().strikethrough()),
-            (ChangeTag::Insert, false) => write!(out, "{}", text.green().bold()),
+    let mut removed = String::new();
+    let mut added = String::new();
+    let flush = |out: &mut dyn Write, removed: &mut String, added: &mut String| {
+        if !removed.is_empty() {
+            if plain {
+                write!(out, "[-{removed}-]")?;
+            } else {
+                write!(out, "{}", removed.as_str().red().strikethrough())?;
+            }
         }
+        if !added.is_empty() {
+            if plain {
+                write!(out, "{{+{added}+}}")?;
+            } else {
+                write!(out, "{}", added.as_str().green().bold())?;
+            }
+        }
+        removed.clear();
+        added.clear();
+        io::Result::Ok(())
     };
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        let value = change.value();
-        match &mut pending {
-            Some((t, text)) if *t == tag => text.push_str(value),
-            _ => {
-                // Keep the space between words outside the markers.
-                flush(out, pending.take())?;
-                pending = Some((tag, value.to_string()));
+    for (i, &(tag, text)) in changes.iter().enumerate() {
+        match tag {
+            ChangeTag::Delete => removed.push_str(text),
+            ChangeTag::Insert => added.push_str(text),
+            ChangeTag::Equal => {
+                let inside = (!removed.is_empty() || !added.is_empty())
+                    && text.trim().is_empty()
+                    && changes[i + 1..]
+                        .first()
+                        .is_some_and(|(t, _)| *t != ChangeTag::Equal);
+                if inside {
+                    removed.push_str(text);
+                    added.push_str(text);
+                } else {
+                    flush(out, &mut removed, &mut added)?;
+                    write!(out, "{text}")?;
+                }
             }
         }
     }
-    flush(out, pending.take())
+    flush(out, &mut removed, &mut added)
 }
 
 fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Result<()> {
@@ -213,4 +242,35 @@ pub fn claims_json(out: &mut dyn Write, rows: &[ClaimRow]) -> io::Result<()> {
     }
     serde_json::to_writer_pretty(&mut *out, &Report { claims: rows })?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain_diff(old: &str, new: &str) -> String {
+        colored::control::set_override(false);
+        let mut out = Vec::new();
+        word_diff(&mut out, old, new).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_changed_figure_is_one_marked_word() {
+        assert_eq!(
+            plain_diff("Russia ranks 30th of 83.", "Russia ranks 31st of 83."),
+            "Russia ranks [-30th-]{+31st+} of 83."
+        );
+    }
+
+    #[test]
+    fn a_reworded_stretch_is_one_removal_and_one_addition() {
+        assert_eq!(
+            plain_diff(
+                "Chile ranks 12th on the index.",
+                "The country placed 15th on the index."
+            ),
+            "[-Chile ranks 12th-]{+The country placed 15th+} on the index."
+        );
+    }
 }

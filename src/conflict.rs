@@ -1,0 +1,179 @@
+//! Sources that disagree: claims about the same fact, in different articles
+//! of one run, whose values cannot both be true. This works for facts with
+//! no value at all ("these articles must agree on Russia's rank"), where it
+//! is the only check there is; for facts with a value, whose disagreements
+//! are already errors, the conflict groups them as a warning.
+
+use std::collections::BTreeMap;
+
+use crate::finding::{Finding, Location, Outcome, Severity};
+use crate::rules::Fact;
+
+/// One `conflict` finding per fact on which articles state incompatible
+/// values. Two different facts never conflict, whatever they share.
+pub fn conflicts(findings: &[Finding], facts: &[Fact]) -> Vec<Finding> {
+    let mut by_fact: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for finding in findings {
+        let compared = matches!(
+            finding.outcome,
+            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+        );
+        if compared && finding.value.is_some() {
+            by_fact
+                .entry(finding.fact.as_str())
+                .or_default()
+                .push(finding);
+        }
+    }
+    let mut out = Vec::new();
+    for (id, mut claims) in by_fact {
+        claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let Some(first) = claims.first().copied() else {
+            continue;
+        };
+        let other = claims
+            .iter()
+            .copied()
+            .find(|c| c.path != first.path && !agree(c, first));
+        let Some(other) = other else {
+            continue;
+        };
+        let has_value = facts.iter().any(|f| f.id == id && f.value.is_some());
+        out.push(conflict(first, other, &claims, has_value));
+    }
+    out
+}
+
+/// Whether two claims' values can both be true.
+fn agree(a: &Finding, b: &Finding) -> bool {
+    match (&a.value, &b.value) {
+        (Some(x), Some(y)) => x.compatible(y) && y.compatible(x),
+        _ => true,
+    }
+}
+
+fn conflict(first: &Finding, other: &Finding, claims: &[&Finding], has_value: bool) -> Finding {
+    let found = first.found.clone().unwrap_or_default();
+    let theirs = other.found.clone().unwrap_or_default();
+    let related: Vec<Location> = claims
+        .iter()
+        .filter(|c| !std::ptr::eq(**c, first))
+        .map(|c| Location {
+            path: c.path.clone(),
+            line: c.line,
+            column: c.column,
+            found: c.found.clone().unwrap_or_default(),
+            sentence: c.sentence.clone(),
+        })
+        .collect();
+    let differing = {
+        let mut paths: Vec<&str> = claims
+            .iter()
+            .filter(|c| c.path != first.path && !agree(c, first))
+            .map(|c| c.path.as_str())
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        paths.len()
+    };
+    let more = match differing {
+        0 | 1 => String::new(),
+        2 => " and 1 more article".to_string(),
+        n => format!(" and {} more articles", n - 1),
+    };
+    Finding {
+        fact: first.fact.clone(),
+        claim: first.claim.clone(),
+        outcome: Outcome::Conflict,
+        // With a value, each wrong claim is already an error of its own.
+        severity: if has_value {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
+        path: first.path.clone(),
+        line: first.line,
+        column: first.column,
+        span: first.span,
+        found: first.found.clone(),
+        expected: None,
+        sentence: first.sentence.clone(),
+        corrected: Some(other.sentence.clone()),
+        source: first.source.clone(),
+        message: format!(
+            "articles disagree: `{found}` here, `{theirs}` at {}:{}{more}",
+            other.path, other.line
+        ),
+        related,
+        value: first.value.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::SourceRef;
+    use crate::quantity::Value;
+
+    fn claim(fact: &str, path: &str, line: usize, rank: u32) -> Finding {
+        Finding {
+            fact: fact.to_string(),
+            claim: "a rank".to_string(),
+            outcome: Outcome::Agree,
+            severity: Severity::Info,
+            path: path.to_string(),
+            line,
+            column: 1,
+            span: [0, 4],
+            found: Some(crate::quantity::ordinal(rank)),
+            expected: None,
+            sentence: format!("It ranks {}.", crate::quantity::ordinal(rank)),
+            corrected: None,
+            source: SourceRef {
+                name: "s".to_string(),
+                url: None,
+                as_of: "2024".to_string(),
+            },
+            message: String::new(),
+            related: Vec::new(),
+            value: Some(Value::rank(rank, None)),
+        }
+    }
+
+    #[test]
+    fn articles_that_disagree_conflict_once_naming_every_place() {
+        let findings = [
+            claim("x", "a.txt", 3, 31),
+            claim("x", "b.txt", 7, 30),
+            claim("x", "c.txt", 1, 31),
+        ];
+        let found = conflicts(&findings, &[]);
+        assert_eq!(found.len(), 1);
+        let conflict = &found[0];
+        assert_eq!((conflict.path.as_str(), conflict.line), ("a.txt", 3));
+        assert_eq!(conflict.severity, Severity::Error);
+        assert_eq!(conflict.corrected.as_deref(), Some("It ranks 30th."));
+        let places: Vec<_> = conflict
+            .related
+            .iter()
+            .map(|l| (l.path.as_str(), l.line))
+            .collect();
+        assert_eq!(places, [("b.txt", 7), ("c.txt", 1)]);
+    }
+
+    #[test]
+    fn different_facts_and_agreeing_articles_do_not_conflict() {
+        let findings = [
+            claim("tortoise", "a.txt", 3, 31),
+            claim("stanford", "b.txt", 7, 28),
+            claim("tortoise", "c.txt", 2, 31),
+        ];
+        assert!(conflicts(&findings, &[]).is_empty());
+    }
+
+    #[test]
+    fn one_article_alone_does_not_conflict_with_itself() {
+        let findings = [claim("x", "a.txt", 3, 31), claim("x", "a.txt", 9, 32)];
+        assert!(conflicts(&findings, &[]).is_empty());
+    }
+}
