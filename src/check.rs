@@ -9,6 +9,7 @@ use crate::finding::{Finding, Outcome, SourceRef};
 use crate::quantity::Value;
 use crate::rewrite;
 use crate::rules::Fact;
+use crate::suppress::{self, Suppression};
 use crate::text::{Folded, LineIndex};
 use crate::verdict;
 
@@ -81,7 +82,8 @@ fn one_line(text: &str) -> String {
 
 /// Checks one article's text against `facts`.
 pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> Checked {
-    let folded = Folded::new(original);
+    let suppressions = suppress::find(original);
+    let folded = Folded::new(&suppress::mask(original, &suppressions));
     let extraction: Extraction = matcher.extract(facts, &folded.text);
     let article = Article {
         path,
@@ -154,6 +156,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
     }
+    silence(&mut checked.findings, &suppressions, path);
     for reading in &extraction.readings {
         let (span, text) = article.original(reading.figure.span.clone());
         let (_, sentence) = article.original(reading.sentence.clone());
@@ -172,4 +175,66 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         });
     }
     checked
+}
+
+/// Drops the findings a `claimcheck: ignore` comment silences, and reports
+/// each comment that silences nothing.
+fn silence(findings: &mut Vec<Finding>, suppressions: &[Suppression], path: &str) {
+    let mut used = vec![false; suppressions.len()];
+    findings.retain(|finding| {
+        if finding.severity == crate::finding::Severity::Info {
+            return true;
+        }
+        let by = suppressions
+            .iter()
+            .position(|s| s.silences(&finding.fact, finding.line));
+        if let Some(k) = by {
+            used[k] = true;
+        }
+        by.is_none()
+    });
+    for (suppression, used) in suppressions.iter().zip(used) {
+        if used {
+            continue;
+        }
+        let what = if suppression.facts.is_empty() {
+            "any fact".to_string()
+        } else {
+            suppression
+                .facts
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        findings.push(Finding {
+            fact: if suppression.facts.is_empty() {
+                "*".to_string()
+            } else {
+                suppression.facts.join(",")
+            },
+            claim: "a `claimcheck: ignore` comment".to_string(),
+            outcome: Outcome::UnusedIgnore,
+            severity: Outcome::UnusedIgnore.default_severity(),
+            path: path.to_string(),
+            line: suppression.line,
+            column: 1,
+            span: [suppression.span.start, suppression.span.end],
+            found: None,
+            expected: None,
+            sentence: String::new(),
+            corrected: None,
+            source: SourceRef {
+                name: String::new(),
+                url: None,
+                as_of: String::new(),
+            },
+            message: format!(
+                "this comment silences nothing: line {} has no finding for {what}",
+                suppression.target
+            ),
+            related: Vec::new(),
+            value: None,
+        });
+    }
 }

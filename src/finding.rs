@@ -27,17 +27,20 @@ pub enum Outcome {
     RuleChanged,
     /// The sentence names the fact's cue and subject but no figure was read.
     Unsupported,
+    /// A `claimcheck: ignore` comment that silences nothing.
+    UnusedIgnore,
 }
 
 impl Outcome {
     /// Every outcome, in report order.
-    pub const ALL: [Outcome; 8] = [
+    pub const ALL: [Outcome; 9] = [
         Outcome::Disagree,
         Outcome::Stale,
         Outcome::Misattributed,
         Outcome::Conflict,
         Outcome::Drift,
         Outcome::RuleChanged,
+        Outcome::UnusedIgnore,
         Outcome::Unsupported,
         Outcome::Agree,
     ];
@@ -53,6 +56,7 @@ impl Outcome {
             Outcome::Drift => "drift",
             Outcome::RuleChanged => "rule-changed",
             Outcome::Unsupported => "unsupported",
+            Outcome::UnusedIgnore => "unused-ignore",
         }
     }
 
@@ -62,7 +66,7 @@ impl Outcome {
             Outcome::Disagree | Outcome::Stale | Outcome::Misattributed | Outcome::Conflict => {
                 Severity::Error
             }
-            Outcome::Drift | Outcome::RuleChanged => Severity::Warning,
+            Outcome::Drift | Outcome::RuleChanged | Outcome::UnusedIgnore => Severity::Warning,
             Outcome::Agree | Outcome::Unsupported => Severity::Info,
         }
     }

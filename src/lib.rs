@@ -20,6 +20,7 @@ pub mod quantity;
 pub mod report;
 pub mod rewrite;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 pub mod verdict;
 
@@ -163,7 +164,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
         ..Summary::default()
     };
     for finding in &all {
-        if !matches!(finding.outcome, Outcome::Unsupported | Outcome::Conflict) {
+        let compared = matches!(
+            finding.outcome,
+            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+        );
+        if compared {
             summary.claims += 1;
         }
         *summary

@@ -71,6 +71,9 @@ fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
         )?;
     }
     let source = &finding.source;
+    if source.name.is_empty() {
+        return writeln!(out);
+    }
     match &source.url {
         Some(url) => writeln!(
             out,
