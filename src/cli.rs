@@ -29,6 +29,9 @@ pub enum Command {
     Check(CheckArgs),
     /// List every figure read, and the fact (if any) it was bound to, with why.
     Claims(CheckArgs),
+    /// Print the effective configuration: command line over claimcheck.toml
+    /// over built-in defaults.
+    Config(CheckArgs),
 }
 
 /// Options shared by `check` and `claims`.

@@ -1,23 +1,78 @@
 //! `claimcheck.toml`: the project's defaults for where rules and articles
-//! are. Found by walking up from the working directory; the command line
-//! overrides it, and it overrides the built-in defaults.
+//! are, which articles to read, and how much each outcome matters. Found by
+//! walking up from the working directory (or named with `--config`); the
+//! command line overrides it, and it overrides the built-in defaults.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+
+use crate::finding::{Outcome, Severity};
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "claimcheck.toml";
 
+/// Articles read from folders when `include` is not set.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown"];
+
+/// How much a finding of some outcome or fact matters, or whether it is
+/// shown at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Fails the run.
+    Error,
+    /// Shown, does not fail the run.
+    Warning,
+    /// Shown with `--verbose`.
+    Info,
+    /// Not reported.
+    Off,
+}
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+            Level::Off => "off",
+        }
+    }
+
+    /// The severity this level gives a finding; `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
 /// The effective configuration, paths resolved against the file's folder.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Rule files or folders.
     pub rules: Vec<PathBuf>,
     /// Articles or folders checked when none are named.
     pub paths: Vec<PathBuf>,
+    /// Globs of the articles read from folders.
+    pub include: Vec<String>,
+    /// Globs of articles never read, even when named on the command line.
+    pub exclude: Vec<String>,
+    /// Level per outcome, where it differs from the default.
+    pub severity: BTreeMap<String, Level>,
+    /// Level per fact id, for the outcomes that are errors or warnings.
+    pub facts: BTreeMap<String, Level>,
     /// The file this came from, if any.
     pub file: Option<PathBuf>,
+    include_set: GlobSet,
+    exclude_set: GlobSet,
 }
 
 #[derive(Deserialize)]
@@ -27,13 +82,26 @@ struct RawConfig {
     rules: Vec<String>,
     #[serde(default)]
     paths: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    severity: BTreeMap<String, toml::Spanned<toml::Value>>,
 }
 
 impl Default for Config {
     fn default() -> Config {
+        let include: Vec<String> = DEFAULT_INCLUDE.iter().map(|g| g.to_string()).collect();
         Config {
             rules: vec![PathBuf::from("rules")],
             paths: vec![PathBuf::from(".")],
+            include_set: globs(&include).unwrap_or_else(|_| GlobSet::empty()),
+            include,
+            exclude: Vec::new(),
+            exclude_set: GlobSet::empty(),
+            severity: BTreeMap::new(),
+            facts: BTreeMap::new(),
             file: None,
         }
     }
@@ -47,6 +115,87 @@ pub struct ConfigError {
     pub path: String,
     /// What is wrong, with line and column where known.
     pub message: String,
+}
+
+fn globs(patterns: &[String]) -> Result<GlobSet, globset::Error> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        builder.add(Glob::new(pattern)?);
+    }
+    builder.build()
+}
+
+impl Config {
+    /// Whether an article found in a folder is read.
+    pub fn includes(&self, path: &Path) -> bool {
+        matches(&self.include_set, path) && !self.excludes(path)
+    }
+
+    /// Whether an article is never read, even when named.
+    pub fn excludes(&self, path: &Path) -> bool {
+        matches(&self.exclude_set, path)
+    }
+
+    /// The level of a finding whose own severity is `current`: the fact's
+    /// level for errors and warnings, else the outcome's level, else
+    /// `current` unchanged.
+    pub fn level(&self, outcome: Outcome, fact: &str, current: Severity) -> Option<Severity> {
+        if current > Severity::Info
+            && let Some(level) = self.facts.get(fact)
+        {
+            return level.severity();
+        }
+        match self.severity.get(outcome.name()) {
+            Some(level) => level.severity(),
+            None => Some(current),
+        }
+    }
+
+    /// The effective configuration as TOML, for `claimcheck config`.
+    pub fn describe(&self) -> String {
+        let list = |items: Vec<String>| {
+            let quoted: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        let paths =
+            |items: &[PathBuf]| list(items.iter().map(|p| p.display().to_string()).collect());
+        let mut out = String::new();
+        let from = self
+            .file
+            .as_ref()
+            .map_or("built-in defaults".to_string(), |f| f.display().to_string());
+        let _ = writeln!(out, "# from {from}; the command line overrides it");
+        let _ = writeln!(out, "rules = {}", paths(&self.rules));
+        let _ = writeln!(out, "paths = {}", paths(&self.paths));
+        let _ = writeln!(out, "include = {}", list(self.include.clone()));
+        let _ = writeln!(out, "exclude = {}", list(self.exclude.clone()));
+        let _ = writeln!(out, "\n[severity]");
+        for outcome in Outcome::ALL {
+            let level = match self.severity.get(outcome.name()) {
+                Some(level) => level.name(),
+                None => match outcome.default_severity() {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                },
+            };
+            let _ = writeln!(out, "{} = {level:?}", outcome.name());
+        }
+        if !self.facts.is_empty() {
+            let _ = writeln!(out, "\n[severity.facts]");
+            for (fact, level) in &self.facts {
+                let _ = writeln!(out, "{fact:?} = {:?}", level.name());
+            }
+        }
+        out
+    }
+}
+
+/// Whether a glob matches the path or any tail of it, as in `.gitignore`:
+/// `drafts/**` matches `news/drafts/a.md`, `*.md` matches `news/a.md`.
+fn matches(set: &GlobSet, path: &Path) -> bool {
+    let parts: Vec<_> = path.components().collect();
+    (0..parts.len()).any(|k| set.is_match(parts[k..].iter().collect::<PathBuf>()))
 }
 
 /// Finds `claimcheck.toml` in the working directory `cwd` or a folder above
@@ -76,19 +225,74 @@ fn tidy(path: &Path) -> PathBuf {
 
 /// Reads a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let error = |message: String| ConfigError {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
         path: path.display().to_string(),
-        message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| error(format!("cannot read it: {e}")))?;
-    let raw: RawConfig = toml::from_str(&text).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start);
-        let (line, column) = crate::text::LineIndex::new(&text).position(&text, at);
-        error(format!("{line}:{column}: {}", e.message().trim_end()))
+        message: format!("cannot read it: {e}"),
     })?;
+    parse(path, &text)
+}
+
+/// Parses a configuration file's text; `path` names it in errors and
+/// anchors its relative paths.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = crate::text::LineIndex::new(text).position(text, offset);
+        ConfigError {
+            path: path.display().to_string(),
+            message: format!("{line}:{column}: {message}"),
+        }
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        at(
+            e.span().map_or(0, |s| s.start),
+            e.message().trim_end().to_string(),
+        )
+    })?;
+    let level_of = |value: &toml::Value, offset: usize| -> Result<Level, ConfigError> {
+        value.clone().try_into::<Level>().map_err(|_| {
+            at(
+                offset,
+                format!("`{value}` is no level: use \"error\", \"warning\", \"info\" or \"off\""),
+            )
+        })
+    };
+    let mut severity = BTreeMap::new();
+    let mut facts = BTreeMap::new();
+    for (name, value) in &raw.severity {
+        let offset = value.span().start;
+        if name == "facts" {
+            let Some(table) = value.get_ref().as_table() else {
+                return Err(at(
+                    offset,
+                    "[severity.facts] must be a table of fact ids".into(),
+                ));
+            };
+            for (fact, level) in table {
+                facts.insert(fact.clone(), level_of(level, offset)?);
+            }
+            continue;
+        }
+        if !Outcome::ALL.iter().any(|o| o.name() == name) {
+            let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.name()).collect();
+            return Err(at(
+                offset,
+                format!(
+                    "unknown outcome `{name}` in [severity], expected one of {}",
+                    names.join(", ")
+                ),
+            ));
+        }
+        severity.insert(name.clone(), level_of(value.get_ref(), offset)?);
+    }
     let base = path.parent().unwrap_or(Path::new(""));
     let resolve = |p: &String| tidy(&base.join(p));
     let defaults = Config::default();
+    let include = if raw.include.is_empty() {
+        defaults.include.clone()
+    } else {
+        raw.include
+    };
+    let bad_glob = |e: globset::Error| at(0, format!("bad glob: {e}"));
     Ok(Config {
         rules: if raw.rules.is_empty() {
             defaults.rules.iter().map(|p| tidy(&base.join(p))).collect()
@@ -100,6 +304,12 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         } else {
             raw.paths.iter().map(resolve).collect()
         },
+        include_set: globs(&include).map_err(bad_glob)?,
+        include,
+        exclude_set: globs(&raw.exclude).map_err(bad_glob)?,
+        exclude: raw.exclude,
+        severity,
+        facts,
         file: Some(path.to_path_buf()),
     })
 }
@@ -115,6 +325,75 @@ mod tests {
         assert_eq!(
             tidy(&Path::new("..").join("rules")),
             PathBuf::from("../rules")
+        );
+    }
+
+    #[test]
+    fn fact_levels_win_over_outcome_levels_for_errors_only() {
+        let config = parse(
+            Path::new("claimcheck.toml"),
+            "[severity]\nstale = \"warning\"\nunsupported = \"off\"\n\n[severity.facts]\n\"x.rank\" = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.level(Outcome::Stale, "y", Outcome::Stale.default_severity()),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            config.level(
+                Outcome::Disagree,
+                "x.rank",
+                Outcome::Disagree.default_severity()
+            ),
+            None
+        );
+        assert_eq!(
+            config.level(Outcome::Agree, "x.rank", Outcome::Agree.default_severity()),
+            Some(Severity::Info)
+        );
+        assert_eq!(
+            config.level(
+                Outcome::Unsupported,
+                "y",
+                Outcome::Unsupported.default_severity()
+            ),
+            None
+        );
+        assert_eq!(
+            config.level(Outcome::Disagree, "y", Outcome::Disagree.default_severity()),
+            Some(Severity::Error)
+        );
+    }
+
+    #[test]
+    fn a_finding_keeps_its_own_level_unless_configured() {
+        let config = parse(Path::new("claimcheck.toml"), "").unwrap();
+        let level = config.level(Outcome::Conflict, "x", Severity::Warning);
+        assert_eq!(level, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn excludes_apply_by_path_or_name() {
+        let config = parse(
+            Path::new("claimcheck.toml"),
+            "exclude = [\"drafts/**\", \"*.draft.md\"]\n",
+        )
+        .unwrap();
+        assert!(config.excludes(Path::new("drafts/a.md")));
+        assert!(config.excludes(Path::new("news/drafts/a.md")));
+        assert!(config.excludes(Path::new("news/b.draft.md")));
+        assert!(!config.excludes(Path::new("news/b.md")));
+        assert!(config.includes(Path::new("news/b.md")));
+        assert!(!config.includes(Path::new("news/b.rs")));
+    }
+
+    #[test]
+    fn an_unknown_outcome_is_named_with_its_position() {
+        let err = parse(Path::new("c.toml"), "[severity]\nstail = \"off\"\n").unwrap_err();
+        assert!(
+            err.message.starts_with("2:9: unknown outcome `stail`"),
+            "{}",
+            err.message
         );
     }
 }

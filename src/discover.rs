@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// File extensions read as articles when a directory is walked.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+use crate::config::Config;
 
 /// An article's text, or why it could not be read.
 #[derive(Debug)]
@@ -16,14 +15,17 @@ pub enum Loaded {
     Skipped(String),
 }
 
-/// The articles under `paths`, sorted. A file named directly is always
-/// read; a directory contributes its `.txt` and `.md` files not ignored by
-/// git. A path that does not exist is an error.
-pub fn articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathBuf> {
+/// The articles under `paths`, sorted. A file named directly is read unless
+/// the configuration excludes it; a directory contributes the files its
+/// `include` globs match, less those git ignores or `exclude` names. A
+/// path that does not exist is an error.
+pub fn articles(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_file() {
-            files.push(path.clone());
+            if !config.excludes(path) {
+                files.push(clean(path));
+            }
         } else if path.is_dir() {
             let walk = ignore::WalkBuilder::new(path)
                 .standard_filters(true)
@@ -31,10 +33,7 @@ pub fn articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathBuf> {
                 .build();
             for entry in walk.flatten() {
                 let p = entry.path();
-                let wanted = p
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                let wanted = config.includes(&clean(p));
                 if wanted && entry.file_type().is_some_and(|t| t.is_file()) {
                     files.push(clean(p));
                 }

@@ -25,7 +25,6 @@ pub mod text;
 pub mod verdict;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -61,11 +60,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
     match cli.command {
         Command::Check(args) => check(&args, out, err),
         Command::Claims(args) => claims(&args, out, err),
+        Command::Config(args) => {
+            out.write_all(configuration(&args)?.describe().as_bytes())?;
+            Ok(Status::Clean)
+        }
     }
 }
 
 /// Everything a run read: the facts and each article's results.
 struct Run {
+    config: config::Config,
     facts: Vec<rules::Fact>,
     checked: Vec<Checked>,
     files: usize,
@@ -84,10 +88,10 @@ fn set_colour(choice: ColorChoice) {
     colored::control::set_override(on);
 }
 
-/// The rule and article paths: command line over claimcheck.toml over
+/// The effective configuration: command line over claimcheck.toml over
 /// built-in defaults.
-fn resolve_paths(args: &CheckArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    let config = match &args.config {
+fn configuration(args: &CheckArgs) -> anyhow::Result<config::Config> {
+    let mut config = match &args.config {
         Some(path) => {
             if !path.is_file() {
                 bail!("configuration file `{}` does not exist", path.display());
@@ -102,24 +106,20 @@ fn resolve_paths(args: &CheckArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>
             }
         }
     };
-    let rules = if args.rules.is_empty() {
-        config.rules
-    } else {
-        args.rules.clone()
-    };
-    let paths = if args.paths.is_empty() {
-        config.paths
-    } else {
-        args.paths.clone()
-    };
-    Ok((rules, paths))
+    if !args.rules.is_empty() {
+        config.rules = args.rules.clone();
+    }
+    if !args.paths.is_empty() {
+        config.paths = args.paths.clone();
+    }
+    Ok(config)
 }
 
 fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
     set_colour(args.color);
-    let (rule_paths, paths) = resolve_paths(args)?;
-    let facts = rules::load(&rule_paths)?;
-    let files = discover::articles(&paths)
+    let config = configuration(args)?;
+    let facts = rules::load(&config.rules)?;
+    let files = discover::articles(&config.paths, &config)
         .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?;
     let matcher = extract::Matcher::new(&facts);
     let results: Vec<(String, Result<Checked, String>)> = files
@@ -145,6 +145,7 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
         }
     }
     Ok(Run {
+        config,
         facts,
         files: checked.len(),
         checked,
@@ -157,6 +158,18 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
     let mut all: Vec<Finding> = run.checked.into_iter().flat_map(|c| c.findings).collect();
     let conflicts = conflict::conflicts(&all, &run.facts);
     all.extend(conflicts);
+    all.retain_mut(|finding| {
+        match run
+            .config
+            .level(finding.outcome, &finding.fact, finding.severity)
+        {
+            Some(severity) => {
+                finding.severity = severity;
+                true
+            }
+            None => false,
+        }
+    });
     all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut summary = Summary {
         files: run.files,
