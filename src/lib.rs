@@ -16,10 +16,12 @@ pub mod entities;
 pub mod extract;
 pub mod figures;
 pub mod finding;
+pub mod github;
 pub mod quantity;
 pub mod report;
 pub mod rewrite;
 pub mod rules;
+pub mod sarif;
 pub mod suppress;
 pub mod text;
 pub mod verdict;
@@ -201,6 +203,8 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
     match args.format {
         Format::Human => report::human(out, &shown, &summary, args.verbose)?,
         Format::Json => report::json(out, &shown, &summary)?,
+        Format::Sarif => sarif::render(out, &shown, &run.facts)?,
+        Format::Github => github::render(out, &shown)?,
     }
     Ok(if summary.errors > 0 {
         Status::Errors
@@ -210,12 +214,16 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
 }
 
 fn claims(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
+    if matches!(args.format, Format::Sarif | Format::Github) {
+        bail!("`claims` prints `human` or `json`; SARIF and GitHub output are for `check`");
+    }
     let run = read_all(args, err)?;
     let mut rows: Vec<ClaimRow> = run.checked.into_iter().flat_map(|c| c.rows).collect();
     rows.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     match args.format {
         Format::Human => report::claims_human(out, &rows)?,
         Format::Json => report::claims_json(out, &rows)?,
+        Format::Sarif | Format::Github => unreachable!("refused before reading"),
     }
     Ok(Status::Clean)
 }

@@ -16,6 +16,10 @@ pub enum Format {
     Human,
     /// One JSON object with `findings` and `summary`.
     Json,
+    /// SARIF 2.1.0, for code scanning (`check` only).
+    Sarif,
+    /// GitHub Actions workflow commands, one per finding (`check` only).
+    Github,
 }
 
 /// Writes the human report: each finding, then the summary line. Claims
