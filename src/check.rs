@@ -104,14 +104,30 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             None => (sentence_range.clone(), None),
         };
         let (line, column) = article.position(span.start);
-        let expected = fact.value.as_ref().map(|value| match (&found, value) {
-            (Some(found), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
-                rewrite::restyle(found, value)
+        // The part of the figure the fact's value replaces: the number and
+        // its unit, not the article's hedge ("More than [90 per cent]"),
+        // or the whole of a date.
+        let (target, target_text) = match (&claim.figure, &fact.value) {
+            (Some(figure), Some(Value::Rank { .. } | Value::Amount(_))) => {
+                // A symbol glued to the number ("€125 million") stays with it.
+                let before = &article.folded.text[figure.span.start..figure.anchor];
+                let glued = before
+                    .chars()
+                    .next_back()
+                    .filter(|c| !c.is_whitespace() && !c.is_alphanumeric())
+                    .map_or(0, char::len_utf8);
+                article.original(figure.anchor - glued..figure.span.end)
             }
-            (Some(found), Value::Amount(amount))
+            _ => (span.clone(), found.clone().unwrap_or_default()),
+        };
+        let expected = fact.value.as_ref().map(|value| match (&found, value) {
+            (Some(_), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
+                rewrite::restyle(&target_text, value)
+            }
+            (Some(_), Value::Amount(amount))
                 if amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none() =>
             {
-                rewrite::restyle(found, value)
+                rewrite::restyle(&target_text, value)
             }
             _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
         });
@@ -121,8 +137,16 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 Some(expected),
                 Outcome::Disagree | Outcome::Stale | Outcome::Misattributed,
             ) => {
-                let start = span.start - sentence_range.start;
-                let end = span.end - sentence_range.start;
+                // A bound replaces the whole figure, hedge and all.
+                let replaced = if expected.starts_with(|c: char| c.is_alphabetic())
+                    && !target_text.starts_with(|c: char| c.is_alphabetic())
+                {
+                    span.clone()
+                } else {
+                    target.clone()
+                };
+                let start = replaced.start - sentence_range.start;
+                let end = replaced.end - sentence_range.start;
                 let raw = &article.original[sentence_range.clone()];
                 Some(one_line(&format!(
                     "{}{}{}",

@@ -213,13 +213,24 @@ pub fn find(cwd: &Path) -> Option<PathBuf> {
     })
 }
 
-/// A path without a leading `./`; `.` rather than an empty path.
+/// A path as a person would write it: no `./`, no `dir/..`, and `.`
+/// rather than an empty path. Lexical only; links are not followed.
 fn tidy(path: &Path) -> PathBuf {
-    let path = path.strip_prefix(".").unwrap_or(path);
-    if path.as_os_str().is_empty() {
+    use std::path::Component;
+    let mut parts: Vec<Component<'_>> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(parts.last(), Some(Component::Normal(_))) => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
         PathBuf::from(".")
     } else {
-        path.to_path_buf()
+        parts.iter().collect()
     }
 }
 

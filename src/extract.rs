@@ -582,8 +582,11 @@ fn bind_sentence(
             figure: Some(figures[x].clone()),
         });
     }
+    // Unsupported only where the sentence itself names the fact's cue: one
+    // that only refers back has no claim of its own to lack a figure for.
     for &f in &named_facts {
-        if !fact_taken.contains(&f) && !figures.iter().any(|x| accepts(&facts[f], x)) {
+        let own_cue = named.cues.iter().any(|&(g, _)| g == f);
+        if own_cue && !fact_taken.contains(&f) && !figures.iter().any(|x| accepts(&facts[f], x)) {
             extraction.claims.push(Claim {
                 fact: f,
                 sentence: sentence.clone(),

@@ -107,8 +107,10 @@ impl Amount {
                 (n - d, n + d)
             }
             Hedge::Nearly => (n - (n.abs() * ABOUT).max(s), n),
-            Hedge::AtLeast => (n - s, f64::INFINITY),
-            Hedge::AtMost => (f64::NEG_INFINITY, n + s),
+            // A bound is a threshold, not a rounded estimate: "more than 90
+            // percent" does not stretch down to 87.
+            Hedge::AtLeast => (n, f64::INFINITY),
+            Hedge::AtMost => (f64::NEG_INFINITY, n),
         }
     }
 
@@ -385,6 +387,13 @@ mod tests {
         assert!(stated(80.0, Hedge::AtMost, 0.5).compatible(&fact));
         assert!(!stated(95.0, Hedge::AtMost, 0.5).compatible(&fact));
         assert!(!stated(90.0, Hedge::Exact, 0.5).compatible(&fact));
+    }
+
+    #[test]
+    fn a_bound_is_not_stretched_by_rounding() {
+        let text = stated(90.0, Hedge::AtLeast, Amount::rounding(90.0, 0, 1.0));
+        assert!(!text.compatible(&Amount::exact(87.0)));
+        assert!(text.compatible(&Amount::exact(91.0)));
     }
 
     #[test]

@@ -16,6 +16,21 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `value` written in the manner of `found`, the figure as the article has it.
 pub fn restyle(found: &str, value: &Value) -> String {
+    if let Value::Rank { best, of, .. } = value
+        && let Some(words) = leading_ordinal(found)
+    {
+        // "fifth out of 180": the position in words, the total in digits.
+        let mut position = ordinal_words(*best).unwrap_or_else(|| quantity::ordinal(*best));
+        if words.starts_with(|c: char| c.is_uppercase()) {
+            position = capitalise(&position);
+        }
+        let rest = &found[words.len()..];
+        let rest = match of {
+            Some(total) => DIGITS.replace(rest, total.to_string()).into_owned(),
+            None => rest.to_string(),
+        };
+        return format!("{position}{rest}");
+    }
     match value {
         Value::Date(date) => {
             let day_first = found.starts_with(|c: char| c.is_ascii_digit());
@@ -99,6 +114,24 @@ pub fn restyle(found: &str, value: &Value) -> String {
     }
 }
 
+/// The ordinal in words that opens `found` ("fifth", "Thirty-first"), if any.
+fn leading_ordinal(found: &str) -> Option<&str> {
+    let end = found
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .unwrap_or(found.len());
+    let word = &found[..end];
+    let lower = word.to_ascii_lowercase();
+    let ordinal = (1..=99).filter_map(ordinal_words).any(|o| o == lower);
+    (ordinal && end < found.len()).then_some(word)
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// Whether a figure in words is a plain number ("eighty-four percent",
 /// "thirty-first"), which can be rewritten in words; "one in five" and
 /// "half a percentage point" cannot.
@@ -178,6 +211,14 @@ mod tests {
             "31st out of 83"
         );
         assert_eq!(restyle("thirtieth", &Value::rank(31, None)), "thirty-first");
+        assert_eq!(
+            restyle("fifth out of 180", &Value::rank(7, Some(180))),
+            "seventh out of 180"
+        );
+        assert_eq!(
+            restyle("Fifth of 180", &Value::rank(7, Some(190))),
+            "Seventh of 190"
+        );
         assert_eq!(
             restyle("about 7,000", &Value::Amount(Amount::exact(9000.0))),
             "about 9,000"

@@ -393,6 +393,9 @@ fn as_of(file: &FileText<'_>, value: &Spanned<toml::Value>) -> Result<String, Bo
         toml::Value::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => Ok(dt.to_string()),
         toml::Value::Integer(year) if (1000..=2999).contains(year) => Ok(year.to_string()),
         toml::Value::String(s) if parse_date_string(s).is_some() => Ok(s.clone()),
+        toml::Value::String(s) if impossible_date(s).is_some() => {
+            Err(file.error(span, impossible_date(s).unwrap_or_default()))
+        }
         other => Err(file.error(
             span,
             format!("`as_of` must be a date like 2024-09-19 or a year like 2024, not `{other}`"),
@@ -424,6 +427,29 @@ fn parse_date_string(s: &str) -> Option<Date> {
         month,
         day,
     })
+}
+
+/// For a string shaped like a date (`YYYY-MM-DD`) that names no real day,
+/// what is wrong with it, in the words TOML uses for its own dates.
+fn impossible_date(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let shaped = year.len() == 4 && month.len() == 2 && day.len() == 2;
+    let (Ok(year), Ok(month), Ok(day)) =
+        (year.parse::<i32>(), month.parse::<u8>(), day.parse::<u8>())
+    else {
+        return None;
+    };
+    if !shaped {
+        return None;
+    }
+    if !(1..=12).contains(&month) {
+        return Some("invalid date, expected month between 01 and 12".to_string());
+    }
+    let last = days_in_month(year, month);
+    (day == 0 || day > last).then(|| format!("invalid date, expected day between 01 and {last}"))
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -648,6 +674,11 @@ fn plain_value(
                 toml::Value::String(s) => parse_date_string(s).filter(|d| d.day.is_some()),
                 _ => None,
             };
+            if let toml::Value::String(text) = value.get_ref()
+                && let Some(problem) = impossible_date(text)
+            {
+                return Err(file.error(span, problem));
+            }
             let date = date.ok_or_else(|| wrong("a date like 2024-12-11"))?;
             let (Some(year), Some(day)) = (date.year, date.day) else {
                 return Err(wrong("a date like 2024-12-11"));
