@@ -16,6 +16,8 @@ pub mod entities;
 pub mod extract;
 pub mod figures;
 pub mod finding;
+pub mod fix;
+pub mod git;
 pub mod github;
 pub mod quantity;
 pub mod report;
