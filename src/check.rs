@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::extract::{Extraction, Matcher};
-use crate::finding::{Finding, Outcome, SourceRef};
+use crate::finding::{Finding, Outcome, Replacement, SourceRef};
 use crate::quantity::Value;
 use crate::rewrite;
 use crate::rules::Fact;
@@ -131,6 +131,33 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             }
             _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
         });
+        let error = matches!(
+            verdict.outcome,
+            Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+        );
+        let one_value = match &fact.value {
+            Some(Value::Amount(amount)) => {
+                amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none()
+            }
+            Some(_) => true,
+            None => false,
+        };
+        let (fix, unfixable) = match (&expected, error && found.is_some()) {
+            (Some(text), true) if one_value && *text != target_text => (
+                Some(Replacement {
+                    span: [target.start, target.end],
+                    text: text.clone(),
+                }),
+                None,
+            ),
+            (Some(text), true) if !one_value => (
+                None,
+                Some(format!(
+                    "the fact is not one exact value (`{text}`): which figure to write is an editor's call"
+                )),
+            ),
+            _ => (None, None),
+        };
         let corrected = match (&found, &expected, verdict.outcome) {
             (
                 Some(_),
@@ -176,6 +203,8 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 as_of: fact.as_of.clone(),
             },
             message: verdict.message,
+            fix,
+            unfixable,
             related: Vec::new(),
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
@@ -257,6 +286,8 @@ fn silence(findings: &mut Vec<Finding>, suppressions: &[Suppression], path: &str
                 "this comment silences nothing: line {} has no finding for {what}",
                 suppression.target
             ),
+            fix: None,
+            unfixable: None,
             related: Vec::new(),
             value: None,
         });

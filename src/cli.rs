@@ -26,12 +26,30 @@ pub struct Cli {
 pub enum Command {
     /// Check articles against the facts and report what disagrees.
     #[command(after_help = AFTER_HELP)]
-    Check(CheckArgs),
+    Check(CheckCommand),
     /// List every figure read, and the fact (if any) it was bound to, with why.
     Claims(CheckArgs),
     /// Print the effective configuration: command line over claimcheck.toml
     /// over built-in defaults.
     Config(CheckArgs),
+}
+
+/// `check`: the shared options, and what to do about what it finds.
+#[derive(Debug, Args)]
+pub struct CheckCommand {
+    /// Where to look and how to report.
+    #[command(flatten)]
+    pub common: CheckArgs,
+
+    /// Print, as a patch `git apply` accepts, the change that writes each
+    /// fact's value into the article, instead of the report.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
+    /// Write each fact's value into the articles (atomically), then report
+    /// what could not be fixed.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// Options shared by `check` and `claims`.

@@ -104,6 +104,8 @@ fn conflict(first: &Finding, other: &Finding, claims: &[&Finding], has_value: bo
             "articles disagree: `{found}` here, `{theirs}` at {}:{}{more}",
             other.path, other.line
         ),
+        fix: None,
+        unfixable: None,
         related,
         value: first.value.clone(),
     }
@@ -135,6 +137,8 @@ mod tests {
                 as_of: "2024".to_string(),
             },
             message: String::new(),
+            fix: None,
+            unfixable: None,
             related: Vec::new(),
             value: Some(Value::rank(rank, None)),
         }

@@ -142,12 +142,26 @@ pub struct Finding {
     pub source: SourceRef,
     /// A one-line explanation.
     pub message: String,
+    /// The change that writes the fact's value into the article, when the
+    /// fact has one exact value; `None` otherwise (see `unfixable`).
+    pub fix: Option<Replacement>,
+    /// Why an error or warning cannot be fixed, when it cannot.
+    pub unfixable: Option<String>,
     /// Other places the finding concerns: for a conflict, every other
     /// article and line that states the fact.
     pub related: Vec<Location>,
     /// The value read from the figure, for comparing claims with each other.
     #[serde(skip)]
     pub value: Option<crate::quantity::Value>,
+}
+
+/// Bytes of an article to replace, and what to write there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replacement {
+    /// Byte range in the original file.
+    pub span: [usize; 2],
+    /// The text to write there.
+    pub text: String,
 }
 
 /// A place in an article that states a fact.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use similar::udiff::UnifiedHunkHeader;
 use similar::{ChangeTag, TextDiff};
 
-use crate::finding::{Finding, Outcome};
+use crate::finding::Finding;
 
 /// Lines of context around each change in a diff, as `diff -u` and git use.
 const CONTEXT: usize = 3;
@@ -28,26 +28,13 @@ pub struct Edit {
 
 impl Edit {
     /// The edit that writes a finding's expected value over its figure, when
-    /// the finding is one a fix can settle: a figure was read, the fact has a
-    /// value, and the figure disagrees with it, quotes a superseded value or
-    /// quotes another fact's value. `None` for everything else (agreeing
-    /// claims, conflicts, drift, findings without a figure).
+    /// the finding carries one (an error about a fact with one exact value).
     pub fn for_finding(finding: &Finding) -> Option<Edit> {
-        if !matches!(
-            finding.outcome,
-            Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-        ) {
-            return None;
-        }
-        let found = finding.found.as_deref()?;
-        let expected = finding.expected.as_deref()?;
-        let [start, end] = finding.span;
-        if start >= end || expected == found {
-            return None;
-        }
+        let fix = finding.fix.as_ref()?;
+        let [start, end] = fix.span;
         Some(Edit {
             span: start..end,
-            replacement: expected.to_string(),
+            replacement: fix.text.clone(),
         })
     }
 }
@@ -699,7 +686,12 @@ of = 83
         let text = "Russia ranks 31st out of 83 in the Global AI Index.\n";
         let checked = crate::check::check(&facts, &matcher, "a.md", text);
         assert!(!checked.findings.is_empty());
-        assert!(checked.findings.iter().all(|f| f.outcome == Outcome::Agree));
+        assert!(
+            checked
+                .findings
+                .iter()
+                .all(|f| f.outcome == crate::finding::Outcome::Agree)
+        );
         assert!(
             checked
                 .findings

@@ -111,6 +111,8 @@ mod tests {
                 as_of: String::new(),
             },
             message: "`Russia` ranks `30th`, expected `31st`".to_string(),
+            fix: None,
+            unfixable: None,
             related: Vec::new(),
             value: None,
         }

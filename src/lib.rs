@@ -34,7 +34,7 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use crate::check::{Checked, ClaimRow};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command};
+use crate::cli::{CheckArgs, CheckCommand, Cli, ColorChoice, Command};
 use crate::discover::Loaded;
 use crate::finding::{Finding, Outcome, Severity, Summary};
 use crate::report::Format;
@@ -62,7 +62,7 @@ impl Status {
 /// to `err`. An `Err` means the run itself failed (exit code 2).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
     match cli.command {
-        Command::Check(args) => check(&args, out, err),
+        Command::Check(command) => check(&command, out, err),
         Command::Claims(args) => claims(&args, out, err),
         Command::Config(args) => {
             out.write_all(configuration(&args)?.describe().as_bytes())?;
@@ -73,6 +73,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
 
 /// Everything a run read: the facts and each article's results.
 struct Run {
+    /// Each article read, with its text as checked.
+    texts: Vec<(String, String)>,
     config: config::Config,
     facts: Vec<rules::Fact>,
     checked: Vec<Checked>,
@@ -126,22 +128,26 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
     let files = discover::articles(&config.paths, &config)
         .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?;
     let matcher = extract::Matcher::new(&facts);
-    let results: Vec<(String, Result<Checked, String>)> = files
+    let results: Vec<(String, Result<(Checked, String), String>)> = files
         .par_iter()
         .map(|path| {
             let name = path.display().to_string();
             let result = match discover::load(path) {
-                Loaded::Text(text) => Ok(check::check(&facts, &matcher, &name, &text)),
+                Loaded::Text(text) => Ok((check::check(&facts, &matcher, &name, &text), text)),
                 Loaded::Skipped(why) => Err(why),
             };
             (name, result)
         })
         .collect();
     let mut checked = Vec::new();
+    let mut texts = Vec::new();
     let mut skipped = 0;
     for (name, result) in results {
         match result {
-            Ok(c) => checked.push(c),
+            Ok((c, text)) => {
+                checked.push(c);
+                texts.push((name, text));
+            }
             Err(why) => {
                 skipped += 1;
                 writeln!(err, "warning: skipping `{name}`: {why}")?;
@@ -149,6 +155,7 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
         }
     }
     Ok(Run {
+        texts,
         config,
         facts,
         files: checked.len(),
@@ -157,7 +164,12 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
     })
 }
 
-fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
+fn check(
+    command: &CheckCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let args = &command.common;
     let run = read_all(args, err)?;
     let mut all: Vec<Finding> = run.checked.into_iter().flat_map(|c| c.findings).collect();
     let conflicts = conflict::conflicts(&all, &run.facts);
@@ -198,6 +210,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
             Severity::Info => {}
         }
     }
+    if command.diff || command.fix {
+        return fixes(&run.texts, &all, command.fix, out, err);
+    }
     let shown: Vec<Finding> = all
         .into_iter()
         .filter(|f| args.verbose || f.severity > Severity::Info)
@@ -213,6 +228,71 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::
     } else {
         Status::Clean
     })
+}
+
+/// `--diff` prints, and `--fix` writes, the change that puts each fact's
+/// value into the articles. Errors that cannot be fixed are listed on
+/// `err` with the reason; they keep the exit code at 1.
+fn fixes(
+    texts: &[(String, String)],
+    findings: &[Finding],
+    write: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let mut unfixed = 0;
+    for finding in findings.iter().filter(|f| f.severity == Severity::Error) {
+        if finding.fix.is_none() {
+            unfixed += 1;
+            let why = finding.unfixable.clone().unwrap_or_else(|| {
+                format!(
+                    "a `{}` finding has no single value to write",
+                    finding.outcome
+                )
+            });
+            writeln!(
+                err,
+                "not fixable: {}:{}:{}: `{}`: {why}",
+                finding.path, finding.line, finding.column, finding.fact
+            )?;
+        }
+    }
+    let mut fixed = 0;
+    for (path, text) in texts {
+        let edits: Vec<fix::Edit> = findings
+            .iter()
+            .filter(|f| f.path == *path && f.severity > Severity::Info)
+            .filter_map(fix::Edit::for_finding)
+            .collect();
+        if edits.is_empty() {
+            continue;
+        }
+        let new = fix::apply_edits(text, &edits).with_context(|| format!("cannot fix `{path}`"))?;
+        if write {
+            fix::write_fixed(std::path::Path::new(path), text, &new)?;
+            writeln!(out, "fixed `{path}`: {}", plural_figures(edits.len()))?;
+        } else {
+            out.write_all(fix::unified_diff(path, text, &new).as_bytes())?;
+        }
+        fixed += edits.len();
+    }
+    if write {
+        writeln!(
+            out,
+            "{} fixed, {unfixed} left to fix by hand",
+            plural_figures(fixed)
+        )?;
+    }
+    let left = if write { unfixed } else { unfixed + fixed };
+    Ok(if left > 0 {
+        Status::Errors
+    } else {
+        Status::Clean
+    })
+}
+
+fn plural_figures(n: usize) -> String {
+    format!("{n} figure{}", if n == 1 { "" } else { "s" })
 }
 
 fn claims(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {

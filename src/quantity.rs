@@ -133,7 +133,8 @@ impl Amount {
     }
 
     /// The rounding a writer's number implies: half a unit of its last
-    /// significant digit, at most 5% of the number. `decimals` is how many
+    /// significant digit (trailing zeros count as rounding from 1,000 up),
+    /// at most 5% of the number. `decimals` is how many
     /// digits follow the decimal point as written; `scale` the multiplier
     /// of a scale word ("million").
     pub fn rounding(nominal: f64, decimals: usize, scale: f64) -> f64 {
@@ -141,8 +142,9 @@ impl Amount {
             return 0.0;
         }
         let mut place = scale / 10f64.powi(decimals as i32);
-        if decimals == 0 {
-            // Trailing zeros of a whole number are taken as rounding.
+        if decimals == 0 && nominal.abs() >= 1000.0 {
+            // Trailing zeros of a large whole number are taken as rounding
+            // ("9,000" for 9,120); "80 percent" is taken as said.
             let mut whole = (nominal / scale).round().abs() as u64;
             while whole >= 10 && whole.is_multiple_of(10) {
                 whole /= 10;
@@ -370,6 +372,9 @@ mod tests {
     fn round_numbers_carry_their_rounding() {
         assert_eq!(Amount::rounding(9000.0, 0, 1.0), 450.0);
         assert_eq!(Amount::rounding(84.0, 0, 1.0), 0.5);
+        // "80 percent" is not a rounded 84: small numbers are taken as said.
+        assert_eq!(Amount::rounding(80.0, 0, 1.0), 0.5);
+        assert_eq!(Amount::rounding(400.0, 0, 1.0), 0.5);
         assert_eq!(Amount::rounding(9120.0, 0, 1.0), 5.0);
         assert_eq!(Amount::rounding(1.5e6, 1, 1e6), 50_000.0);
     }

@@ -318,6 +318,8 @@ at_least = 100000
                 as_of: "2024-09-19".to_string(),
             },
             message: format!("`Russia` ranks `{found}`, expected `31st of 83`"),
+            fix: None,
+            unfixable: None,
             related: Vec::new(),
             value: None,
         }

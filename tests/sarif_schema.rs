@@ -165,6 +165,8 @@ fn finding(fact: &str, severity: Severity, path: &str, found: Option<&str>) -> F
             as_of: "2024-09-19".to_string(),
         },
         message: "`Russia` ranks `30th of 83`, expected `31st of 83`".to_string(),
+        fix: None,
+        unfixable: None,
         related: Vec::new(),
         value: None,
     }
