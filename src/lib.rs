@@ -71,6 +71,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
     }
 }
 
+/// An article checked, with the text it was checked in, or why it was
+/// skipped.
+type ArticleResult = Result<(Checked, String), String>;
+
 /// Everything a run read: the facts and each article's results.
 struct Run {
     /// Each article read, with its text as checked.
@@ -128,7 +132,7 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
     let files = discover::articles(&config.paths, &config)
         .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?;
     let matcher = extract::Matcher::new(&facts);
-    let results: Vec<(String, Result<(Checked, String), String>)> = files
+    let results: Vec<(String, ArticleResult)> = files
         .par_iter()
         .map(|path| {
             let name = path.display().to_string();
