@@ -43,13 +43,28 @@ pub struct CheckCommand {
 
     /// Print, as a patch `git apply` accepts, the change that writes each
     /// fact's value into the article, instead of the report.
-    #[arg(long, conflicts_with = "fix")]
+    #[arg(long, conflicts_with_all = ["fix", "staged"])]
     pub diff: bool,
 
     /// Write each fact's value into the articles (atomically), then report
     /// what could not be fixed.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "staged")]
     pub fix: bool,
+
+    /// Check what is about to be committed: staged articles and rule files,
+    /// read from the git index rather than the working tree.
+    #[arg(long)]
+    pub staged: bool,
+
+    /// Compare with git revision REV: report figures that drifted and facts
+    /// edited since, and count findings that already stood at REV as
+    /// pre-existing rather than errors.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
+    /// With --base, also show the pre-existing findings (as warnings).
+    #[arg(long, requires = "base")]
+    pub all: bool,
 }
 
 /// Options shared by `check` and `claims`.

@@ -23,7 +23,10 @@ pub fn articles(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, Path
     let mut files = Vec::new();
     for path in paths {
         if path.is_file() {
-            if !config.excludes(path) {
+            // A rule file named among articles (as a pre-commit hook names
+            // every staged file) is not an article.
+            let rule_file = path.extension().is_some_and(|e| e == "toml");
+            if !config.excludes(path) && !rule_file {
                 files.push(clean(path));
             }
         } else if path.is_dir() {

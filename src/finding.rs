@@ -201,4 +201,7 @@ pub struct Summary {
     pub errors: usize,
     /// Findings at warning level.
     pub warnings: usize,
+    /// With `--base`: errors and warnings that already stood at the
+    /// revision, and so are not counted above.
+    pub pre_existing: usize,
 }

@@ -19,6 +19,7 @@ pub mod finding;
 pub mod fix;
 pub mod git;
 pub mod github;
+pub mod history;
 pub mod quantity;
 pub mod report;
 pub mod rewrite;
@@ -29,6 +30,7 @@ pub mod text;
 pub mod verdict;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -71,9 +73,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
     }
 }
 
-/// An article checked, with the text it was checked in, or why it was
-/// skipped.
-type ArticleResult = Result<(Checked, String), String>;
+/// An article checked (and its version at the base revision, if any), with
+/// the text it was checked in, or why it was skipped.
+type ArticleResult = Result<(Checked, Option<Checked>, String), String>;
 
 /// Everything a run read: the facts and each article's results.
 struct Run {
@@ -81,7 +83,10 @@ struct Run {
     texts: Vec<(String, String)>,
     config: config::Config,
     facts: Vec<rules::Fact>,
-    checked: Vec<Checked>,
+    /// The facts at the base revision, when there is one and they load.
+    old_facts: Option<Vec<rules::Fact>>,
+    /// Each article checked, and its version at the base revision.
+    checked: Vec<(Checked, Option<Checked>)>,
     files: usize,
     skipped: usize,
 }
@@ -125,19 +130,133 @@ fn configuration(args: &CheckArgs) -> anyhow::Result<config::Config> {
     Ok(config)
 }
 
-fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
+/// Where texts come from: the working tree or the git index, and the git
+/// revision to compare with, if any.
+#[derive(Default)]
+struct Versions {
+    repo: Option<git::Repo>,
+    staged: bool,
+    base: Option<String>,
+}
+
+impl Versions {
+    fn new(staged: bool, base: Option<&str>) -> anyhow::Result<Versions> {
+        if !staged && base.is_none() {
+            return Ok(Versions::default());
+        }
+        let cwd = std::env::current_dir().context("cannot read the working directory")?;
+        let repo = git::Repo::discover(&cwd)?;
+        if let Some(rev) = base {
+            repo.resolve(rev)?;
+        }
+        Ok(Versions {
+            repo: Some(repo),
+            staged,
+            base: base.map(str::to_string),
+        })
+    }
+
+    /// The text of a file as this run checks it: staged, or on disk.
+    fn current(&self, path: &Path) -> Loaded {
+        if let (true, Some(repo)) = (self.staged, &self.repo) {
+            match repo.staged(path) {
+                Ok(Some(text)) => return Loaded::Text(text),
+                Ok(None) => {}
+                Err(err) => return Loaded::Skipped(err.to_string()),
+            }
+        }
+        discover::load(path)
+    }
+
+    /// The text the file had at the base revision, following renames.
+    fn old(&self, path: &Path) -> anyhow::Result<Option<String>> {
+        let (Some(repo), Some(rev)) = (&self.repo, &self.base) else {
+            return Ok(None);
+        };
+        let old = if self.staged {
+            repo.staged_old_path(rev, path)?
+        } else {
+            repo.old_path(rev, path)?
+        };
+        match old {
+            Some(old) => match repo.show(rev, &repo.root().join(old)) {
+                Ok(text) => Ok(text),
+                Err(git::GitError::NotUtf8 { .. }) => Ok(None),
+                Err(err) => Err(err.into()),
+            },
+            None => Ok(None),
+        }
+    }
+
+    /// The staged articles, named relative to the working directory.
+    fn staged_articles(&self, config: &config::Config) -> anyhow::Result<Vec<PathBuf>> {
+        let Some(repo) = &self.repo else {
+            return Ok(Vec::new());
+        };
+        let cwd = std::env::current_dir()?.canonicalize()?;
+        let mut paths = Vec::new();
+        for path in repo.staged_paths()? {
+            let full = repo.root().join(&path);
+            let shown = full
+                .strip_prefix(&cwd)
+                .map(Path::to_path_buf)
+                .unwrap_or(full);
+            if config.includes(&shown) && shown.extension().is_none_or(|e| e != "toml") {
+                paths.push(shown);
+            }
+        }
+        Ok(paths)
+    }
+}
+
+fn read_all(args: &CheckArgs, versions: &Versions, err: &mut dyn Write) -> anyhow::Result<Run> {
     set_colour(args.color);
     let config = configuration(args)?;
-    let facts = rules::load(&config.rules)?;
-    let files = discover::articles(&config.paths, &config)
-        .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?;
+    let mut rule_texts = Vec::new();
+    let mut old_rule_texts = Vec::new();
+    for path in rules::files(&config.rules)? {
+        match versions.current(&path) {
+            Loaded::Text(text) => rule_texts.push((path.clone(), text)),
+            Loaded::Skipped(why) => bail!("cannot read rule file `{}`: {why}", path.display()),
+        }
+        if let (Some(repo), Some(rev)) = (&versions.repo, &versions.base)
+            && let Ok(Some(text)) = repo.show(rev, &path)
+        {
+            old_rule_texts.push((path, text));
+        }
+    }
+    let facts = rules::load_texts(&rule_texts)?;
+    let old_facts = if versions.base.is_some() {
+        match rules::load_texts(&old_rule_texts) {
+            Ok(facts) => Some(facts),
+            Err(error) => {
+                writeln!(
+                    err,
+                    "warning: the rules at the base revision do not load: {error}"
+                )?;
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let files = if versions.staged && args.paths.is_empty() {
+        versions.staged_articles(&config)?
+    } else {
+        discover::articles(&config.paths, &config)
+            .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?
+    };
     let matcher = extract::Matcher::new(&facts);
     let results: Vec<(String, ArticleResult)> = files
         .par_iter()
         .map(|path| {
             let name = path.display().to_string();
-            let result = match discover::load(path) {
-                Loaded::Text(text) => Ok((check::check(&facts, &matcher, &name, &text), text)),
+            let result = match versions.current(path) {
+                Loaded::Text(text) => versions.old(path).map_err(|e| format!("{e:#}")).map(|old| {
+                    let checked = check::check(&facts, &matcher, &name, &text);
+                    let before = old.map(|old| check::check(&facts, &matcher, &name, &old));
+                    (checked, before, text)
+                }),
                 Loaded::Skipped(why) => Err(why),
             };
             (name, result)
@@ -148,8 +267,8 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
     let mut skipped = 0;
     for (name, result) in results {
         match result {
-            Ok((c, text)) => {
-                checked.push(c);
+            Ok((now, before, text)) => {
+                checked.push((now, before));
                 texts.push((name, text));
             }
             Err(why) => {
@@ -162,6 +281,7 @@ fn read_all(args: &CheckArgs, err: &mut dyn Write) -> anyhow::Result<Run> {
         texts,
         config,
         facts,
+        old_facts,
         files: checked.len(),
         checked,
         skipped,
@@ -174,10 +294,33 @@ fn check(
     err: &mut dyn Write,
 ) -> anyhow::Result<Status> {
     let args = &command.common;
-    let run = read_all(args, err)?;
-    let mut all: Vec<Finding> = run.checked.into_iter().flat_map(|c| c.findings).collect();
+    let versions = Versions::new(command.staged, command.base.as_deref())?;
+    let run = read_all(args, &versions, err)?;
+    let rev = command.base.as_deref().unwrap_or_default();
+    let mut all: Vec<Finding> = Vec::new();
+    let mut before_edit: Vec<Finding> = Vec::new();
+    for (now, before) in run.checked {
+        let mut findings = now.findings;
+        if let Some(before) = before {
+            let drifted = history::drift(&before.findings, &findings, &run.facts, rev);
+            before_edit.extend(history::pre_existing(&mut findings, &before.findings));
+            findings.extend(drifted);
+        }
+        all.extend(findings);
+    }
     let conflicts = conflict::conflicts(&all, &run.facts);
     all.extend(conflicts);
+    if let Some(old_facts) = &run.old_facts {
+        all.extend(history::rule_changes(old_facts, &run.facts, rev));
+    }
+    let pre_existing = before_edit.len();
+    if command.all {
+        for mut finding in before_edit {
+            finding.severity = finding.severity.min(Severity::Warning);
+            finding.message = format!("pre-existing at {rev}: {}", finding.message);
+            all.push(finding);
+        }
+    }
     all.retain_mut(|finding| {
         match run
             .config
@@ -194,6 +337,7 @@ fn check(
     let mut summary = Summary {
         files: run.files,
         skipped: run.skipped,
+        pre_existing,
         ..Summary::default()
     };
     for finding in &all {
@@ -303,8 +447,8 @@ fn claims(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     if matches!(args.format, Format::Sarif | Format::Github) {
         bail!("`claims` prints `human` or `json`; SARIF and GitHub output are for `check`");
     }
-    let run = read_all(args, err)?;
-    let mut rows: Vec<ClaimRow> = run.checked.into_iter().flat_map(|c| c.rows).collect();
+    let run = read_all(args, &Versions::default(), err)?;
+    let mut rows: Vec<ClaimRow> = run.checked.into_iter().flat_map(|(c, _)| c.rows).collect();
     rows.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     match args.format {
         Format::Human => report::claims_human(out, &rows)?,

@@ -58,6 +58,11 @@ fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
         finding.column
     )?;
     match (&finding.found, &finding.expected) {
+        (Some(now), Some(was))
+            if matches!(finding.outcome, Outcome::Drift | Outcome::RuleChanged) =>
+        {
+            writeln!(out, "   = was `{was}`, now `{now}`")?
+        }
         (Some(found), Some(expected)) => {
             writeln!(out, "   = found `{found}`, expected `{expected}`")?
         }
@@ -92,6 +97,7 @@ fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
             word_diff(out, &finding.sentence, corrected)?;
             writeln!(out)?;
         }
+        None if finding.sentence.is_empty() => {}
         None => writeln!(out, "   | {}", finding.sentence)?,
     }
     writeln!(out)
@@ -182,6 +188,12 @@ fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Re
     }
     if summary.skipped > 0 {
         line.push_str(&format!("; {} skipped", summary.skipped));
+    }
+    if summary.pre_existing > 0 {
+        line.push_str(&format!(
+            "; {} already at the base revision",
+            summary.pre_existing
+        ));
     }
     let verdict = match (summary.errors, summary.warnings) {
         (0, 0) => "no errors".green().to_string(),

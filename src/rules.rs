@@ -743,9 +743,15 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Fact>, LoadError> {
         })?;
         texts.push((path, text));
     }
+    load_texts(&texts)
+}
+
+/// Validates the facts of rule files already read (from disk, the git
+/// index or a revision): each is a path and its text.
+pub fn load_texts(texts: &[(PathBuf, String)]) -> Result<Vec<Fact>, LoadError> {
     let mut sources = HashMap::new();
     let mut raws = Vec::new();
-    for (path, text) in &texts {
+    for (path, text) in texts {
         let file = FileText { path, text };
         let raw = parse_raw(&file)?;
         collect_sources(&file, &raw, &mut sources)?;
