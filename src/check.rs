@@ -260,36 +260,18 @@ fn silence(findings: &mut Vec<Finding>, suppressions: &[Suppression], path: &str
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        findings.push(Finding {
-            fact: if suppression.facts.is_empty() {
-                "*".to_string()
-            } else {
-                suppression.facts.join(",")
-            },
-            claim: "a `claimcheck: ignore` comment".to_string(),
-            outcome: Outcome::UnusedIgnore,
-            severity: Outcome::UnusedIgnore.default_severity(),
-            path: path.to_string(),
-            line: suppression.line,
-            column: 1,
-            span: [suppression.span.start, suppression.span.end],
-            found: None,
-            expected: None,
-            sentence: String::new(),
-            corrected: None,
-            source: SourceRef {
-                name: String::new(),
-                url: None,
-                as_of: String::new(),
-            },
-            message: format!(
-                "this comment silences nothing: line {} has no finding for {what}",
-                suppression.target
-            ),
-            fix: None,
-            unfixable: None,
-            related: Vec::new(),
-            value: None,
-        });
+        let fact = if suppression.facts.is_empty() {
+            "*".to_string()
+        } else {
+            suppression.facts.join(",")
+        };
+        let mut finding = Finding::new(&fact, Outcome::UnusedIgnore, path, suppression.line, 1);
+        finding.claim = "a `claimcheck: ignore` comment".to_string();
+        finding.span = [suppression.span.start, suppression.span.end];
+        finding.message = format!(
+            "this comment silences nothing: line {} has no finding for {what}",
+            suppression.target
+        );
+        findings.push(finding);
     }
 }

@@ -114,34 +114,14 @@ fn conflict(first: &Finding, other: &Finding, claims: &[&Finding], has_value: bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::SourceRef;
     use crate::quantity::Value;
 
     fn claim(fact: &str, path: &str, line: usize, rank: u32) -> Finding {
-        Finding {
-            fact: fact.to_string(),
-            claim: "a rank".to_string(),
-            outcome: Outcome::Agree,
-            severity: Severity::Info,
-            path: path.to_string(),
-            line,
-            column: 1,
-            span: [0, 4],
-            found: Some(crate::quantity::ordinal(rank)),
-            expected: None,
-            sentence: format!("It ranks {}.", crate::quantity::ordinal(rank)),
-            corrected: None,
-            source: SourceRef {
-                name: "s".to_string(),
-                url: None,
-                as_of: "2024".to_string(),
-            },
-            message: String::new(),
-            fix: None,
-            unfixable: None,
-            related: Vec::new(),
-            value: Some(Value::rank(rank, None)),
-        }
+        let mut finding = Finding::new(fact, Outcome::Agree, path, line, 1);
+        finding.found = Some(crate::quantity::ordinal(rank));
+        finding.sentence = format!("It ranks {}.", crate::quantity::ordinal(rank));
+        finding.value = Some(Value::rank(rank, None));
+        finding
     }
 
     #[test]

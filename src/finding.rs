@@ -180,6 +180,36 @@ pub struct Location {
 }
 
 impl Finding {
+    /// A finding with its fact, outcome and place, at the outcome's default
+    /// severity, and nothing else yet: findings that are not about one
+    /// figure (an edited fact, an unused suppression) fill in the rest.
+    pub fn new(fact: &str, outcome: Outcome, path: &str, line: usize, column: usize) -> Finding {
+        Finding {
+            fact: fact.to_string(),
+            claim: String::new(),
+            outcome,
+            severity: outcome.default_severity(),
+            path: path.to_string(),
+            line,
+            column,
+            span: [0, 0],
+            found: None,
+            expected: None,
+            sentence: String::new(),
+            corrected: None,
+            source: SourceRef {
+                name: String::new(),
+                url: None,
+                as_of: String::new(),
+            },
+            message: String::new(),
+            fix: None,
+            unfixable: None,
+            related: Vec::new(),
+            value: None,
+        }
+    }
+
     /// The order reports list findings in.
     pub fn sort_key(&self) -> (&str, usize, usize, &str) {
         (&self.path, self.line, self.column, &self.fact)

@@ -138,31 +138,19 @@ pub fn rule_changes(old: &[Fact], new: &[Fact], rev: &str) -> Vec<Finding> {
         if changes.is_empty() {
             continue;
         }
-        out.push(Finding {
-            fact: fact.id.clone(),
-            claim: fact.claim.clone(),
-            outcome: Outcome::RuleChanged,
-            severity: Outcome::RuleChanged.default_severity(),
-            path: fact.path.display().to_string(),
-            line: fact.line,
-            column: 1,
-            span: [0, 0],
-            // As for drift: `found` is what stands now, `expected` what stood.
-            found: Some(value(fact)),
-            expected: Some(value(was)),
-            sentence: String::new(),
-            corrected: None,
-            source: crate::finding::SourceRef {
-                name: fact.source.name.clone(),
-                url: fact.source.url.clone(),
-                as_of: fact.as_of.clone(),
-            },
-            message: format!("changed since {rev}: {}", changes.join("; ")),
-            fix: None,
-            unfixable: None,
-            related: Vec::new(),
-            value: None,
-        });
+        let path = fact.path.display().to_string();
+        let mut finding = Finding::new(&fact.id, Outcome::RuleChanged, &path, fact.line, 1);
+        finding.claim = fact.claim.clone();
+        // As for drift: `found` is what stands now, `expected` what stood.
+        finding.found = Some(value(fact));
+        finding.expected = Some(value(was));
+        finding.source = crate::finding::SourceRef {
+            name: fact.source.name.clone(),
+            url: fact.source.url.clone(),
+            as_of: fact.as_of.clone(),
+        };
+        finding.message = format!("changed since {rev}: {}", changes.join("; "));
+        out.push(finding);
     }
     out
 }
@@ -196,35 +184,15 @@ pub fn pre_existing(new: &mut Vec<Finding>, old: &[Finding]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::SourceRef;
     use crate::quantity::Value;
     use std::path::Path;
 
     fn claim(outcome: Outcome, rank: u32) -> Finding {
-        Finding {
-            fact: "x".to_string(),
-            claim: "a rank".to_string(),
-            outcome,
-            severity: outcome.default_severity(),
-            path: "a.txt".to_string(),
-            line: 1,
-            column: 1,
-            span: [0, 4],
-            found: Some(crate::quantity::ordinal(rank)),
-            expected: None,
-            sentence: format!("It ranks {}.", crate::quantity::ordinal(rank)),
-            corrected: None,
-            source: SourceRef {
-                name: "s".to_string(),
-                url: None,
-                as_of: "2024".to_string(),
-            },
-            message: String::new(),
-            fix: None,
-            unfixable: None,
-            related: Vec::new(),
-            value: Some(Value::rank(rank, None)),
-        }
+        let mut finding = Finding::new("x", outcome, "a.txt", 1, 1);
+        finding.found = Some(crate::quantity::ordinal(rank));
+        finding.sentence = format!("It ranks {}.", crate::quantity::ordinal(rank));
+        finding.value = Some(Value::rank(rank, None));
+        finding
     }
 
     const RULES: &str = "[sources.s]\nname = \"S\"\n\n[[fact]]\nid = \"x\"\nclaim = \"c\"\nsource = \"s\"\nas_of = 2024\nkind = \"rank\"\nvalue = 31\ncues = [\"i\"]\nsubject = \"R\"\n";
