@@ -20,6 +20,7 @@ pub mod fix;
 pub mod git;
 pub mod github;
 pub mod history;
+pub mod hook;
 pub mod quantity;
 pub mod report;
 pub mod rewrite;
