@@ -32,6 +32,22 @@ pub enum Command {
     /// Print the effective configuration: command line over claimcheck.toml
     /// over built-in defaults.
     Config(CheckArgs),
+    /// Manage the plain git pre-commit hook (for repositories that do not
+    /// use the pre-commit framework).
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+/// `hook`: what to do with the git pre-commit hook.
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write a pre-commit hook that runs `claimcheck check --staged` into
+    /// the current repository's hooks directory.
+    Install {
+        /// Replace a pre-commit hook that is already there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `check`: the shared options, and what to do about what it finds.

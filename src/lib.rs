@@ -37,7 +37,7 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use crate::check::{Checked, ClaimRow};
-use crate::cli::{CheckArgs, CheckCommand, Cli, ColorChoice, Command};
+use crate::cli::{CheckArgs, CheckCommand, Cli, ColorChoice, Command, HookCommand};
 use crate::discover::Loaded;
 use crate::finding::{Finding, Outcome, Severity, Summary};
 use crate::report::Format;
@@ -69,6 +69,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         Command::Claims(args) => claims(&args, out, err),
         Command::Config(args) => {
             out.write_all(configuration(&args)?.describe().as_bytes())?;
+            Ok(Status::Clean)
+        }
+        Command::Hook(HookCommand::Install { force }) => {
+            let cwd = std::env::current_dir().context("cannot read the working directory")?;
+            let path = hook::install(&cwd, force)?;
+            writeln!(out, "installed the pre-commit hook at `{}`", path.display())?;
             Ok(Status::Clean)
         }
     }
