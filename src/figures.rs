@@ -594,6 +594,10 @@ impl Reader<'_> {
                 return Some(end);
             }
         }
+        // "2024-03-05": an ISO date, whose month and day carry leading zeros.
+        if count == 3 && self.iso_date(i).is_some() {
+            return None;
+        }
         // "0142", "020": numbers are not written with a leading zero.
         let leading_zero = (i..end).any(|k| {
             self.digits(k).is_some_and(|d| {
@@ -937,8 +941,168 @@ impl Reader<'_> {
                 end,
             ));
         }
+        if let Some(found) = self.fraction_at(i).or_else(|| self.multiple_at(i)) {
+            return Some(found);
+        }
         let n = self.number_at(i)?;
         self.classify(n)
+    }
+
+    /// A fraction in words, read as a share in percent: "three-quarters of",
+    /// "two-thirds of", "a third of", "half of", "half the". A fraction
+    /// stands for its value give or take 2.5 points, as a writer rounds a
+    /// share to the nearest simple fraction.
+    fn fraction_at(&self, i: usize) -> Option<(Figure, usize)> {
+        const SLACK: f64 = 2.5;
+        let word = self.word(i)?;
+        let (share, end) = if word == "half" {
+            // Not "the first half of 2024", "the second half".
+            let before = i.checked_sub(1).and_then(|k| self.word(k));
+            if matches!(
+                before,
+                Some("first" | "second" | "latter" | "former" | "the" | "a" | "one" | "and")
+            ) {
+                return None;
+            }
+            (50.0, i + 1)
+        } else {
+            // "a third", "one-fifth", "two-thirds", "three quarters"
+            let numerator = if matches!(word, "a" | "an") {
+                1.0
+            } else {
+                let n = UNITS.iter().position(|u| *u == word).filter(|n| *n >= 1)?;
+                n as f64
+            };
+            let mut j = i + 1;
+            if self.punct(j) == Some('-') && self.touching(i) && self.touching(j) {
+                j += 1;
+            }
+            let denominator = self.word(j).and_then(fraction_denominator)?;
+            let plural = self
+                .word(j)
+                .is_some_and(|w| w.ends_with('s') && w != "halves");
+            if (numerator > 1.0) != plural || numerator >= denominator {
+                return None;
+            }
+            // "the third of 83 countries" is a rank, "a third of 2024" nothing.
+            if self
+                .number_at(j + 1 + usize::from(self.is_word(j + 1, "of")))
+                .is_some()
+            {
+                return None;
+            }
+            (100.0 * numerator / denominator, j + 1)
+        };
+        let of_what = matches!(
+            self.word(end),
+            Some("of" | "the" | "its" | "their" | "all" | "his" | "her" | "our")
+        );
+        if !of_what {
+            return None;
+        }
+        let (hedge, start) = self.hedge_before(i);
+        let amount = Amount {
+            nominal: share,
+            upper: None,
+            hedge,
+            slack: SLACK,
+        };
+        let figure = self.amount_figure(Kind::Percent, amount, None, start, i, end);
+        Some((figure, end))
+    }
+
+    /// A multiple, read as a number of `times`: "tenfold", "a 10-fold rise",
+    /// "doubled", "twice as many", "three times as large", "3x".
+    fn multiple_at(&self, i: usize) -> Option<(Figure, usize)> {
+        let (factor, end) = match &self.toks.get(i)?.tok {
+            Tok::Word(word) => {
+                if let Some(n) = verb_multiple(word) {
+                    (n, i + 1)
+                } else if word == "twice" && self.comparison_follows(i + 1) {
+                    (2.0, i + 1)
+                } else if let Some(n) = word.strip_suffix("fold").and_then(word_value) {
+                    (n, i + 1)
+                } else if let Some(n) = word_value(word)
+                    && self.punct(i + 1) == Some('-')
+                    && self.touching(i)
+                    && self.is_word(i + 2, "fold")
+                {
+                    (n, i + 3)
+                } else if let Some(n) = word_value(word)
+                    && self.is_word(i + 1, "times")
+                    && self.comparison_follows(i + 2)
+                {
+                    (n, i + 2)
+                } else {
+                    return None;
+                }
+            }
+            Tok::Num {
+                value,
+                grouped: false,
+                suffix,
+                ..
+            } => {
+                if suffix == "x" || suffix == "fold" {
+                    (*value, i + 1)
+                } else if !suffix.is_empty() {
+                    return None;
+                } else if self.punct(i + 1) == Some('-')
+                    && self.touching(i)
+                    && self.is_word(i + 2, "fold")
+                {
+                    (*value, i + 3)
+                } else if self.is_word(i + 1, "times") && self.comparison_follows(i + 2) {
+                    (*value, i + 2)
+                } else {
+                    return None;
+                }
+            }
+            Tok::Num { .. } | Tok::Punct(_) => return None,
+        };
+        if factor < 2.0 && !matches!(&self.toks[i].tok, Tok::Num { .. }) {
+            return None;
+        }
+        let (hedge, start) = self.hedge_before(i);
+        let amount = Amount {
+            nominal: factor,
+            upper: None,
+            hedge,
+            slack: 0.0,
+        };
+        let unit = Some("times".to_string());
+        let figure = self.amount_figure(Kind::Number, amount, unit, start, i, end);
+        Some((figure, end))
+    }
+
+    /// Whether a comparison follows token `j`: "as many", "more", "larger",
+    /// "the size of", "over".
+    fn comparison_follows(&self, j: usize) -> bool {
+        let Some(word) = self.word(j) else {
+            return false;
+        };
+        matches!(
+            word,
+            "as" | "more"
+                | "less"
+                | "fewer"
+                | "the"
+                | "that"
+                | "what"
+                | "over"
+                | "higher"
+                | "lower"
+                | "larger"
+                | "bigger"
+                | "greater"
+                | "faster"
+                | "slower"
+                | "smaller"
+                | "cheaper"
+                | "longer"
+                | "richer"
+                | "wider"
+        )
     }
 
     /// The end of a span of days ("11-12" of "December 11-12"), when token
@@ -1064,7 +1228,16 @@ impl Reader<'_> {
         } else {
             n.first
         };
-        let (mut hedge, mut start) = self.hedge_before(n.first);
+        // A sign: "-2.1%", "+4.2 percent", "minus 40".
+        let sign = self.sign_before(lead);
+        let lead = sign.map_or(lead, |(_, at)| at);
+        let signed = |value: f64| sign.map_or(value, |(factor, _)| factor * value);
+        let (mut hedge, mut start) = self.hedge_before(lead.max(n.first));
+        if sign.is_some() {
+            let (h, s) = self.hedge_before(lead);
+            hedge = h;
+            start = s;
+        }
         // "over three days": a span of time, not a bound.
         if start + 1 == lead
             && matches!(self.word(start), Some("over" | "under"))
@@ -1074,7 +1247,7 @@ impl Reader<'_> {
             start = n.first;
         }
         let mut amount = Amount {
-            nominal: n.value,
+            nominal: signed(n.value),
             upper: None,
             hedge,
             slack: n.slack,
@@ -1111,7 +1284,7 @@ impl Reader<'_> {
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
         {
-            let mut low = n.value;
+            let mut low = signed(n.value);
             if upper.scaled && !n.scaled && upper.value > 0.0 {
                 let scale = upper.value / self.unscaled(&upper);
                 low *= scale;
@@ -1266,6 +1439,25 @@ impl Reader<'_> {
         Some((figure, end))
     }
 
+    /// The sign written just before token `i` ("-2.1%", "+4.2", "minus
+    /// 40"): its factor and the sign's token. A hyphen fused to what comes
+    /// before it joins a range or a name instead ("50-70", "Covid-19").
+    fn sign_before(&self, i: usize) -> Option<(f64, usize)> {
+        let at = i.checked_sub(1)?;
+        if self.is_word(at, "minus") {
+            return Some((-1.0, at));
+        }
+        let factor = match self.punct(at)? {
+            '-' => -1.0,
+            '+' => 1.0,
+            _ => return None,
+        };
+        let free_before = at == 0
+            || !self.touching(at - 1)
+            || matches!(self.punct(at - 1), Some('(' | '[' | '"' | '\''));
+        (self.touching(at) && free_before).then_some((factor, at))
+    }
+
     /// "in five" after a number: the share "one in five" states, in percent,
     /// and the token after it. Not "3 in 2022" nor "5 in 12 months".
     fn ratio_at(&self, j: usize, value: f64) -> Option<(f64, usize)> {
@@ -1411,6 +1603,44 @@ impl Reader<'_> {
             anchor: self.toks[anchor.min(self.toks.len() - 1)].span.start,
         }
     }
+}
+
+/// The denominator a fraction word names: "third" and "thirds" are 3.
+fn fraction_denominator(word: &str) -> Option<f64> {
+    Some(match word {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// The factor of a verb of multiplying: "doubled" is 2.
+fn verb_multiple(word: &str) -> Option<f64> {
+    Some(match word {
+        "doubled" | "doubling" | "doubles" => 2.0,
+        "tripled" | "trebled" | "tripling" | "triples" | "trebles" => 3.0,
+        "quadrupled" | "quadrupling" | "quadruples" => 4.0,
+        _ => return None,
+    })
+}
+
+/// The value of a cardinal written as one word, "two" to "ninety", or
+/// "hundred".
+fn word_value(word: &str) -> Option<f64> {
+    if let Some(n) = UNITS.iter().position(|u| *u == word) {
+        return Some(n as f64);
+    }
+    if let Some(n) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
+        return Some((n * 10) as f64);
+    }
+    (word == "hundred").then_some(100.0)
 }
 
 fn is_number_word(word: &str) -> bool {

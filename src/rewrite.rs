@@ -16,6 +16,32 @@ static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `value` written in the manner of `found`, the figure as the article has it.
 pub fn restyle(found: &str, value: &Value) -> String {
+    // A written sign ("-2.1%", "minus 40") is kept apart from the digits
+    // and written anew for the value's own sign.
+    if let Value::Amount(amount) = value
+        && amount.upper.is_none()
+        && let Some((sign, rest)) = split_sign(found)
+    {
+        let magnitude = Value::Amount(crate::quantity::Amount {
+            nominal: amount.nominal.abs(),
+            ..*amount
+        });
+        let body = restyle(rest, &magnitude);
+        let sign = match (sign, amount.nominal < 0.0) {
+            ("minus ", true) => "minus ",
+            (_, true) => "-",
+            ("+", false) => "+",
+            _ => "",
+        };
+        return format!("{sign}{body}");
+    }
+    if let Value::Amount(amount) = value
+        && amount.upper.is_none()
+        && !found.chars().any(|c| c.is_ascii_digit())
+        && let Some(written) = share_or_multiple(found, amount.nominal)
+    {
+        return written;
+    }
     if let Value::Rank { best, of, .. } = value
         && let Some(words) = leading_ordinal(found)
     {
@@ -112,6 +138,79 @@ pub fn restyle(found: &str, value: &Value) -> String {
                 .into_owned()
         }
     }
+}
+
+/// A leading sign and the rest: `("-", "2.1%")` of "-2.1%", `("minus ",
+/// "40")` of "minus 40".
+fn split_sign(found: &str) -> Option<(&'static str, &str)> {
+    if let Some(rest) = found.strip_prefix('-') {
+        return Some(("-", rest));
+    }
+    if let Some(rest) = found.strip_prefix('+') {
+        return Some(("+", rest));
+    }
+    let (word, rest) = found.split_once(' ')?;
+    word.eq_ignore_ascii_case("minus")
+        .then_some(("minus ", rest))
+}
+
+/// A share or a multiple in words, rewritten for `n`: a fraction ("two-thirds",
+/// "a quarter") or a ratio ("one in five") becomes "`n` percent"; "tenfold"
+/// stays a "-fold" word, "twice" and "three times" become "`n` times".
+fn share_or_multiple(found: &str, n: f64) -> Option<String> {
+    let lower = found.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let fraction = words.iter().any(|w| {
+        matches!(
+            *w,
+            "half"
+                | "halves"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "fifth"
+                | "fifths"
+                | "sixth"
+                | "sixths"
+                | "seventh"
+                | "sevenths"
+                | "eighth"
+                | "eighths"
+                | "ninth"
+                | "ninths"
+                | "tenth"
+                | "tenths"
+                | "in"
+        )
+    });
+    let number = || quantity::number(n);
+    if fraction && !words.contains(&"percentage") {
+        return Some(format!("{} percent", number()));
+    }
+    if lower.ends_with("fold") {
+        let count = cardinal_words(n).unwrap_or_else(number);
+        return Some(
+            if count.contains('-') || count.chars().any(|c| c.is_ascii_digit()) {
+                format!("{count}-fold")
+            } else {
+                format!("{count}fold")
+            },
+        );
+    }
+    let multiple = words.iter().any(|w| {
+        matches!(
+            *w,
+            "times" | "twice" | "doubled" | "tripled" | "trebled" | "quadrupled"
+        )
+    });
+    multiple.then(|| match cardinal_words(n) {
+        Some(count) if n > 2.0 => format!("{count} times"),
+        _ => format!("{} times", number()),
+    })
 }
 
 /// The ordinal in words that opens `found` ("fifth", "Thirty-first"), if any.
@@ -237,7 +336,36 @@ mod tests {
         );
         assert_eq!(
             restyle("one in five", &Value::Amount(Amount::exact(30.0))),
-            "30"
+            "30 percent"
+        );
+        assert_eq!(
+            restyle("Three-quarters", &Value::Amount(Amount::exact(80.0))),
+            "80 percent"
+        );
+        assert_eq!(
+            restyle("fivefold", &Value::Amount(Amount::exact(10.0))),
+            "tenfold"
+        );
+        assert_eq!(
+            restyle("twice", &Value::Amount(Amount::exact(3.0))),
+            "three times"
+        );
+        assert_eq!(
+            restyle("-2.1%", &Value::Amount(Amount::exact(-2.5))),
+            "-2.5%"
+        );
+        assert_eq!(restyle("-2.1%", &Value::Amount(Amount::exact(1.5))), "1.5%");
+        assert_eq!(
+            restyle("minus 40", &Value::Amount(Amount::exact(-38.0))),
+            "minus 38"
+        );
+        assert_eq!(
+            restyle("+4.2 percent", &Value::Amount(Amount::exact(3.9))),
+            "+3.9 percent"
+        );
+        assert_eq!(
+            restyle("2.1%", &Value::Amount(Amount::exact(-2.5))),
+            "-2.5%"
         );
         assert_eq!(
             restyle(
