@@ -478,6 +478,10 @@ fn bind_sentence(
                         0
                     } else if RELATIVE.iter().any(|r| between.contains(r)) {
                         distance(figure.anchor, m.span.start) + 5
+                    } else if coordinated(between) {
+                        // "Denmark is second and Norway fourth": a name
+                        // after "and" starts the next item of a list.
+                        distance(figure.anchor, m.span.start) + 4
                     } else {
                         distance(figure.anchor, m.span.start) + 1
                     }
@@ -525,7 +529,16 @@ fn bind_sentence(
     for &f in &named_facts {
         let fact = &facts[f];
         for (x, figure) in figures.iter().enumerate() {
-            if !accepts(fact, figure) {
+            // "35th for ease of doing business" with the cue "ease of doing
+            // business": the measure after the rank is the fact's own.
+            let own_measure = figure.kind == Kind::Rank
+                && figure.unit.is_some()
+                && named.cues.iter().any(|&(g, at)| {
+                    g == f
+                        && at >= figure.span.end
+                        && words.index(at) <= words.index(figure.span.end) + 4
+                });
+            if !(accepts(fact, figure) || own_measure && fact.kind == Kind::Rank) {
                 if reasons[x].starts_with("no fact") {
                     reasons[x] = format!(
                         "`{}` wants a {}{}; this is a {}{}",
@@ -699,6 +712,16 @@ fn attaches(between: &str) -> bool {
     }
 }
 
+/// Whether the words between a figure and a name after it start a new item
+/// of a list: "and", "or", "while", a comma or a semicolon.
+fn coordinated(between: &str) -> bool {
+    let between = between.trim_start();
+    between.starts_with([',', ';'])
+        || [" and ", " or ", " as well as "]
+            .iter()
+            .any(|w| format!(" {between}").contains(w))
+}
+
 fn unit_note(unit: Option<&str>) -> String {
     unit.map_or(String::new(), |u| format!(" in {u}"))
 }
@@ -718,6 +741,8 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
         Kind::Count => {
             fact.unit.is_none() || same_unit(fact.unit.as_deref(), figure.unit.as_deref())
         }
+        // A sub-ranking ("second in talent") is not the overall rank.
+        Kind::Rank => figure.unit.is_none(),
         _ => true,
     }
 }

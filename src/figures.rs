@@ -1535,7 +1535,8 @@ impl Reader<'_> {
         let (of, end) = self.total_after(after);
         if n.words {
             let verb_before = (n.first.saturating_sub(3)..n.first)
-                .any(|k| self.word(k).is_some_and(|w| RANK_VERBS.contains(&w)));
+                .any(|k| self.word(k).is_some_and(|w| RANK_VERBS.contains(&w)))
+                || self.standing_alone(n.first, after);
             let context_after = of.is_some()
                 || matches!(self.word(after), Some("place" | "position" | "spot"))
                 || (self.is_word(after, "only") && self.is_word(after + 1, "to"))
@@ -1548,10 +1549,144 @@ impl Reader<'_> {
             }
         }
         let value = Value::rank(n.value as u32, of);
+        let measure = if of.is_none() {
+            self.sub_ranking(after)
+        } else {
+            None
+        };
         Some((
-            self.figure(Kind::Rank, value, None, n.first, n.first, end),
+            self.figure(Kind::Rank, value, measure, n.first, n.first, end),
             end,
         ))
+    }
+
+    /// Whether an ordinal in words stands as a position on its own: after a
+    /// copula ("Denmark is second") or a name in a list ("and Norway
+    /// fourth"), and followed by nothing it could qualify ("second
+    /// country", "third-largest").
+    fn standing_alone(&self, first: usize, after: usize) -> bool {
+        let copula = (first.saturating_sub(2)..first).any(|k| {
+            matches!(
+                self.word(k),
+                Some("is" | "was" | "are" | "were" | "remains" | "remained" | "be" | "now")
+            )
+        });
+        let named = first > 1 && self.toks[first - 1].capital && self.word(first - 1).is_some();
+        let ends = match self.toks.get(after).map(|t| &t.tok) {
+            None => true,
+            Some(Tok::Punct(c)) => matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'),
+            Some(Tok::Word(w)) => matches!(
+                w.as_str(),
+                "and"
+                    | "on"
+                    | "in"
+                    | "for"
+                    | "with"
+                    | "behind"
+                    | "after"
+                    | "ahead"
+                    | "among"
+                    | "while"
+                    | "but"
+                    | "of"
+                    | "out"
+                    | "overall"
+                    | "globally"
+                    | "worldwide"
+            ),
+            Some(Tok::Num { .. }) => false,
+        };
+        (copula || named) && ends
+    }
+
+    /// The narrower measure a rank is for, when one follows it: "second
+    /// in talent", "12th for infrastructure", "third on research" name a
+    /// sub-ranking, not the overall position; "in the world", "on the
+    /// index" and names ("in Europe", "on the Global AI Index") do not.
+    fn sub_ranking(&self, after: usize) -> Option<String> {
+        let lead = self.word(after)?;
+        if !matches!(lead, "in" | "for" | "on") {
+            return None;
+        }
+        let mut k = after + 1;
+        if self.is_word(k, "terms") && self.is_word(k + 1, "of") {
+            k += 2;
+        }
+        if matches!(self.word(k), Some("the" | "its" | "their")) {
+            k += 1;
+        }
+        let token = self.toks.get(k)?;
+        let word = self.word(k)?;
+        const OVERALL: &[&str] = &[
+            "world",
+            "index",
+            "ranking",
+            "rankings",
+            "list",
+            "table",
+            "league",
+            "standings",
+            "survey",
+            "report",
+            "edition",
+            "overall",
+            "globe",
+            "planet",
+            "scale",
+            "chart",
+            "charts",
+            "leaderboard",
+            "tally",
+            "count",
+            "latest",
+            "new",
+            "annual",
+            "global",
+            "same",
+            "list's",
+            "index's",
+            "a",
+            "an",
+            "both",
+            "each",
+            "all",
+            "which",
+            "this",
+            "that",
+            "these",
+            "those",
+            "its",
+            "their",
+        ];
+        if token.capital || OVERALL.contains(&word) || month(word).is_some() {
+            return None;
+        }
+        // "58th in the corruption perceptions ranking": the ranking's name.
+        let named_ranking = (k..k + 4).any(|j| {
+            self.word(j).is_some_and(|w| {
+                matches!(
+                    w,
+                    "ranking"
+                        | "rankings"
+                        | "index"
+                        | "list"
+                        | "table"
+                        | "league"
+                        | "survey"
+                        | "report"
+                        | "scoreboard"
+                        | "leaderboard"
+                        | "barometer"
+                        | "monitor"
+                        | "tracker"
+                        | "standings"
+                )
+            })
+        });
+        if named_ranking {
+            return None;
+        }
+        Some(format!("{lead} {word}"))
     }
 
     /// The hedge ending just before token `first`, and where it starts.
