@@ -243,6 +243,12 @@ impl Matcher {
         let sentences = text::sentences(folded);
         let mut extraction = Extraction::default();
         let mut previous: Option<Named> = None;
+        // A sentence ending in a colon that names a fact's cue or subject
+        // leads in the short items after it ("On the index:" / "- Norway:
+        // 4th"), which inherit what it names.
+        let mut lead_in: Option<Named> = None;
+        let mut items = 0;
+        let mut previous_end = 0;
         let mut cursor = 0;
         for sentence in sentences {
             while cursor < hits.len() && hits[cursor].span.start < sentence.start {
@@ -265,10 +271,21 @@ impl Matcher {
             named
                 .back_references
                 .retain(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
-            let inherited = if named.back_references.is_empty() {
+            // The list ends at a sentence that is no item, or at a blank line
+            // after its first item.
+            let gap = folded.get(previous_end..sentence.start).unwrap_or("");
+            let blank_line = gap.matches('\n').count() >= 2;
+            if !is_item(&folded[sentence.clone()]) || (items > 0 && blank_line) {
+                lead_in = None;
+            }
+            items = if lead_in.is_some() { items + 1 } else { 0 };
+            previous_end = sentence.end;
+            let inherited = if let Some(lead) = &lead_in {
+                Some(Inherited::LeadIn(lead))
+            } else if named.back_references.is_empty() {
                 None
             } else {
-                previous.as_ref()
+                previous.as_ref().map(Inherited::Before)
             };
             bind_sentence(
                 facts,
@@ -278,6 +295,10 @@ impl Matcher {
                 inherited,
                 &mut extraction,
             );
+            let names_something = !(named.cues.is_empty() && named.mentions.is_empty());
+            if folded[sentence.clone()].trim_end().ends_with(':') && names_something {
+                lead_in = Some(named.clone());
+            }
             previous = Some(named);
         }
         extraction
@@ -348,14 +369,40 @@ struct Mention {
     text: String,
 }
 
+/// What a sentence takes from the one it follows.
+#[derive(Clone, Copy)]
+enum Inherited<'a> {
+    /// The sentence before, through a back-reference ("it", "the
+    /// country"): its cues, and its subjects where this one names none.
+    Before(&'a Named),
+    /// The lead-in of the list this sentence is an item of: its cues, and
+    /// its subjects where the item names none.
+    LeadIn(&'a Named),
+}
+
+impl<'a> Inherited<'a> {
+    fn named(self) -> &'a Named {
+        match self {
+            Inherited::Before(named) | Inherited::LeadIn(named) => named,
+        }
+    }
+}
+
+/// Whether a sentence reads as an item of a list: on one line, and short.
+fn is_item(sentence: &str) -> bool {
+    let sentence = sentence.trim();
+    !sentence.contains('\n') && sentence.split_whitespace().count() <= 16
+}
+
 fn bind_sentence(
     facts: &[Fact],
     folded: &str,
     sentence: Range<usize>,
     named: &Named,
-    inherited: Option<&Named>,
+    inheritance: Option<Inherited<'_>>,
     extraction: &mut Extraction,
 ) {
+    let inherited = inheritance.map(Inherited::named);
     let words = Words::new(folded, &sentence);
     let lower = folded[sentence.clone()].to_ascii_lowercase();
     let breaks: Vec<usize> = CLAUSE_BREAKS
@@ -381,7 +428,33 @@ fn bind_sentence(
         .collect();
     // A back-reference stands for the subjects of the sentence before only
     // when this sentence names none of its own.
-    if let Some(before) = inherited.filter(|_| named.mentions.is_empty()) {
+    // An item that names its own subject, known or not ("- Sweden: 7th"),
+    // does not take the lead-in's.
+    let own_name = || {
+        let known: Vec<Range<usize>> = named.cue_spans.clone();
+        !entities::unknown_names(&folded[sentence.clone()], sentence.start, &known).is_empty()
+    };
+    if let Some(Inherited::LeadIn(lead)) = inheritance.filter(|_| named.mentions.is_empty())
+        && !lead.mentions.is_empty()
+        && !own_name()
+    {
+        // The lead-in's subject stands at the start of the item.
+        let facts_before: Vec<usize> = lead
+            .mentions
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        let text = lead
+            .mentions
+            .first()
+            .map_or(String::new(), |(span, _)| folded[span.clone()].to_string());
+        mentions.push(Mention {
+            span: sentence.start..sentence.start,
+            facts: facts_before,
+            text,
+        });
+    }
+    if let Some(Inherited::Before(before)) = inheritance.filter(|_| named.mentions.is_empty()) {
         let facts_before: Vec<usize> = before
             .mentions
             .iter()
