@@ -250,10 +250,18 @@ fn plain_words(found: &str) -> bool {
         })
 }
 
-/// Where the digits (and ordinal suffix) of a match end.
+/// Where the digits (and ordinal suffix) of a match end: "1.5" of
+/// "1.5bn", "31st" of "31st".
 fn digits_end(text: &str) -> usize {
-    text.find(|c: char| !(c.is_ascii_alphanumeric() || c == ',' || c == '.'))
-        .unwrap_or(text.len())
+    let digits = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let rest = &text[digits..];
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|s| rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(s))
+        .map_or(0, |_| 2);
+    digits + suffix
 }
 
 /// The numbers a value is written with, in order.
@@ -337,6 +345,18 @@ mod tests {
         assert_eq!(
             restyle("one in five", &Value::Amount(Amount::exact(30.0))),
             "30 percent"
+        );
+        assert_eq!(
+            restyle("$1.5bn", &Value::Amount(Amount::exact(2e9))),
+            "$2bn"
+        );
+        assert_eq!(
+            restyle("24k", &Value::Amount(Amount::exact(25_000.0))),
+            "25k"
+        );
+        assert_eq!(
+            restyle("1.2 million", &Value::Amount(Amount::exact(1.5e6))),
+            "1.5 million"
         );
         assert_eq!(
             restyle("Three-quarters", &Value::Amount(Amount::exact(80.0))),
