@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::entities;
 use crate::figures::{self, Figure};
-use crate::quantity::{Kind, Value};
+use crate::quantity::{Hedge, Kind, Value};
 use crate::rules::Fact;
 use crate::text;
 
@@ -490,7 +490,7 @@ fn bind_sentence(
     named_facts.sort_unstable();
     named_facts.dedup();
 
-    let figures: Vec<Figure> = figures::read(&folded[sentence.clone()])
+    let mut figures: Vec<Figure> = figures::read(&folded[sentence.clone()])
         .into_iter()
         .map(|mut figure| {
             figure.span = figure.span.start + sentence.start..figure.span.end + sentence.start;
@@ -659,6 +659,11 @@ fn bind_sentence(
         }
         fact_taken.push(f);
         figure_taken[x] = Some(f);
+        // "Profit fell 12 percent" states a change of -12 percent.
+        if figures[x].fall && negative(&facts[f]) {
+            figures[x].value = negate(&figures[x].value);
+            figures[x].fall = false;
+        }
         let fact = &facts[f];
         let subject = owners[x].map_or(String::new(), |m| m.text.clone());
         reasons[x] = format!("cue and subject `{subject}` of `{}`", fact.id);
@@ -782,6 +787,37 @@ fn attaches(between: &str) -> bool {
         [] => false,
         [.., last] if matches!(*last, "the") => attaches(&words[..words.len() - 1].join(" ")),
         [.., prep] => words.len() <= 3 && matches!(*prep, "of" | "in" | "for"),
+    }
+}
+
+/// Whether a fact's value is a negative amount: a fall, stated as a change.
+fn negative(fact: &Fact) -> bool {
+    match &fact.value {
+        Some(Value::Amount(amount)) => amount.nominal < 0.0 || amount.upper.is_some_and(|u| u < 0.0),
+        _ => false,
+    }
+}
+
+/// A stated amount with its sign turned: a fall of 12 is a change of -12.
+fn negate(value: &Value) -> Value {
+    match value {
+        Value::Amount(amount) if amount.nominal > 0.0 => {
+            let mut turned = *amount;
+            turned.nominal = -amount.nominal;
+            turned.upper = amount.upper.map(|u| -u);
+            if let Some(upper) = turned.upper {
+                // Keep the range low to high.
+                turned.upper = Some(turned.nominal);
+                turned.nominal = upper;
+            }
+            turned.hedge = match amount.hedge {
+                Hedge::AtLeast => Hedge::AtMost,
+                Hedge::AtMost => Hedge::AtLeast,
+                other => other,
+            };
+            Value::Amount(turned)
+        }
+        other => other.clone(),
     }
 }
 

@@ -30,6 +30,9 @@ pub struct Figure {
     pub span: Range<usize>,
     /// Byte offset of the number itself, where distances are measured from.
     pub anchor: usize,
+    /// Whether the text gives the figure as a fall ("fell 12 percent", "a
+    /// 12% drop"), so that a fact stated as a negative change can take it.
+    pub fall: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -388,6 +391,12 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["close", "to"], Hedge::Nearly),
     (&["shy", "of"], Hedge::Nearly),
     (&["over"], Hedge::AtLeast),
+    (&["tops"], Hedge::AtLeast),
+    (&["topped"], Hedge::AtLeast),
+    (&["passed"], Hedge::AtLeast),
+    (&["surpassed"], Hedge::AtLeast),
+    (&["exceeded"], Hedge::AtLeast),
+    (&["exceeds"], Hedge::AtLeast),
     (&["above"], Hedge::AtLeast),
     (&["exceeding"], Hedge::AtLeast),
     (&["under"], Hedge::AtMost),
@@ -1188,7 +1197,17 @@ impl Reader<'_> {
             && self
                 .word(n.first - 1)
                 .is_some_and(|w| matches!(w, "ranked" | "ranks" | "rank" | "ranking"));
-        if rank_verb && !n.scaled && n.value.fract() == 0.0 && n.value >= 1.0 && !n.words {
+        // "ranks 90 countries": how many are ranked, not a position.
+        let counted = self
+            .word(after)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w != "places");
+        if rank_verb
+            && !counted
+            && !n.scaled
+            && n.value.fract() == 0.0
+            && n.value >= 1.0
+            && !n.words
+        {
             let (of, end) = self.total_after(after);
             let value = Value::rank(n.value as u32, of);
             return Some((
@@ -1308,6 +1327,9 @@ impl Reader<'_> {
             if self.punct(end) == Some('+') && self.touching(end - 1) {
                 amount.hedge = Hedge::AtLeast;
                 end += 1;
+            } else if self.is_word(end, "and") && self.is_word(end + 1, "counting") {
+                amount.hedge = Hedge::AtLeast;
+                end += 2;
             } else if self.punct(end) == Some('-') && self.is_word(end + 1, "plus") {
                 amount.hedge = Hedge::AtLeast;
                 end += 2;
@@ -1347,7 +1369,7 @@ impl Reader<'_> {
             }
         }
         // Percent: "84%", "84 percent", "84 per cent", "5 percentage points".
-        if suffix == "%" || self.punct(end) == Some('%') && self.touching(end - 1) {
+        if suffix == "%" || self.punct(end) == Some('%') {
             if suffix != "%" {
                 end += 1;
             }
@@ -1495,7 +1517,7 @@ impl Reader<'_> {
     /// "percentage-point").
     fn percent_at(&self, j: usize) -> Option<(usize, Option<String>)> {
         match self.word(j)? {
-            "percent" | "pct" | "pc" => Some((1, None)),
+            "percent" | "percents" | "pct" | "pc" => Some((1, None)),
             "per" if self.is_word(j + 1, "cent") => Some((2, None)),
             "percentage" => {
                 let hyphen = usize::from(self.punct(j + 1) == Some('-') && self.touching(j));
@@ -1736,7 +1758,27 @@ impl Reader<'_> {
             unit,
             span: start..stop,
             anchor: self.toks[anchor.min(self.toks.len() - 1)].span.start,
+            fall: matches!(kind, Kind::Percent | Kind::Money | Kind::Count | Kind::Number)
+                && self.falls(first, end),
         }
+    }
+
+    /// Whether words of falling stand just before the figure's first token
+    /// or just after its last: "fell 12%", "down 12 percent", "a 12% drop".
+    fn falls(&self, first: usize, end: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "declined",
+            "declines", "shrank", "shrunk", "shrinks", "slumped", "slid", "plunged",
+            "plummeted", "decreased", "down", "lost", "tumbled", "sank", "contracted",
+        ];
+        const AFTER: &[&str] = &[
+            "drop", "fall", "decline", "decrease", "cut", "loss", "lower", "down", "less",
+            "slump", "contraction",
+        ];
+        let before = (first.saturating_sub(3)..first)
+            .any(|k| self.word(k).is_some_and(|w| BEFORE.contains(&w)));
+        let after = (end..end + 2).any(|k| self.word(k).is_some_and(|w| AFTER.contains(&w)));
+        before || after
     }
 }
 
