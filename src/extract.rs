@@ -32,6 +32,13 @@ const BACK_REFERENCES: &[&str] = &[
     "the company",
     "the firm",
     "the bank",
+    "the lender",
+    "the group",
+    "the city",
+    "the capital",
+    "the region",
+    "the state",
+    "the province",
     "the ministry",
     "the government",
     "the index",
@@ -611,7 +618,20 @@ fn bind_sentence(
                         && at >= figure.span.end
                         && words.index(at) <= words.index(figure.span.end) + 4
                 });
-            if !(accepts(fact, figure) || own_measure && fact.kind == Kind::Rank) {
+            // "24,000 Nvidia GPUs", "3,500 high-end GPUs": the fact's unit a
+            // few words on.
+            let own_unit = fact.kind == Kind::Count
+                && figure.kind == Kind::Count
+                && fact.unit.as_deref().is_some_and(|unit| {
+                    let unit = figures::canonical_unit(unit);
+                    let unit = unit.trim_end_matches('s');
+                    lower[figure.span.end - sentence.start..]
+                        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                        .filter(|w| !w.is_empty())
+                        .take(3)
+                        .any(|w| w.trim_end_matches('s') == unit)
+                });
+            if !(accepts(fact, figure) || own_measure && fact.kind == Kind::Rank || own_unit) {
                 if reasons[x].starts_with("no fact") {
                     reasons[x] = format!(
                         "`{}` wants a {}{}; this is a {}{}",
@@ -633,11 +653,23 @@ fn bind_sentence(
                 );
                 continue;
             }
+            // A cue across a clause break, or one item of a list away
+            // ("34th on the Civic Tech Index and 58th on the Talent Grid"),
+            // counts as farther.
             let cue = named
                 .cues
                 .iter()
                 .filter(|&&(g, _)| g == f)
-                .map(|&(_, at)| distance(at, figure.anchor))
+                .map(|&(_, at)| {
+                    let apart = if at < figure.anchor {
+                        coordinated_between(&lower, sentence.start, at, figure.span.start)
+                    } else {
+                        coordinated(&lower[figure.span.end - sentence.start..at - sentence.start])
+                    };
+                    distance(at, figure.anchor)
+                        + 4 * crossings(at, figure.anchor)
+                        + if apart { 4 } else { 0 }
+                })
                 .min()
                 .unwrap_or(INHERITED_CUE_DISTANCE);
             let penalty = if past[x] { PAST_PENALTY } else { 0 };
@@ -790,6 +822,15 @@ fn attaches(between: &str) -> bool {
     }
 }
 
+/// Whether a cue starting at `cue` and a figure starting at `figure` later
+/// in the sentence stand in different items of a list: an "and" between
+/// them that follows a figure of the cue's own item.
+fn coordinated_between(lower: &str, start: usize, cue: usize, figure: usize) -> bool {
+    let between = &lower[cue - start..figure - start];
+    between.contains(" and ") && between.chars().any(|c| c.is_ascii_digit())
+        || between.contains("; ")
+}
+
 /// Whether a fact's value is a negative amount: a fall, stated as a change.
 fn negative(fact: &Fact) -> bool {
     match &fact.value {
@@ -847,8 +888,12 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
         Kind::Percent | Kind::Money | Kind::Number => {
             same_unit(fact.unit.as_deref(), figure.unit.as_deref())
         }
+        // A count with no counted word ("scraped together about 3,500")
+        // may be the fact's.
         Kind::Count => {
-            fact.unit.is_none() || same_unit(fact.unit.as_deref(), figure.unit.as_deref())
+            fact.unit.is_none()
+                || figure.unit.is_none()
+                || same_unit(fact.unit.as_deref(), figure.unit.as_deref())
         }
         // A sub-ranking ("second in talent") is not the overall rank.
         Kind::Rank => figure.unit.is_none(),
