@@ -600,6 +600,27 @@ fn bind_sentence(
         })
         .collect();
 
+    // Figures stated as aims, plans, forecasts or negations ("wants to reach
+    // the top 10", "plans 1,000 MW by 2030", "missed the top 30").
+    let intended: Vec<bool> = figures
+        .iter()
+        .enumerate()
+        .map(|(x, figure)| {
+            let from = breaks
+                .iter()
+                .copied()
+                .filter(|&b| b <= figure.span.start)
+                .chain(x.checked_sub(1).map(|p| figures[p].span.end))
+                .max()
+                .unwrap_or(sentence.start)
+                .max(sentence.start);
+            is_intended(
+                &lower[from - sentence.start..figure.span.start - sentence.start],
+                &lower[figure.span.end - sentence.start..],
+            )
+        })
+        .collect();
+
     // Candidate pairs, scored by the distance from the fact's cue.
     let mut reasons: Vec<String> = figures
         .iter()
@@ -642,6 +663,13 @@ fn bind_sentence(
                         unit_note(figure.unit.as_deref())
                     );
                 }
+                continue;
+            }
+            if intended[x] && !fact.future {
+                reasons[x] = format!(
+                    "stated as an aim, plan, forecast or negation; `{}` is a stated value",
+                    fact.id
+                );
                 continue;
             }
             let owner = owners[x];
@@ -725,6 +753,35 @@ fn bind_sentence(
             reason,
         });
     }
+}
+
+/// Words before a figure, in its clause, that make it an aim, a plan, a
+/// forecast, a condition or a negation rather than a value stated as true.
+const INTENT: &[&str] = &[
+    "aim", "aims", "aimed", "aiming", "want", "wants", "wanted", "plan", "plans", "planned",
+    "planning", "target", "targets", "targeted", "targeting", "goal", "hope", "hopes", "hoped",
+    "seek", "seeks", "expect", "expects", "expected", "forecast", "forecasts", "projected",
+    "projects", "predicts", "predicted", "could", "would", "might", "if", "will", "hire",
+    "hiring", "reach", "missed", "miss", "outside", "not", "never", "intends", "pledged",
+    "pledges", "promised", "promises", "wish", "unless",
+];
+
+/// Whether a figure is stated as an aim, plan, forecast or negation: an
+/// [`INTENT`] word in `before` (its clause up to it), or a deadline ("by
+/// 2030") just after it.
+fn is_intended(before: &str, after: &str) -> bool {
+    let marked = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| INTENT.contains(&w) || w == "n't");
+    let clause = after.split([',', ';', '(']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(6).collect();
+    let deadline = words.windows(2).any(|pair| {
+        pair[0] == "by"
+            && pair[1].len() == 4
+            && pair[1].starts_with("20")
+            && pair[1].chars().all(|c| c.is_ascii_digit())
+    });
+    marked || deadline
 }
 
 /// How much farther from its cue an earlier value counts as standing.

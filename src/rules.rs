@@ -51,6 +51,10 @@ pub struct Fact {
     pub unit: Option<String>,
     /// Whether text must state the value exactly, without rounding.
     pub exact: bool,
+    /// Whether the fact is a target, plan or forecast ("aims to make
+    /// 28-nanometre chips by 2030"): only such facts take figures that an
+    /// article states as aims, plans, forecasts or negations.
+    pub future: bool,
     /// Words that name the fact; a sentence must contain one.
     pub cues: Vec<String>,
     /// Words that name what the fact is about.
@@ -193,6 +197,8 @@ struct RawFact {
     tolerance: Option<Spanned<toml::Value>>,
     #[serde(default)]
     exact: bool,
+    #[serde(default)]
+    future: bool,
     unit: Option<String>,
     currency: Option<String>,
     #[serde(default)]
@@ -369,6 +375,7 @@ fn convert(
         value,
         unit,
         exact: raw.exact,
+        future: raw.future,
         cues,
         subjects,
         qualifiers: clean_words(raw.qualifiers.clone()),
