@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::extract::{Extraction, Matcher};
 use crate::finding::{Finding, Outcome, Replacement, SourceRef};
+use crate::markup::{self, Format};
 use crate::quantity::Value;
 use crate::rewrite;
 use crate::rules::Fact;
@@ -51,6 +52,7 @@ pub struct Checked {
 struct Article<'a> {
     path: &'a str,
     original: &'a str,
+    format: Format,
     folded: Folded,
     lines: LineIndex,
 }
@@ -61,6 +63,17 @@ impl Article<'_> {
         let range = self.folded.original_range(range);
         let text = one_line(&self.original[range.clone()]);
         (range, text)
+    }
+
+    /// The text of a folded range as it reads: the original's where the
+    /// article is plain text; without markup, entities decoded, where it is
+    /// Markdown or HTML.
+    fn read(&self, range: std::ops::Range<usize>) -> String {
+        if self.format == Format::Plain {
+            return self.original(range).1;
+        }
+        let text = self.folded.text.get(range).unwrap_or_default();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     fn position(&self, original_at: usize) -> (usize, usize) {
@@ -80,14 +93,19 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// Checks one article's text against `facts`.
+/// Checks one article's text against `facts`, reading it as its path's
+/// format (plain text, Markdown or HTML) reads.
 pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> Checked {
     let suppressions = suppress::find(original);
-    let folded = Folded::new(&suppress::mask(original, &suppressions));
+    let masked = suppress::mask(original, &suppressions);
+    let format = Format::of(path);
+    let pieces = markup::prose(format, &masked);
+    let folded = Folded::from_pieces(&masked, &pieces);
     let extraction: Extraction = matcher.extract(facts, &folded.text);
     let article = Article {
         path,
         original,
+        format,
         folded,
         lines: LineIndex::new(original),
     };
@@ -96,18 +114,18 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         let fact = &facts[claim.fact];
         let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
         let (sentence_range, sentence) = article.original(claim.sentence.clone());
-        let (span, found) = match &claim.figure {
+        let (span, found, found_original) = match &claim.figure {
             Some(figure) => {
                 let (span, text) = article.original(figure.span.clone());
-                (span, Some(text))
+                (span, Some(article.read(figure.span.clone())), text)
             }
-            None => (sentence_range.clone(), None),
+            None => (sentence_range.clone(), None, String::new()),
         };
         let (line, column) = article.position(span.start);
         // The part of the figure the fact's value replaces: the number and
         // its unit, not the article's hedge ("More than [90 per cent]"),
         // or the whole of a date.
-        let (target, target_text) = match (&claim.figure, &fact.value) {
+        let replaced = match (&claim.figure, &fact.value) {
             (Some(figure), Some(Value::Rank { .. } | Value::Amount(_))) => {
                 // A symbol glued to the number ("€125 million") stays with it.
                 let before = &article.folded.text[figure.span.start..figure.anchor];
@@ -116,21 +134,34 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                     .next_back()
                     .filter(|c| !c.is_whitespace() && !c.is_alphanumeric())
                     .map_or(0, char::len_utf8);
-                article.original(figure.anchor - glued..figure.span.end)
+                Some(figure.anchor - glued..figure.span.end)
             }
-            _ => (span.clone(), found.clone().unwrap_or_default()),
+            _ => None,
         };
-        let expected = fact.value.as_ref().map(|value| match (&found, value) {
-            (Some(_), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
-                rewrite::restyle(&target_text, value)
-            }
-            (Some(_), Value::Amount(amount))
-                if amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none() =>
-            {
-                rewrite::restyle(&target_text, value)
-            }
-            _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
-        });
+        let ((target, target_text), target_read) = match replaced {
+            Some(range) => (article.original(range.clone()), article.read(range)),
+            None => (
+                (span.clone(), found_original),
+                found.clone().unwrap_or_default(),
+            ),
+        };
+        // The fact's value in the manner of `written`, the figure as the
+        // article has it: as read for the report, as in the file for a fix.
+        let restyled = |written: &str| {
+            fact.value.as_ref().map(|value| match (&found, value) {
+                (Some(_), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
+                    rewrite::restyle(written, value)
+                }
+                (Some(_), Value::Amount(amount))
+                    if amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none() =>
+                {
+                    rewrite::restyle(written, value)
+                }
+                _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
+            })
+        };
+        let expected = restyled(&target_read);
+        let written = restyled(&target_text);
         let error = matches!(
             verdict.outcome,
             Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
@@ -142,7 +173,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             Some(_) => true,
             None => false,
         };
-        let (fix, unfixable) = match (&expected, error && found.is_some()) {
+        let (fix, unfixable) = match (&written, error && found.is_some()) {
             (Some(text), true) if one_value && *text != target_text => (
                 Some(Replacement {
                     span: [target.start, target.end],
@@ -158,7 +189,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             ),
             _ => (None, None),
         };
-        let corrected = match (&found, &expected, verdict.outcome) {
+        let corrected = match (&found, &written, verdict.outcome) {
             (
                 Some(_),
                 Some(expected),
@@ -172,15 +203,18 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 } else {
                     target.clone()
                 };
-                let start = replaced.start - sentence_range.start;
-                let end = replaced.end - sentence_range.start;
+                // A table cell's figure can stand outside its sentence's
+                // original range (a header read with a row): then there is
+                // no one stretch of the file to show corrected.
                 let raw = &article.original[sentence_range.clone()];
-                Some(one_line(&format!(
-                    "{}{}{}",
-                    &raw[..start],
-                    expected,
-                    &raw[end..]
-                )))
+                let start = replaced.start.checked_sub(sentence_range.start);
+                let end = replaced.end.checked_sub(sentence_range.start);
+                match (start, end) {
+                    (Some(start), Some(end)) if start <= end && end <= raw.len() => Some(one_line(
+                        &format!("{}{}{}", &raw[..start], expected, &raw[end..]),
+                    )),
+                    _ => None,
+                }
             }
             _ => None,
         };
