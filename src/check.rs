@@ -72,13 +72,17 @@ impl Article<'_> {
         if self.format == Format::Plain {
             return self.original(range).1;
         }
-        let text = self.folded.text.get(range).unwrap_or_default();
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        collapse(self.folded.text.get(range).unwrap_or_default())
     }
 
     fn position(&self, original_at: usize) -> (usize, usize) {
         self.lines.position(self.original, original_at)
     }
+}
+
+/// Collapses every run of white space into one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Collapses line breaks and their indentation into single spaces.
@@ -110,10 +114,21 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         lines: LineIndex::new(original),
     };
     let mut checked = Checked::default();
+    // A table's first cell is read with every other cell of its row: a
+    // figure it states is one claim, however many times it is read.
+    let mut seen = std::collections::HashSet::new();
     for claim in &extraction.claims {
+        let place = claim
+            .figure
+            .as_ref()
+            .map(|figure| article.folded.original_range(figure.span.clone()));
+        if place.is_some() && !seen.insert((claim.fact, place)) {
+            continue;
+        }
         let fact = &facts[claim.fact];
         let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
-        let (sentence_range, sentence) = article.original(claim.sentence.clone());
+        let (sentence_range, _) = article.original(claim.sentence.clone());
+        let sentence = article.read(claim.sentence.clone());
         let (span, found, found_original) = match &claim.figure {
             Some(figure) => {
                 let (span, text) = article.original(figure.span.clone());
@@ -138,8 +153,8 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             }
             _ => None,
         };
-        let ((target, target_text), target_read) = match replaced {
-            Some(range) => (article.original(range.clone()), article.read(range)),
+        let ((target, target_text), target_read) = match &replaced {
+            Some(range) => (article.original(range.clone()), article.read(range.clone())),
             None => (
                 (span.clone(), found_original),
                 found.clone().unwrap_or_default(),
@@ -189,31 +204,35 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             ),
             _ => (None, None),
         };
-        let corrected = match (&found, &written, verdict.outcome) {
+        let corrected = match (&claim.figure, &written, &expected, verdict.outcome) {
             (
-                Some(_),
+                Some(figure),
+                Some(written),
                 Some(expected),
                 Outcome::Disagree | Outcome::Stale | Outcome::Misattributed,
             ) => {
                 // A bound replaces the whole figure, hedge and all.
-                let replaced = if expected.starts_with(|c: char| c.is_alphabetic())
-                    && !target_text.starts_with(|c: char| c.is_alphabetic())
-                {
-                    span.clone()
+                let whole = expected.starts_with(|c: char| c.is_alphabetic())
+                    && !target_read.starts_with(|c: char| c.is_alphabetic());
+                if article.format == Format::Plain {
+                    let replaced = if whole { span.clone() } else { target.clone() };
+                    let raw = &article.original[sentence_range.clone()];
+                    let start = replaced.start - sentence_range.start;
+                    let end = replaced.end - sentence_range.start;
+                    raw.get(..start)
+                        .zip(raw.get(end..))
+                        .map(|(before, after)| one_line(&format!("{before}{written}{after}")))
                 } else {
-                    target.clone()
-                };
-                // A table cell's figure can stand outside its sentence's
-                // original range (a header read with a row): then there is
-                // no one stretch of the file to show corrected.
-                let raw = &article.original[sentence_range.clone()];
-                let start = replaced.start.checked_sub(sentence_range.start);
-                let end = replaced.end.checked_sub(sentence_range.start);
-                match (start, end) {
-                    (Some(start), Some(end)) if start <= end && end <= raw.len() => Some(one_line(
-                        &format!("{}{}{}", &raw[..start], expected, &raw[end..]),
-                    )),
-                    _ => None,
+                    // As read: a table cell's sentence is not one stretch
+                    // of the file.
+                    let replaced = match &replaced {
+                        Some(range) if !whole => range.clone(),
+                        _ => figure.span.clone(),
+                    };
+                    let text = &article.folded.text;
+                    text.get(claim.sentence.start..replaced.start)
+                        .zip(text.get(replaced.end..claim.sentence.end))
+                        .map(|(before, after)| collapse(&format!("{before}{expected}{after}")))
                 }
             }
             _ => None,
@@ -244,9 +263,14 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         });
     }
     silence(&mut checked.findings, &suppressions, path);
+    let mut seen = std::collections::HashSet::new();
     for reading in &extraction.readings {
+        let place = article.folded.original_range(reading.figure.span.clone());
+        if !seen.insert((reading.fact, place.start, place.end)) {
+            continue;
+        }
         let (span, text) = article.original(reading.figure.span.clone());
-        let (_, sentence) = article.original(reading.sentence.clone());
+        let sentence = article.read(reading.sentence.clone());
         let (line, column) = article.position(span.start);
         checked.rows.push(ClaimRow {
             path: article.path.to_string(),
