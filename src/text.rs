@@ -372,6 +372,35 @@ mod tests {
     }
 
     #[test]
+    fn pieces_map_back_to_their_own_bytes() {
+        let original = "<b>Lisbon</b> is 7th&nbsp;of 180<i>!</i>";
+        let pieces = [
+            Piece::Copy(3..9),
+            Piece::Copy(13..20),
+            Piece::Insert {
+                text: "\u{A0}".into(),
+                over: 20..26,
+            },
+            Piece::Copy(26..32),
+            Piece::Insert {
+                text: "\n\n".into(),
+                over: 32..32,
+            },
+        ];
+        let folded = Folded::from_pieces(original, &pieces);
+        assert_eq!(folded.text, "Lisbon is 7th of 180\n\n");
+        let at = folded.text.find("7th of 180").unwrap();
+        let range = folded.original_range(at..at + "7th of 180".len());
+        assert_eq!(&original[range], "7th&nbsp;of 180");
+        // A range that ends where a piece ends ends there, not where the
+        // next piece starts.
+        let range = folded.original_range(0.."Lisbon".len());
+        assert_eq!(&original[range], "Lisbon");
+        let at = folded.text.find("of").unwrap();
+        assert_eq!(folded.original(at), 26);
+    }
+
+    #[test]
     fn columns_count_characters() {
         let text = "ab\n\u{201C}x\u{201D} y";
         let index = LineIndex::new(text);
