@@ -23,7 +23,7 @@ pub struct ClaimRow {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The figure as written.
+    /// The figure as written (as read, without markup, in Markdown and HTML).
     pub text: String,
     /// Its kind.
     pub kind: crate::quantity::Kind,
@@ -269,7 +269,8 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         if !seen.insert((reading.fact, place.start, place.end)) {
             continue;
         }
-        let (span, text) = article.original(reading.figure.span.clone());
+        let (span, _) = article.original(reading.figure.span.clone());
+        let text = article.read(reading.figure.span.clone());
         let sentence = article.read(reading.sentence.clone());
         let (line, column) = article.position(span.start);
         checked.rows.push(ClaimRow {
