@@ -5,7 +5,7 @@
 //! blank line so that no sentence runs across two. A Markdown table cell is
 //! read as a sentence of its own: the row's first cell, the column's header
 //! and the cell, so that "Russia | 31st of 83" under "Global AI Index rank"
-//! states a rank.
+//! states a rank; an HTML table is read the same way.
 //!
 //! The result is a list of [`Piece`]s over the original text, which
 //! [`Folded::from_pieces`](crate::text::Folded::from_pieces) reads with a
@@ -129,8 +129,11 @@ impl Prose {
     /// Reads running text in `range`: line breaks become spaces (a block
     /// ends only where the markup says so) and URLs are left out.
     fn flow(&mut self, src: &str, range: Range<usize>) {
+        let Some(text) = src.get(range.clone()) else {
+            return;
+        };
         let mut at = range.start;
-        for found in URL.find_iter(&src[range.clone()]) {
+        for found in URL.find_iter(text) {
             let url = found
                 .as_str()
                 .trim_end_matches(['.', ',', ';', ':', '!', '?']);
@@ -144,8 +147,11 @@ impl Prose {
 
     /// Copies `range`, a line break read as a space.
     fn lines(&mut self, src: &str, range: Range<usize>) {
+        let Some(text) = src.get(range.clone()) else {
+            return;
+        };
         let mut at = range.start;
-        for (offset, _) in src[range.clone()].match_indices('\n') {
+        for (offset, _) in text.match_indices('\n') {
             let newline = range.start + offset;
             self.copy(at..newline);
             self.space();
@@ -158,7 +164,9 @@ impl Prose {
 /// Whether `pieces` hold anything worth reading.
 fn has_words(src: &str, pieces: &[Piece]) -> bool {
     pieces.iter().any(|piece| match piece {
-        Piece::Copy(range) => src[range.clone()].chars().any(char::is_alphanumeric),
+        Piece::Copy(range) => src
+            .get(range.clone())
+            .is_some_and(|text| text.chars().any(char::is_alphanumeric)),
         Piece::Insert { text, .. } => text.chars().any(char::is_alphanumeric),
     })
 }
@@ -193,9 +201,7 @@ fn markdown(src: &str) -> Vec<Piece> {
                 } => hidden += 1,
                 Tag::Table(_) => table = Table::default(),
                 Tag::TableHead | Tag::TableRow => table.row.clear(),
-                Tag::TableCell => {
-                    table.outer = std::mem::take(&mut out.pieces);
-                }
+                Tag::TableCell => table.open_cell(&mut out),
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::BlockQuote(_)
@@ -216,15 +222,7 @@ fn markdown(src: &str) -> Vec<Piece> {
                     hidden -= 1;
                     out.space();
                 }
-                TagEnd::TableCell => {
-                    let pieces =
-                        std::mem::replace(&mut out.pieces, std::mem::take(&mut table.outer));
-                    let cell = Cell {
-                        pieces,
-                        end: out.end,
-                    };
-                    table.row.push(has_words(src, &cell.pieces).then_some(cell));
-                }
+                TagEnd::TableCell => table.close_cell(&mut out, src),
                 TagEnd::TableHead => table.header = std::mem::take(&mut table.row),
                 TagEnd::TableRow => table.rows.push(std::mem::take(&mut table.row)),
                 TagEnd::Table => std::mem::take(&mut table).lay_out(&mut out),
@@ -300,6 +298,29 @@ struct Table {
 }
 
 impl Table {
+    /// Starts reading a cell: what is read from here on is the cell's.
+    fn open_cell(&mut self, out: &mut Prose) {
+        self.outer = std::mem::take(&mut out.pieces);
+    }
+
+    /// Ends the cell being read and adds it to the row.
+    fn close_cell(&mut self, out: &mut Prose, src: &str) {
+        let mut pieces = std::mem::replace(&mut out.pieces, std::mem::take(&mut self.outer));
+        // A cell's own paragraphs do not cut its sentence short.
+        let is_break =
+            |piece: &Piece| matches!(piece, Piece::Insert { text, .. } if text == "\n\n");
+        while pieces.last().is_some_and(is_break) {
+            pieces.pop();
+        }
+        let lead = pieces.iter().take_while(|piece| is_break(piece)).count();
+        pieces.drain(..lead);
+        let cell = Cell {
+            pieces,
+            end: out.end,
+        };
+        self.row.push(has_words(src, &cell.pieces).then_some(cell));
+    }
+
     /// Lays the table out as sentences: each header cell alone, then for
     /// every other cell of a row the row's first cell, the column's header
     /// and the cell, so the fact a cell states reads as one sentence.
@@ -409,6 +430,7 @@ fn html(src: &str) -> Vec<Piece> {
     // own (its headline, its byline) and is read; outside, it is the
     // page's navigation.
     let mut in_article = 0usize;
+    let mut table: Option<HtmlTable> = None;
     for token in Tokenizer::new_with_emitter(src, emitter) {
         let Ok(token) = token;
         match token {
@@ -435,6 +457,11 @@ fn html(src: &str) -> Vec<Piece> {
                 if BLOCKS.contains(&name.as_str()) {
                     out.end_block();
                 }
+                match (&mut table, name.as_str()) {
+                    (None, "table") => table = Some(HtmlTable::default()),
+                    (Some(table), _) => table.start(&name, &mut out, src),
+                    (None, _) => {}
+                }
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -454,6 +481,12 @@ fn html(src: &str) -> Vec<Piece> {
                 if BLOCKS.contains(&name.as_str()) {
                     out.end_block();
                 }
+                if let Some(open) = table.as_mut()
+                    && open.end(&name, &mut out, src)
+                    && let Some(done) = table.take()
+                {
+                    done.table.lay_out(&mut out);
+                }
             }
             Token::String(text) if skipping.is_none() => {
                 let decoded = String::from_utf8_lossy(&text.value);
@@ -462,7 +495,96 @@ fn html(src: &str) -> Vec<Piece> {
             Token::String(_) | Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
+    if let Some(mut open) = table {
+        open.close_row(&mut out, src);
+        open.table.lay_out(&mut out);
+    }
     out.pieces
+}
+
+/// An HTML table being read, end tags optional as HTML allows: a row whose
+/// cells are all `th` (before any other row, or in `thead`) is its header.
+#[derive(Debug, Default)]
+struct HtmlTable {
+    table: Table,
+    in_cell: bool,
+    in_row: bool,
+    /// Whether every cell of the row so far is a `th`.
+    all_th: bool,
+    in_head: bool,
+    /// Tables inside this one's cells, read as the cell's prose.
+    nested: usize,
+}
+
+impl HtmlTable {
+    /// A start tag inside the table.
+    fn start(&mut self, name: &str, out: &mut Prose, src: &str) {
+        if self.nested > 0 {
+            self.nested += usize::from(name == "table");
+            return;
+        }
+        match name {
+            "table" => self.nested += 1,
+            "thead" => self.in_head = true,
+            "tbody" | "tfoot" => self.in_head = false,
+            "tr" => {
+                self.close_row(out, src);
+                self.in_row = true;
+                self.all_th = true;
+            }
+            "td" | "th" => {
+                self.close_cell(out, src);
+                if !self.in_row {
+                    self.in_row = true;
+                    self.all_th = true;
+                }
+                self.all_th &= name == "th";
+                self.table.open_cell(out);
+                self.in_cell = true;
+            }
+            _ => {}
+        }
+    }
+
+    /// An end tag inside the table; whether it ends the table.
+    fn end(&mut self, name: &str, out: &mut Prose, src: &str) -> bool {
+        if self.nested > 0 {
+            self.nested -= usize::from(name == "table");
+            return false;
+        }
+        match name {
+            "td" | "th" => self.close_cell(out, src),
+            "tr" => self.close_row(out, src),
+            "table" => {
+                self.close_row(out, src);
+                return true;
+            }
+            _ => {}
+        }
+        false
+    }
+
+    fn close_cell(&mut self, out: &mut Prose, src: &str) {
+        if self.in_cell {
+            self.table.close_cell(out, src);
+            self.in_cell = false;
+        }
+    }
+
+    fn close_row(&mut self, out: &mut Prose, src: &str) {
+        self.close_cell(out, src);
+        if !self.in_row {
+            return;
+        }
+        self.in_row = false;
+        let row = std::mem::take(&mut self.table.row);
+        let first = self.table.header.is_empty() && self.table.rows.is_empty();
+        if self.all_th && (first || self.in_head) && self.table.header.is_empty() {
+            self.table.header = row;
+        } else {
+            self.table.rows.push(row);
+        }
+    }
 }
 
 /// Reads HTML text at `range`, which the tokenizer decoded as `decoded`:
@@ -834,8 +956,7 @@ mod tests {
                 "Italy 46th",
                 "Germany",
                 "10th",
-                "Greece",
-                "88th",
+                "Greece 88th",
                 "Ireland 2nd"
             ]
         );
@@ -856,5 +977,37 @@ mod tests {
     fn html_bare_urls_are_not_prose() {
         let src = "<p>Read it at https://example.org/2024/31/ today.</p>\n";
         assert_eq!(html(src), ["Read it at   today."]);
+    }
+
+    #[test]
+    fn html_table_cells_read_with_their_row_and_column() {
+        let src = "<table>\n<caption>Where Portugal stands</caption>\n<thead><tr><th>Country</th><th>Lantern rank</th><th>Aurora rank</th></tr></thead>\n<tbody>\n<tr><th scope=\"row\">Portugal</th><td><p>7th&nbsp;of 180</p></td><td>19th of 140</td></tr>\n<tr><td>Spain<td>12th<td></tr>\n</tbody>\n</table>\n<p>After the table.</p>\n";
+        assert_eq!(
+            html(src),
+            [
+                "Where Portugal stands",
+                "Country",
+                "Lantern rank",
+                "Aurora rank",
+                "Portugal Lantern rank 7th of 180",
+                "Portugal Aurora rank 19th of 140",
+                "Spain Lantern rank 12th",
+                "After the table."
+            ]
+        );
+        assert_eq!(
+            locate(Format::Html, src, "7th of 180", 0),
+            ((5, 41), "7th&nbsp;of 180".into())
+        );
+        assert_eq!(
+            locate(Format::Html, src, "12th", 0),
+            ((6, 18), "12th".into())
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_header_row_reads_each_row_as_a_sentence() {
+        let src = "<table><tr><td>Portugal</td><td>7th of 180</td></tr><tr><td>Spain</td><td>12th</td></tr></table>";
+        assert_eq!(html(src), ["Portugal 7th of 180", "Spain 12th"]);
     }
 }
