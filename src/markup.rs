@@ -191,7 +191,15 @@ fn markdown(src: &str) -> Vec<Piece> {
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
+                    out.end_block();
+                    hidden += 1;
+                }
+                Tag::HtmlBlock => {
+                    // Raw HTML is read as HTML: its tags and comments are
+                    // not prose, the text between them is.
+                    out.end_block();
+                    read_html(&mut out, src, range);
                     out.end_block();
                     hidden += 1;
                 }
@@ -419,11 +427,22 @@ const VOID: &[&str] = &[
 
 /// The prose of an HTML document.
 fn html(src: &str) -> Vec<Piece> {
+    let mut out = Prose::default();
+    read_html(&mut out, src, 0..src.len());
+    out.pieces
+}
+
+/// Reads the HTML at `within` of `src` (a whole document, or a block of raw
+/// HTML in Markdown) into `out`.
+fn read_html(out: &mut Prose, src: &str, within: Range<usize>) {
     use html5gum::{DefaultEmitter, Token, Tokenizer};
 
+    let Some(html) = src.get(within.clone()) else {
+        return;
+    };
+    let base = within.start;
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
-    let mut out = Prose::default();
     // The element being skipped and how deep inside it the tokenizer is.
     let mut skipping: Option<(String, usize)> = None;
     // Inside `article` or `main`, a `header` or `footer` is the article's
@@ -431,7 +450,7 @@ fn html(src: &str) -> Vec<Piece> {
     // page's navigation.
     let mut in_article = 0usize;
     let mut table: Option<HtmlTable> = None;
-    for token in Tokenizer::new_with_emitter(src, emitter) {
+    for token in Tokenizer::new_with_emitter(html, emitter) {
         let Ok(token) = token;
         match token {
             Token::StartTag(tag) => {
@@ -459,7 +478,7 @@ fn html(src: &str) -> Vec<Piece> {
                 }
                 match (&mut table, name.as_str()) {
                     (None, "table") => table = Some(HtmlTable::default()),
-                    (Some(table), _) => table.start(&name, &mut out, src),
+                    (Some(table), _) => table.start(&name, out, src),
                     (None, _) => {}
                 }
             }
@@ -482,24 +501,28 @@ fn html(src: &str) -> Vec<Piece> {
                     out.end_block();
                 }
                 if let Some(open) = table.as_mut()
-                    && open.end(&name, &mut out, src)
+                    && open.end(&name, out, src)
                     && let Some(done) = table.take()
                 {
-                    done.table.lay_out(&mut out);
+                    done.table.lay_out(out);
                 }
             }
             Token::String(text) if skipping.is_none() => {
                 let decoded = String::from_utf8_lossy(&text.value);
-                html_text(&mut out, src, text.span.start..text.span.end, &decoded);
+                html_text(
+                    out,
+                    src,
+                    base + text.span.start..base + text.span.end,
+                    &decoded,
+                );
             }
             Token::String(_) | Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
     if let Some(mut open) = table {
-        open.close_row(&mut out, src);
-        open.table.lay_out(&mut out);
+        open.close_row(out, src);
+        open.table.lay_out(out);
     }
-    out.pieces
 }
 
 /// An HTML table being read, end tags optional as HTML allows: a row whose
@@ -1009,5 +1032,28 @@ mod tests {
     fn a_table_without_a_header_row_reads_each_row_as_a_sentence() {
         let src = "<table><tr><td>Portugal</td><td>7th of 180</td></tr><tr><td>Spain</td><td>12th</td></tr></table>";
         assert_eq!(html(src), ["Portugal 7th of 180", "Spain 12th"]);
+    }
+
+    #[test]
+    fn raw_html_blocks_in_markdown_are_read_as_html() {
+        let src = "Intro.\n\n<p align=\"center\">Portugal is <b>7th</b> of 180.<br>Spain is 12th.</p>\n\n<script>\nconst rank = \"3rd of 180\";\n</script>\n\n<details><summary>Lisbon&rsquo;s view</summary>\n\nThe end.\n";
+        assert_eq!(
+            md(src),
+            [
+                "Intro.",
+                "Portugal is 7th of 180.",
+                "Spain is 12th.",
+                "Lisbon's view",
+                "The end."
+            ]
+        );
+        assert_eq!(
+            locate(Format::Markdown, src, "7th", 0),
+            ((3, 34), "7th".into())
+        );
+        assert_eq!(
+            locate(Format::Markdown, src, "12th", 0),
+            ((3, 62), "12th".into())
+        );
     }
 }
