@@ -380,6 +380,7 @@ const BLOCKS: &[&str] = &[
     "aside",
     "blockquote",
     "body",
+    "center",
     "br",
     "caption",
     "dd",
@@ -450,6 +451,8 @@ fn read_html(out: &mut Prose, src: &str, within: Range<usize>) {
     // page's navigation.
     let mut in_article = 0usize;
     let mut table: Option<HtmlTable> = None;
+    // Where the pieces of the `sup` being read start.
+    let mut sup: Option<usize> = None;
     for token in Tokenizer::new_with_emitter(html, emitter) {
         let Ok(token) = token;
         match token {
@@ -476,6 +479,9 @@ fn read_html(out: &mut Prose, src: &str, within: Range<usize>) {
                 if BLOCKS.contains(&name.as_str()) {
                     out.end_block();
                 }
+                if name == "sup" && has_content {
+                    sup = Some(out.pieces.len());
+                }
                 match (&mut table, name.as_str()) {
                     (None, "table") => table = Some(HtmlTable::default()),
                     (Some(table), _) => table.start(&name, out, src),
@@ -500,6 +506,11 @@ fn read_html(out: &mut Prose, src: &str, within: Range<usize>) {
                 if BLOCKS.contains(&name.as_str()) {
                     out.end_block();
                 }
+                if name == "sup"
+                    && let Some(start) = sup.take()
+                {
+                    footnote_mark(out, src, start);
+                }
                 if let Some(open) = table.as_mut()
                     && open.end(&name, out, src)
                     && let Some(done) = table.take()
@@ -522,6 +533,25 @@ fn read_html(out: &mut Prose, src: &str, within: Range<usize>) {
     if let Some(mut open) = table {
         open.close_row(out, src);
         open.table.lay_out(out);
+    }
+}
+
+/// Drops what a `sup` read from piece `start` on unless it is letters: an
+/// ordinal's suffix (`31<sup>st</sup>`) is part of the figure, a footnote
+/// mark (`of 180<sup>2</sup>`) is not the figure's last digit.
+fn footnote_mark(out: &mut Prose, src: &str, start: usize) {
+    let Some(read) = out.pieces.get(start..) else {
+        return;
+    };
+    let letters = read.iter().all(|piece| match piece {
+        Piece::Copy(range) => src
+            .get(range.clone())
+            .is_some_and(|text| text.trim().chars().all(char::is_alphabetic)),
+        Piece::Insert { text, .. } => text.trim().chars().all(char::is_alphabetic),
+    });
+    if !letters {
+        out.pieces.truncate(start);
+        out.space();
     }
 }
 
@@ -587,6 +617,7 @@ impl HtmlTable {
         false
     }
 
+    /// Ends the cell being read, if one is.
     fn close_cell(&mut self, out: &mut Prose, src: &str) {
         if self.in_cell {
             self.table.close_cell(out, src);
@@ -594,6 +625,7 @@ impl HtmlTable {
         }
     }
 
+    /// Ends the row being read, if one is: the header or a body row.
     fn close_row(&mut self, out: &mut Prose, src: &str) {
         self.close_cell(out, src);
         if !self.in_row {
@@ -1054,6 +1086,19 @@ mod tests {
         assert_eq!(
             locate(Format::Markdown, src, "12th", 0),
             ((3, 62), "12th".into())
+        );
+    }
+
+    #[test]
+    fn html_footnote_marks_are_not_read_and_ordinal_suffixes_are() {
+        let src = "<p>Portugal is 7th of 180<sup><a href=\"#n2\">2</a></sup> in the barometer.</p>";
+        assert_eq!(html(src), ["Portugal is 7th of 180  in the barometer."]);
+        assert_eq!(locate(Format::Html, src, "180", 0), ((1, 23), "180".into()));
+        let ordinal = "<p>Portugal is 7<sup>th</sup> of 180.</p>";
+        assert_eq!(html(ordinal), ["Portugal is 7th of 180."]);
+        assert_eq!(
+            locate(Format::Html, ordinal, "7th of 180", 0),
+            ((1, 16), "7<sup>th</sup> of 180".into())
         );
     }
 }
