@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::extract::{Extraction, Matcher};
 use crate::finding::{Finding, Outcome, Replacement, SourceRef};
+use crate::markup::{self, Format};
 use crate::quantity::Value;
 use crate::rewrite;
 use crate::rules::Fact;
@@ -22,7 +23,7 @@ pub struct ClaimRow {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The figure as written.
+    /// The figure as written (as read, without markup, in Markdown and HTML).
     pub text: String,
     /// Its kind.
     pub kind: crate::quantity::Kind,
@@ -51,6 +52,7 @@ pub struct Checked {
 struct Article<'a> {
     path: &'a str,
     original: &'a str,
+    format: Format,
     folded: Folded,
     lines: LineIndex,
 }
@@ -63,9 +65,24 @@ impl Article<'_> {
         (range, text)
     }
 
+    /// The text of a folded range as it reads: the original's where the
+    /// article is plain text; without markup, entities decoded, where it is
+    /// Markdown or HTML.
+    fn read(&self, range: std::ops::Range<usize>) -> String {
+        if self.format == Format::Plain {
+            return self.original(range).1;
+        }
+        collapse(self.folded.text.get(range).unwrap_or_default())
+    }
+
     fn position(&self, original_at: usize) -> (usize, usize) {
         self.lines.position(self.original, original_at)
     }
+}
+
+/// Collapses every run of white space into one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Collapses line breaks and their indentation into single spaces.
@@ -80,34 +97,50 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// Checks one article's text against `facts`.
+/// Checks one article's text against `facts`, reading it as its path's
+/// format (plain text, Markdown or HTML) reads.
 pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> Checked {
     let suppressions = suppress::find(original);
-    let folded = Folded::new(&suppress::mask(original, &suppressions));
+    let masked = suppress::mask(original, &suppressions);
+    let format = Format::of(path);
+    let pieces = markup::prose(format, &masked);
+    let folded = Folded::from_pieces(&masked, &pieces);
     let extraction: Extraction = matcher.extract(facts, &folded.text);
     let article = Article {
         path,
         original,
+        format,
         folded,
         lines: LineIndex::new(original),
     };
     let mut checked = Checked::default();
+    // A table's first cell is read with every other cell of its row: a
+    // figure it states is one claim, however many times it is read.
+    let mut seen = std::collections::HashSet::new();
     for claim in &extraction.claims {
+        let place = claim
+            .figure
+            .as_ref()
+            .map(|figure| article.folded.original_range(figure.span.clone()));
+        if place.is_some() && !seen.insert((claim.fact, place)) {
+            continue;
+        }
         let fact = &facts[claim.fact];
         let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
-        let (sentence_range, sentence) = article.original(claim.sentence.clone());
-        let (span, found) = match &claim.figure {
+        let (sentence_range, _) = article.original(claim.sentence.clone());
+        let sentence = article.read(claim.sentence.clone());
+        let (span, found, found_original) = match &claim.figure {
             Some(figure) => {
                 let (span, text) = article.original(figure.span.clone());
-                (span, Some(text))
+                (span, Some(article.read(figure.span.clone())), text)
             }
-            None => (sentence_range.clone(), None),
+            None => (sentence_range.clone(), None, String::new()),
         };
         let (line, column) = article.position(span.start);
         // The part of the figure the fact's value replaces: the number and
         // its unit, not the article's hedge ("More than [90 per cent]"),
         // or the whole of a date.
-        let (target, target_text) = match (&claim.figure, &fact.value) {
+        let replaced = match (&claim.figure, &fact.value) {
             (Some(figure), Some(Value::Rank { .. } | Value::Amount(_))) => {
                 // A symbol glued to the number ("€125 million") stays with it.
                 let before = &article.folded.text[figure.span.start..figure.anchor];
@@ -116,21 +149,34 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                     .next_back()
                     .filter(|c| !c.is_whitespace() && !c.is_alphanumeric())
                     .map_or(0, char::len_utf8);
-                article.original(figure.anchor - glued..figure.span.end)
+                Some(figure.anchor - glued..figure.span.end)
             }
-            _ => (span.clone(), found.clone().unwrap_or_default()),
+            _ => None,
         };
-        let expected = fact.value.as_ref().map(|value| match (&found, value) {
-            (Some(_), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
-                rewrite::restyle(&target_text, value)
-            }
-            (Some(_), Value::Amount(amount))
-                if amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none() =>
-            {
-                rewrite::restyle(&target_text, value)
-            }
-            _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
-        });
+        let ((target, target_text), target_read) = match &replaced {
+            Some(range) => (article.original(range.clone()), article.read(range.clone())),
+            None => (
+                (span.clone(), found_original),
+                found.clone().unwrap_or_default(),
+            ),
+        };
+        // The fact's value in the manner of `written`, the figure as the
+        // article has it: as read for the report, as in the file for a fix.
+        let restyled = |written: &str| {
+            fact.value.as_ref().map(|value| match (&found, value) {
+                (Some(_), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
+                    rewrite::restyle(written, value)
+                }
+                (Some(_), Value::Amount(amount))
+                    if amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none() =>
+                {
+                    rewrite::restyle(written, value)
+                }
+                _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
+            })
+        };
+        let expected = restyled(&target_read);
+        let written = restyled(&target_text);
         let error = matches!(
             verdict.outcome,
             Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
@@ -142,7 +188,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             Some(_) => true,
             None => false,
         };
-        let (fix, unfixable) = match (&expected, error && found.is_some()) {
+        let (fix, unfixable) = match (&written, error && found.is_some()) {
             (Some(text), true) if one_value && *text != target_text => (
                 Some(Replacement {
                     span: [target.start, target.end],
@@ -158,29 +204,36 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             ),
             _ => (None, None),
         };
-        let corrected = match (&found, &expected, verdict.outcome) {
+        let corrected = match (&claim.figure, &written, &expected, verdict.outcome) {
             (
-                Some(_),
+                Some(figure),
+                Some(written),
                 Some(expected),
                 Outcome::Disagree | Outcome::Stale | Outcome::Misattributed,
             ) => {
                 // A bound replaces the whole figure, hedge and all.
-                let replaced = if expected.starts_with(|c: char| c.is_alphabetic())
-                    && !target_text.starts_with(|c: char| c.is_alphabetic())
-                {
-                    span.clone()
+                let whole = expected.starts_with(|c: char| c.is_alphabetic())
+                    && !target_read.starts_with(|c: char| c.is_alphabetic());
+                if article.format == Format::Plain {
+                    let replaced = if whole { span.clone() } else { target.clone() };
+                    let raw = &article.original[sentence_range.clone()];
+                    let start = replaced.start - sentence_range.start;
+                    let end = replaced.end - sentence_range.start;
+                    raw.get(..start)
+                        .zip(raw.get(end..))
+                        .map(|(before, after)| one_line(&format!("{before}{written}{after}")))
                 } else {
-                    target.clone()
-                };
-                let start = replaced.start - sentence_range.start;
-                let end = replaced.end - sentence_range.start;
-                let raw = &article.original[sentence_range.clone()];
-                Some(one_line(&format!(
-                    "{}{}{}",
-                    &raw[..start],
-                    expected,
-                    &raw[end..]
-                )))
+                    // As read: a table cell's sentence is not one stretch
+                    // of the file.
+                    let replaced = match &replaced {
+                        Some(range) if !whole => range.clone(),
+                        _ => figure.span.clone(),
+                    };
+                    let text = &article.folded.text;
+                    text.get(claim.sentence.start..replaced.start)
+                        .zip(text.get(replaced.end..claim.sentence.end))
+                        .map(|(before, after)| collapse(&format!("{before}{expected}{after}")))
+                }
             }
             _ => None,
         };
@@ -210,9 +263,15 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         });
     }
     silence(&mut checked.findings, &suppressions, path);
+    let mut seen = std::collections::HashSet::new();
     for reading in &extraction.readings {
-        let (span, text) = article.original(reading.figure.span.clone());
-        let (_, sentence) = article.original(reading.sentence.clone());
+        let place = article.folded.original_range(reading.figure.span.clone());
+        if !seen.insert((reading.fact, place.start, place.end)) {
+            continue;
+        }
+        let (span, _) = article.original(reading.figure.span.clone());
+        let text = article.read(reading.figure.span.clone());
+        let sentence = article.read(reading.sentence.clone());
         let (line, column) = article.position(span.start);
         checked.rows.push(ClaimRow {
             path: article.path.to_string(),

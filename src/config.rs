@@ -16,7 +16,7 @@ use crate::finding::{Outcome, Severity};
 pub const FILE_NAME: &str = "claimcheck.toml";
 
 /// Articles read from folders when `include` is not set.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown", "*.html", "*.htm"];
 
 /// How much a finding of some outcome or fact matters, or whether it is
 /// shown at all.

@@ -21,6 +21,7 @@ pub mod git;
 pub mod github;
 pub mod history;
 pub mod hook;
+pub mod markup;
 pub mod quantity;
 pub mod report;
 pub mod rewrite;

@@ -12,36 +12,106 @@ pub struct Folded {
     /// The folded text.
     pub text: String,
     origin: Vec<usize>,
+    /// Where a piece of the text ends (a folded offset) and one past the
+    /// original byte it ends at, for each piece, so that a range ending
+    /// there ends in the original where the piece does, not where the next
+    /// piece starts.
+    ends: Vec<(usize, usize)>,
+}
+
+/// A stretch of the text to read, as `markup` lays it out: a range of the
+/// original read as it stands, or text put in its place (a decoded entity,
+/// the space where markup was, the break that ends a block), every byte of
+/// which maps to one original byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Original bytes, read as they are.
+    Copy(Range<usize>),
+    /// Text read in place of original bytes `over` (empty for a separator
+    /// markup puts in), every byte of it mapped to the first of them.
+    Insert {
+        /// What is read.
+        text: String,
+        /// The original bytes it stands for.
+        over: Range<usize>,
+    },
+}
+
+/// What a character is read as, when folding changes it.
+fn fold_char(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
+        '\u{2026}' => "...",
+        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => "",
+        '\r' => "",
+        _ => return None,
+    })
 }
 
 impl Folded {
     /// Folds `original`, remembering where each folded byte came from.
     pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        for (at, ch) in original.char_indices() {
-            let folded: &str = match ch {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => "'",
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-                | '\u{00BB}' => "\"",
-                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
-                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
-                '\u{2026}' => "...",
-                '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => "",
-                '\r' => "",
-                _ => {
-                    let start = text.len();
-                    text.push(ch);
-                    origin.extend((0..ch.len_utf8()).map(|i| at + i));
-                    debug_assert_eq!(text.len() - start, ch.len_utf8());
-                    continue;
-                }
+        Folded::from_pieces(original, &[Piece::Copy(0..original.len())])
+    }
+
+    /// Folds the text `pieces` lay out over `original` (see
+    /// `markup::prose`), remembering where each folded byte came from.
+    pub fn from_pieces(original: &str, pieces: &[Piece]) -> Folded {
+        let mut folded = Folded {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len() + 1),
+            ends: Vec::new(),
+        };
+        for piece in pieces {
+            let end = match piece {
+                Piece::Copy(range) => range.end,
+                Piece::Insert { over, .. } => over.end,
             };
-            text.push_str(folded);
-            origin.extend(std::iter::repeat_n(at, folded.len()));
+            match piece {
+                Piece::Copy(range) => {
+                    let Some(stretch) = original.get(range.clone()) else {
+                        continue;
+                    };
+                    for (at, ch) in stretch.char_indices() {
+                        folded.push(ch, range.start + at, true);
+                    }
+                }
+                Piece::Insert { text, over } => {
+                    for ch in text.chars() {
+                        folded.push(ch, over.start, false);
+                    }
+                }
+            }
+            if pieces.len() > 1 {
+                match folded.ends.last_mut() {
+                    Some(last) if last.0 == folded.text.len() => last.1 = end,
+                    _ => folded.ends.push((folded.text.len(), end)),
+                }
+            }
         }
-        origin.push(original.len());
-        Folded { text, origin }
+        folded.origin.push(original.len());
+        folded
+    }
+
+    /// Appends `ch` folded, its bytes mapped to the original bytes from
+    /// `from` on (`spread`) or all to `from`.
+    fn push(&mut self, ch: char, from: usize, spread: bool) {
+        match fold_char(ch) {
+            Some(folded) => {
+                self.text.push_str(folded);
+                self.origin.extend(std::iter::repeat_n(from, folded.len()));
+            }
+            None => {
+                self.text.push(ch);
+                let step = usize::from(spread);
+                self.origin
+                    .extend((0..ch.len_utf8()).map(|i| from + i * step));
+            }
+        }
     }
 
     /// The original byte offset of folded byte `at`.
@@ -53,11 +123,16 @@ impl Folded {
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let start = self.original(range.start);
         let end = if range.end > range.start {
-            // The end maps past the last byte of the last folded character.
-            self.origin
-                .get(range.end)
-                .copied()
-                .unwrap_or(*self.origin.last().unwrap_or(&0))
+            // The end maps past the last byte of the last folded character:
+            // where its piece ends, if it ends one.
+            match self.ends.binary_search_by_key(&range.end, |&(at, _)| at) {
+                Ok(k) => self.ends[k].1,
+                Err(_) => self
+                    .origin
+                    .get(range.end)
+                    .copied()
+                    .unwrap_or(*self.origin.last().unwrap_or(&0)),
+            }
         } else {
             start
         };
@@ -294,6 +369,35 @@ mod tests {
         let at = folded.text.find("31st").unwrap();
         let range = folded.original_range(at..at + 4);
         assert_eq!(&original[range], "31st");
+    }
+
+    #[test]
+    fn pieces_map_back_to_their_own_bytes() {
+        let original = "<b>Lisbon</b> is 7th&nbsp;of 180<i>!</i>";
+        let pieces = [
+            Piece::Copy(3..9),
+            Piece::Copy(13..20),
+            Piece::Insert {
+                text: "\u{A0}".into(),
+                over: 20..26,
+            },
+            Piece::Copy(26..32),
+            Piece::Insert {
+                text: "\n\n".into(),
+                over: 32..32,
+            },
+        ];
+        let folded = Folded::from_pieces(original, &pieces);
+        assert_eq!(folded.text, "Lisbon is 7th of 180\n\n");
+        let at = folded.text.find("7th of 180").unwrap();
+        let range = folded.original_range(at..at + "7th of 180".len());
+        assert_eq!(&original[range], "7th&nbsp;of 180");
+        // A range that ends where a piece ends ends there, not where the
+        // next piece starts.
+        let range = folded.original_range(0.."Lisbon".len());
+        assert_eq!(&original[range], "Lisbon");
+        let at = folded.text.find("of").unwrap();
+        assert_eq!(folded.original(at), 26);
     }
 
     #[test]
