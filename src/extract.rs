@@ -137,6 +137,8 @@ struct Named {
     mentions: Vec<(Range<usize>, Vec<usize>)>,
     /// Facts whose qualifier appears.
     qualified: Vec<usize>,
+    /// (fact, byte offset) of each qualifier.
+    qualifiers: Vec<(usize, usize)>,
     /// Spans of words that refer back.
     back_references: Vec<Range<usize>>,
 }
@@ -320,7 +322,10 @@ impl Matcher {
                     named.cue_spans.push(hit.span.clone());
                 }
                 Role::Subject => subject_of.push(fact),
-                Role::Qualifier => named.qualified.push(fact),
+                Role::Qualifier => {
+                    named.qualified.push(fact);
+                    named.qualifiers.push((fact, hit.span.start));
+                }
                 Role::BackReference => {
                     let word = &haystack[hit.span.clone()];
                     let shouted = word.len() <= 3 && !word.chars().any(char::is_lowercase);
@@ -700,8 +705,17 @@ fn bind_sentence(
                 })
                 .min()
                 .unwrap_or(INHERITED_CUE_DISTANCE);
+            // Facts told apart by qualifiers ("in 2023", "last year") take
+            // the figure nearest their own qualifier.
+            let qualifier = named
+                .qualifiers
+                .iter()
+                .filter(|&&(g, _)| g == f)
+                .map(|&(_, at)| distance(at, figure.anchor) + 4 * crossings(at, figure.anchor))
+                .min()
+                .unwrap_or(0);
             let penalty = if past[x] { PAST_PENALTY } else { 0 };
-            pairs.push((cue + penalty, f, x));
+            pairs.push((cue + qualifier + penalty, f, x));
         }
     }
     pairs.sort();
@@ -880,12 +894,11 @@ fn attaches(between: &str) -> bool {
 }
 
 /// Whether a cue starting at `cue` and a figure starting at `figure` later
-/// in the sentence stand in different items of a list: an "and" between
-/// them that follows a figure of the cue's own item.
+/// in the sentence stand in different items of a list: an "and" or a
+/// semicolon between them.
 fn coordinated_between(lower: &str, start: usize, cue: usize, figure: usize) -> bool {
     let between = &lower[cue - start..figure - start];
-    between.contains(" and ") && between.chars().any(|c| c.is_ascii_digit())
-        || between.contains("; ")
+    between.contains(" and ") || between.contains(';')
 }
 
 /// Whether a fact's value is a negative amount: a fall, stated as a change.
@@ -923,7 +936,8 @@ fn negate(value: &Value) -> Value {
 /// of a list: "and", "or", "while", a comma or a semicolon.
 fn coordinated(between: &str) -> bool {
     let between = between.trim_start();
-    between.starts_with([',', ';'])
+    between.starts_with(',')
+        || between.contains(';')
         || [" and ", " or ", " as well as "]
             .iter()
             .any(|w| format!(" {between}").contains(w))
