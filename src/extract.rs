@@ -437,6 +437,12 @@ fn bind_sentence(
             facts: facts.clone(),
             text: folded[span.clone()].to_string(),
         })
+        // "Kenya's neighbour Tanzania": the figure is the neighbour's.
+        .filter(|m| {
+            let after = &folded[m.span.end..sentence.end];
+            let possessive = after.strip_prefix("'s").or_else(|| after.strip_prefix('\''));
+            !possessive.is_some_and(relation_follows)
+        })
         .collect();
     // A back-reference stands for the subjects of the sentence before only
     // when this sentence names none of its own.
@@ -472,11 +478,22 @@ fn bind_sentence(
             .iter()
             .flat_map(|(_, f)| f.iter().copied())
             .collect();
+        // A name no rule knows before the back-reference is what it
+        // stands for ("In Spain it is 52 percent").
+        let names = entities::unknown_names(
+            &folded[sentence.clone()],
+            sentence.start,
+            &named.cue_spans,
+        );
         for span in &named.back_references {
             let inside = mentions
                 .iter()
                 .any(|m| m.span.start <= span.start && span.end <= m.span.end);
-            if !facts_before.is_empty() && !inside {
+            let named_before = names.iter().any(|n| n.end <= span.start);
+            let possessive = folded[span.clone()].to_ascii_lowercase();
+            let related = matches!(possessive.as_str(), "its" | "their")
+                && relation_follows(&folded[span.end..sentence.end]);
+            if !facts_before.is_empty() && !inside && !named_before && !related {
                 mentions.push(Mention {
                     span: span.clone(),
                     facts: facts_before.clone(),
@@ -899,6 +916,27 @@ fn attaches(between: &str) -> bool {
 fn coordinated_between(lower: &str, start: usize, cue: usize, figure: usize) -> bool {
     let between = &lower[cue - start..figure - start];
     between.contains(" and ") || between.contains(';')
+}
+
+/// Words for another party: "X's rival", "its biggest customer".
+const RELATIONS: &[&str] = &[
+    "rival", "rivals", "neighbour", "neighbours", "neighbor", "neighbors", "supplier",
+    "suppliers", "customer", "customers", "client", "clients", "partner", "partners",
+    "competitor", "competitors", "parent", "subsidiary", "subsidiaries", "peer", "peers", "ally",
+    "allies", "adviser", "advisers", "advisor", "advisors", "founder", "founders", "owner",
+    "owners", "investor", "investors", "lender", "lenders", "home", "sister", "counterpart",
+    "counterparts", "backer", "backers", "unit", "affiliate",
+];
+
+/// Whether the words after a possessive ("Kenya's", "its") name another
+/// party: "rival", "biggest customer", "own IPO adviser".
+fn relation_follows(after: &str) -> bool {
+    after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_ascii_lowercase)
+        .any(|w| RELATIONS.contains(&w.as_str()))
 }
 
 /// Whether a fact's value is a negative amount: a fall, stated as a change.
