@@ -571,8 +571,14 @@ fn bind_sentence(
         .map(|figure| {
             mentions.iter().min_by_key(|m| {
                 let mut d = if m.span.end <= figure.anchor {
-                    distance(m.span.end.saturating_sub(1), figure.anchor)
-                        .saturating_sub(aside_words(m.span.end, figure.anchor))
+                    let between = &lower[m.span.end - sentence.start..figure.anchor - sentence.start];
+                    if relative_clause(between) {
+                        // "Nigeria, which ranks 52nd": the clause is Nigeria's.
+                        0
+                    } else {
+                        distance(m.span.end.saturating_sub(1), figure.anchor)
+                            .saturating_sub(aside_words(m.span.end, figure.anchor))
+                    }
                 } else if m.span.start >= figure.span.end {
                     let between =
                         &lower[figure.span.end - sentence.start..m.span.start - sentence.start];
@@ -591,6 +597,11 @@ fn bind_sentence(
                     0
                 };
                 d += 4 * crossings(m.span.start, figure.anchor);
+                // "Like Lyon, Grenoble has": a comparison, not the subject.
+                let before = lower[..m.span.start - sentence.start].trim_end();
+                if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {
+                    d += 8;
+                }
                 if m.facts.is_empty() {
                     d += 2;
                 }
@@ -685,6 +696,12 @@ fn bind_sentence(
                         unit_note(figure.unit.as_deref())
                     );
                 }
+                continue;
+            }
+            if figure.kind == Kind::Count
+                && is_rate(&lower[figure.span.end - sentence.start..])
+            {
+                reasons[x] = format!("a rate, not a total; `{}` is a total", fact.id);
                 continue;
             }
             if intended[x] && !fact.future {
@@ -794,25 +811,46 @@ const INTENT: &[&str] = &[
     "seek", "seeks", "expect", "expects", "expected", "forecast", "forecasts", "projected",
     "projects", "predicts", "predicted", "could", "would", "might", "if", "will", "hire",
     "hiring", "reach", "missed", "miss", "outside", "not", "never", "intends", "pledged",
-    "pledges", "promised", "promises", "wish", "unless",
+    "pledges", "promised", "promises", "wish", "unless", "ordered",
 ];
 
 /// Whether a figure is stated as an aim, plan, forecast or negation: an
-/// [`INTENT`] word in `before` (its clause up to it), or a deadline ("by
-/// 2030") just after it.
+/// [`INTENT`] word in `before` (its clause up to it), a deadline ("by
+/// 2030", "next year") just after it, or a clause opening "each" or
+/// "every" (a figure per item).
 fn is_intended(before: &str, after: &str) -> bool {
     let marked = before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .any(|w| INTENT.contains(&w) || w == "n't");
+    // "Each Orbitex rack holds 64 GPUs": a figure per item.
+    let start = before.trim_start();
+    let per_item = start.starts_with("each ") || start.starts_with("every ");
     let clause = after.split([',', ';', '(']).next().unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().take(6).collect();
+    let next_year = clause.contains("next year") || clause.contains("next month");
     let deadline = words.windows(2).any(|pair| {
         pair[0] == "by"
             && pair[1].len() == 4
             && pair[1].starts_with("20")
             && pair[1].chars().all(|c| c.is_ascii_digit())
     });
-    marked || deadline
+    marked || deadline || next_year || per_item
+}
+
+/// Whether a figure is a rate rather than a total: "150,000 passengers a
+/// day", "50,000 GPUs a year", "each year".
+fn is_rate(after: &str) -> bool {
+    let clause = after.split([',', ';', '(', '.']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+    words.windows(2).any(|pair| {
+        matches!(pair[0], "a" | "per" | "each" | "every" | "an")
+            && matches!(
+                pair[1].trim_matches(|c: char| !c.is_alphanumeric()),
+                "day" | "week" | "month" | "year" | "hour" | "minute" | "quarter"
+            )
+    }) || words
+        .iter()
+        .any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "annually" | "daily" | "weekly" | "monthly"))
 }
 
 /// How much farther from its cue an earlier value counts as standing.
@@ -916,6 +954,18 @@ fn attaches(between: &str) -> bool {
 fn coordinated_between(lower: &str, start: usize, cue: usize, figure: usize) -> bool {
     let between = &lower[cue - start..figure - start];
     between.contains(" and ") || between.contains(';')
+}
+
+/// Whether the words between a name and a figure after it are a relative
+/// clause about the name: ", which ranks", ", who has".
+fn relative_clause(between: &str) -> bool {
+    let Some(rest) = [", which ", ", who ", ", whose "]
+        .iter()
+        .find_map(|lead| between.strip_prefix(lead))
+    else {
+        return false;
+    };
+    !rest.contains([',', ';', '(']) && rest.split_whitespace().count() <= 6
 }
 
 /// Words for another party: "X's rival", "its biggest customer".
