@@ -440,7 +440,9 @@ fn bind_sentence(
         // "Kenya's neighbour Tanzania": the figure is the neighbour's.
         .filter(|m| {
             let after = &folded[m.span.end..sentence.end];
-            let possessive = after.strip_prefix("'s").or_else(|| after.strip_prefix('\''));
+            let possessive = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix('\''));
             !possessive.is_some_and(relation_follows)
         })
         .collect();
@@ -480,11 +482,8 @@ fn bind_sentence(
             .collect();
         // A name no rule knows before the back-reference is what it
         // stands for ("In Spain it is 52 percent").
-        let names = entities::unknown_names(
-            &folded[sentence.clone()],
-            sentence.start,
-            &named.cue_spans,
-        );
+        let names =
+            entities::unknown_names(&folded[sentence.clone()], sentence.start, &named.cue_spans);
         for span in &named.back_references {
             let inside = mentions
                 .iter()
@@ -571,7 +570,8 @@ fn bind_sentence(
         .map(|figure| {
             mentions.iter().min_by_key(|m| {
                 let mut d = if m.span.end <= figure.anchor {
-                    let between = &lower[m.span.end - sentence.start..figure.anchor - sentence.start];
+                    let between =
+                        &lower[m.span.end - sentence.start..figure.anchor - sentence.start];
                     if relative_clause(between) {
                         // "Nigeria, which ranks 52nd": the clause is Nigeria's.
                         0
@@ -670,7 +670,7 @@ fn bind_sentence(
                 && named.cues.iter().any(|&(g, at)| {
                     g == f
                         && at >= figure.span.end
-                        && words.index(at) <= words.index(figure.span.end) + 4
+                        && words.index(at) <= words.index(figure.span.end) + 3
                 });
             // "24,000 Nvidia GPUs", "3,500 high-end GPUs": the fact's unit a
             // few words on.
@@ -698,9 +698,7 @@ fn bind_sentence(
                 }
                 continue;
             }
-            if figure.kind == Kind::Count
-                && is_rate(&lower[figure.span.end - sentence.start..])
-            {
+            if figure.kind == Kind::Count && is_rate(&lower[figure.span.end - sentence.start..]) {
                 reasons[x] = format!("a rate, not a total; `{}` is a total", fact.id);
                 continue;
             }
@@ -806,12 +804,57 @@ fn bind_sentence(
 /// Words before a figure, in its clause, that make it an aim, a plan, a
 /// forecast, a condition or a negation rather than a value stated as true.
 const INTENT: &[&str] = &[
-    "aim", "aims", "aimed", "aiming", "want", "wants", "wanted", "plan", "plans", "planned",
-    "planning", "target", "targets", "targeted", "targeting", "goal", "hope", "hopes", "hoped",
-    "seek", "seeks", "expect", "expects", "expected", "forecast", "forecasts", "projected",
-    "projects", "predicts", "predicted", "could", "would", "might", "if", "will", "hire",
-    "hiring", "reach", "missed", "miss", "outside", "not", "never", "intends", "pledged",
-    "pledges", "promised", "promises", "wish", "unless", "ordered",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "goal",
+    "hope",
+    "hopes",
+    "hoped",
+    "seek",
+    "seeks",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "predicts",
+    "predicted",
+    "could",
+    "would",
+    "might",
+    "if",
+    "will",
+    "hire",
+    "hiring",
+    "reach",
+    "missed",
+    "miss",
+    "outside",
+    "not",
+    "never",
+    "intends",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "wish",
+    "unless",
+    "ordered",
 ];
 
 /// Whether a figure is stated as an aim, plan, forecast or negation: an
@@ -848,9 +891,12 @@ fn is_rate(after: &str) -> bool {
                 pair[1].trim_matches(|c: char| !c.is_alphanumeric()),
                 "day" | "week" | "month" | "year" | "hour" | "minute" | "quarter"
             )
-    }) || words
-        .iter()
-        .any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "annually" | "daily" | "weekly" | "monthly"))
+    }) || words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "annually" | "daily" | "weekly" | "monthly"
+        )
+    })
 }
 
 /// How much farther from its cue an earlier value counts as standing.
@@ -970,12 +1016,49 @@ fn relative_clause(between: &str) -> bool {
 
 /// Words for another party: "X's rival", "its biggest customer".
 const RELATIONS: &[&str] = &[
-    "rival", "rivals", "neighbour", "neighbours", "neighbor", "neighbors", "supplier",
-    "suppliers", "customer", "customers", "client", "clients", "partner", "partners",
-    "competitor", "competitors", "parent", "subsidiary", "subsidiaries", "peer", "peers", "ally",
-    "allies", "adviser", "advisers", "advisor", "advisors", "founder", "founders", "owner",
-    "owners", "investor", "investors", "lender", "lenders", "home", "sister", "counterpart",
-    "counterparts", "backer", "backers", "unit", "affiliate",
+    "rival",
+    "rivals",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "supplier",
+    "suppliers",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "partner",
+    "partners",
+    "competitor",
+    "competitors",
+    "parent",
+    "subsidiary",
+    "subsidiaries",
+    "peer",
+    "peers",
+    "ally",
+    "allies",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "founder",
+    "founders",
+    "owner",
+    "owners",
+    "investor",
+    "investors",
+    "lender",
+    "lenders",
+    "home",
+    "sister",
+    "counterpart",
+    "counterparts",
+    "backer",
+    "backers",
+    "unit",
+    "affiliate",
 ];
 
 /// Whether the words after a possessive ("Kenya's", "its") name another
@@ -992,7 +1075,9 @@ fn relation_follows(after: &str) -> bool {
 /// Whether a fact's value is a negative amount: a fall, stated as a change.
 fn negative(fact: &Fact) -> bool {
     match &fact.value {
-        Some(Value::Amount(amount)) => amount.nominal < 0.0 || amount.upper.is_some_and(|u| u < 0.0),
+        Some(Value::Amount(amount)) => {
+            amount.nominal < 0.0 || amount.upper.is_some_and(|u| u < 0.0)
+        }
         _ => false,
     }
 }

@@ -1141,6 +1141,11 @@ impl Reader<'_> {
     /// "out of 83", "of 83 countries", "among 83", "/83" after a rank.
     fn total_after(&self, j: usize) -> (Option<u32>, usize) {
         let mut k = j;
+        // "34th (of 90)"
+        let bracket = self.punct(k) == Some('(');
+        if bracket {
+            k += 1;
+        }
         if self.is_word(k, "place") || self.is_word(k, "position") || self.is_word(k, "spot") {
             k += 1;
         }
@@ -1159,7 +1164,14 @@ impl Reader<'_> {
         };
         match self.number_at(k + lead) {
             Some(n) if !n.ordinal && n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled => {
-                (Some(n.value as u32), n.end)
+                let end = if bracket && self.punct(n.end) == Some(')') {
+                    n.end + 1
+                } else if bracket {
+                    return (None, j);
+                } else {
+                    n.end
+                };
+                (Some(n.value as u32), end)
             }
             _ => (None, j),
         }
@@ -1627,7 +1639,7 @@ impl Reader<'_> {
     /// index" and names ("in Europe", "on the Global AI Index") do not.
     fn sub_ranking(&self, after: usize) -> Option<String> {
         let lead = self.word(after)?;
-        if !matches!(lead, "in" | "for" | "on") {
+        if !matches!(lead, "in" | "for" | "on" | "among") {
             return None;
         }
         let mut k = after + 1;
@@ -1637,7 +1649,6 @@ impl Reader<'_> {
         if matches!(self.word(k), Some("the" | "its" | "their")) {
             k += 1;
         }
-        let token = self.toks.get(k)?;
         let word = self.word(k)?;
         const OVERALL: &[&str] = &[
             "world",
@@ -1680,7 +1691,10 @@ impl Reader<'_> {
             "its",
             "their",
         ];
-        if token.capital || OVERALL.contains(&word) || month(word).is_some() {
+        // A name after the rank ("8th in Europe") is a region's ranking,
+        // unless it is the ranking's own name (a cue, which the binder
+        // recognises, or a name ending in "Index", "Survey").
+        if OVERALL.contains(&word) || month(word).is_some() {
             return None;
         }
         // "58th in the corruption perceptions ranking": the ranking's name.
@@ -1758,8 +1772,10 @@ impl Reader<'_> {
             unit,
             span: start..stop,
             anchor: self.toks[anchor.min(self.toks.len() - 1)].span.start,
-            fall: matches!(kind, Kind::Percent | Kind::Money | Kind::Count | Kind::Number)
-                && self.falls(first, end),
+            fall: matches!(
+                kind,
+                Kind::Percent | Kind::Money | Kind::Count | Kind::Number
+            ) && self.falls(first, end),
         }
     }
 
@@ -1767,13 +1783,41 @@ impl Reader<'_> {
     /// or just after its last: "fell 12%", "down 12 percent", "a 12% drop".
     fn falls(&self, first: usize, end: usize) -> bool {
         const BEFORE: &[&str] = &[
-            "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "declined",
-            "declines", "shrank", "shrunk", "shrinks", "slumped", "slid", "plunged",
-            "plummeted", "decreased", "down", "lost", "tumbled", "sank", "contracted",
+            "fell",
+            "fall",
+            "falls",
+            "falling",
+            "dropped",
+            "drop",
+            "drops",
+            "declined",
+            "declines",
+            "shrank",
+            "shrunk",
+            "shrinks",
+            "slumped",
+            "slid",
+            "plunged",
+            "plummeted",
+            "decreased",
+            "down",
+            "lost",
+            "tumbled",
+            "sank",
+            "contracted",
         ];
         const AFTER: &[&str] = &[
-            "drop", "fall", "decline", "decrease", "cut", "loss", "lower", "down", "less",
-            "slump", "contraction",
+            "drop",
+            "fall",
+            "decline",
+            "decrease",
+            "cut",
+            "loss",
+            "lower",
+            "down",
+            "less",
+            "slump",
+            "contraction",
         ];
         let before = (first.saturating_sub(3)..first)
             .any(|k| self.word(k).is_some_and(|w| BEFORE.contains(&w)));
