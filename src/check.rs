@@ -36,6 +36,16 @@ pub struct ClaimRow {
     pub reason: String,
     /// The sentence it stands in.
     pub sentence: String,
+    /// Byte range of the figure in the original file.
+    #[serde(skip)]
+    pub span: [usize; 2],
+    /// Byte range of its sentence in the original file, which tells
+    /// figures of one sentence from those of the next.
+    #[serde(skip)]
+    pub sentence_span: [usize; 2],
+    /// The value read, for drafting a fact from it.
+    #[serde(skip)]
+    pub read: Value,
 }
 
 /// What checking one article produced.
@@ -212,7 +222,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
     silence(&mut checked.findings, &suppressions, path);
     for reading in &extraction.readings {
         let (span, text) = article.original(reading.figure.span.clone());
-        let (_, sentence) = article.original(reading.sentence.clone());
+        let (sentence_span, sentence) = article.original(reading.sentence.clone());
         let (line, column) = article.position(span.start);
         checked.rows.push(ClaimRow {
             path: article.path.to_string(),
@@ -225,6 +235,9 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             fact: reading.fact.map(|f| facts[f].id.clone()),
             reason: reading.reason.clone(),
             sentence,
+            span: [span.start, span.end],
+            sentence_span: [sentence_span.start, sentence_span.end],
+            read: reading.figure.value.clone(),
         });
     }
     checked

@@ -1,0 +1,1185 @@
+//! Draft rules from unruled sentences: the figure-bearing sentences no fact
+//! covers, written as a rule file in the project's own format for a person
+//! to review and trim — how a desk bootstraps its rules from its archive.
+//!
+//! Each figure of an unruled sentence (bare years aside) becomes one fact:
+//! its kind and value as read ("over 100,000" becomes `at_least = 100000`,
+//! "about 9,000" `value = 9000` with a 10% tolerance), the nearest proper
+//! name as its subject, the noun phrase by the figure (a named index such as
+//! "Global AI Index", the counted noun such as "GPUs") as its cue, and an id
+//! made of the subject, the kind and a counter. What the rule format cannot
+//! hold as read (a rank stated as "top 10", a date with no year) is left
+//! out, with a comment saying what to fill in. The source is a placeholder
+//! defined in the same file, and every draft is checked against its own
+//! sentence before it is written: one that would not agree there says so in
+//! a comment. The file loads with [`crate::rules`] beside the run's rules.
+//!
+//! Drafting is pure; [`write`] is the one function that touches the disk.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::check::ClaimRow;
+use crate::coverage::Sentence;
+use crate::entities;
+use crate::quantity::{Hedge, Kind, Value};
+use crate::rules::Fact;
+
+/// The name the placeholder source is given.
+pub const PLACEHOLDER_SOURCE: &str = "to be filled in";
+
+/// A drafted rule file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The key of the placeholder source every draft fact names.
+    pub source: String,
+    /// The facts, in order of article and position.
+    pub facts: Vec<DraftFact>,
+}
+
+/// One drafted fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftFact {
+    /// Its id: subject, kind and a counter (`lisbon.count.1`).
+    pub id: String,
+    /// What a person has to check.
+    pub claim: String,
+    /// The kind of figure read.
+    pub kind: Kind,
+    /// The `as_of` year guessed for it.
+    pub as_of: i32,
+    /// Value keys and their TOML values (`value = 31`, `of = 83`).
+    pub value: Vec<(&'static str, String)>,
+    /// Cue words guessed from the noun phrase by the figure.
+    pub cues: Vec<String>,
+    /// The subject guessed: the nearest proper name, else the cue.
+    pub subject: String,
+    /// Years the sentence names, given to tell apart drafts that would
+    /// otherwise name each other's sentences.
+    pub qualifiers: Vec<String>,
+    /// Where it was read: `path:line:column`.
+    pub place: String,
+    /// The sentence, on one line.
+    pub sentence: String,
+    /// Comments for the reviewer.
+    pub notes: Vec<String>,
+    /// The figure as written.
+    figure: String,
+}
+
+/// What writing a draft can run into.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file is there and `--force` was not given.
+    #[error("`{}` already exists; use --force to overwrite it, or name another file", .0.display())]
+    Exists(PathBuf),
+    /// The file is one of the rule files the run loaded.
+    #[error("`{}` is one of the rule files this run loaded; write the draft to another file", .0.display())]
+    IsRuleFile(PathBuf),
+    /// The file's folder does not exist.
+    #[error("cannot write `{}`: the folder `{}` does not exist", .path.display(), .folder.display())]
+    NoFolder {
+        /// The file.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+    },
+    /// The path names a folder.
+    #[error("cannot write `{}`: it is a folder", .0.display())]
+    IsFolder(PathBuf),
+    /// Writing failed.
+    #[error("cannot write `{}`", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Checks, before anything is read, that a draft may be written to `path`:
+/// its folder exists, it is not a folder, not one of `rule_files`, and not
+/// there already unless `force`.
+pub fn check_target(path: &Path, rule_files: &[PathBuf], force: bool) -> Result<(), WriteError> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        return Err(WriteError::NoFolder {
+            path: path.to_path_buf(),
+            folder,
+        });
+    }
+    if path.is_dir() {
+        return Err(WriteError::IsFolder(path.to_path_buf()));
+    }
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if rule_files.iter().any(|r| same(r, path)) {
+        return Err(WriteError::IsRuleFile(path.to_path_buf()));
+    }
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Writes `text` to `path` atomically (a temporary file beside it, then a
+/// rename); without `force`, never over a file that exists, even one that
+/// appeared since [`check_target`] looked.
+pub fn write(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
+    let failed = |source: std::io::Error| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".claimcheck-draft-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(failed)?;
+    file.write_all(text.as_bytes()).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    let persisted = if force {
+        file.persist(path)
+    } else {
+        file.persist_noclobber(path)
+    };
+    match persisted {
+        Ok(_) => Ok(()),
+        Err(error) if !force && error.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(WriteError::Exists(path.to_path_buf()))
+        }
+        Err(error) => Err(failed(error.error)),
+    }
+}
+
+/// Drafts a fact for every figure (bare years aside) of the `unruled`
+/// sentences. `texts` are the articles as read (path and text), `existing`
+/// the run's facts (whose ids and source keys the draft avoids), and
+/// `this_year` the `as_of` of a draft whose article names no year.
+pub fn draft(
+    unruled: &[Sentence],
+    texts: &[(String, String)],
+    existing: &[Fact],
+    this_year: i32,
+) -> Draft {
+    let source = source_key(existing);
+    let mut taken: HashSet<String> = existing.iter().map(|f| f.id.clone()).collect();
+    let mut facts: Vec<DraftFact> = Vec::new();
+    for sentence in unruled {
+        let Some((_, original)) = texts.iter().find(|(p, _)| *p == sentence.path) else {
+            continue;
+        };
+        let [start, end] = sentence.span;
+        let Some(text) = original.get(start..end) else {
+            continue;
+        };
+        let years: Vec<(i32, String)> = sentence
+            .figures
+            .iter()
+            .filter_map(|r| match r.read {
+                Value::Year(y) if r.kind == Kind::Year => Some((y, r.text.clone())),
+                _ => None,
+            })
+            .collect();
+        let article_year = unruled
+            .iter()
+            .filter(|s| s.path == sentence.path)
+            .flat_map(|s| &s.figures)
+            .filter_map(|r| match r.read {
+                Value::Year(y) if y <= this_year => Some(y),
+                _ => None,
+            })
+            .max();
+        for row in sentence.figures.iter().filter(|r| r.kind != Kind::Year) {
+            let figure = row.span[0].saturating_sub(start)..row.span[1].saturating_sub(start);
+            let mut fact = draft_one(text, figure, row);
+            fact.as_of = years
+                .iter()
+                .map(|(y, _)| *y)
+                .filter(|y| *y <= this_year)
+                .max()
+                .or(article_year)
+                .unwrap_or(this_year);
+            fact.qualifiers = years.iter().map(|(_, t)| t.clone()).collect();
+            let same = facts.iter_mut().find(|f| {
+                f.kind == fact.kind
+                    && f.subject == fact.subject
+                    && f.cues == fact.cues
+                    && f.value == fact.value
+            });
+            if let Some(same) = same {
+                same.notes.push(format!("also stated at {}", fact.place));
+                continue;
+            }
+            fact.id = unique_id(&fact.id, &mut taken);
+            facts.push(fact);
+        }
+    }
+    separate(&mut facts);
+    Draft { source, facts }
+}
+
+/// Keeps qualifiers only where two drafts share a subject, kind and cue,
+/// and so would otherwise each name the other's sentence.
+fn separate(facts: &mut [DraftFact]) {
+    let clash: Vec<bool> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            facts.iter().enumerate().any(|(j, b)| {
+                i != j
+                    && a.kind == b.kind
+                    && a.subject.eq_ignore_ascii_case(&b.subject)
+                    && a.cues
+                        .iter()
+                        .any(|c| b.cues.iter().any(|d| c.eq_ignore_ascii_case(d)))
+                    && a.qualifiers != b.qualifiers
+            })
+        })
+        .collect();
+    for (fact, clash) in facts.iter_mut().zip(clash) {
+        if !clash {
+            fact.qualifiers.clear();
+        }
+    }
+}
+
+/// The placeholder source's key: `draft`, or `draft-2`… when the rules
+/// already name a source `draft` for something else.
+fn source_key(existing: &[Fact]) -> String {
+    let clashes = |key: &str| {
+        existing
+            .iter()
+            .any(|f| f.source.key == key && f.source.name != PLACEHOLDER_SOURCE)
+    };
+    let mut key = "draft".to_string();
+    let mut n = 1;
+    while clashes(&key) {
+        n += 1;
+        key = format!("draft-{n}");
+    }
+    key
+}
+
+fn unique_id(stem: &str, taken: &mut HashSet<String>) -> String {
+    let mut n = 1;
+    loop {
+        let id = format!("{stem}.{n}");
+        if taken.insert(id.clone()) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// Lower-case ASCII letters and digits (common accents dropped: "Leixões"
+/// is `leixoes`), other runs of characters one hyphen.
+fn slug(text: &str) -> String {
+    const ACCENTED: [(&str, char); 6] = [
+        ("áàâãäåā", 'a'),
+        ("éèêëē", 'e'),
+        ("íìîïī", 'i'),
+        ("óòôõöøō", 'o'),
+        ("úùûüū", 'u'),
+        ("çćč", 'c'),
+    ];
+    let mut out = String::new();
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let ch = ACCENTED
+            .iter()
+            .find(|(set, _)| set.contains(ch))
+            .map_or(ch, |(_, plain)| *plain);
+        let ch = match ch {
+            'ñ' => 'n',
+            'ß' => 's',
+            c => c,
+        };
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The fact for one figure: `figure` is its byte range in `sentence`.
+fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact {
+    let words = words(sentence);
+    let runs = capital_runs(&words, &figure);
+    let measures: Vec<&Run> = runs.iter().filter(|r| r.measure).collect();
+    let known: Vec<Range<usize>> = measures
+        .iter()
+        .map(|r| r.span.clone())
+        .chain([figure.clone()])
+        .collect();
+    let names = proper_names(sentence, &known);
+    let subject = nearest_name(sentence, &names, &figure);
+    let subject_span = subject.clone();
+    let subject = subject.map(|s| sentence[s].to_string());
+
+    let mut cues: Vec<String> = Vec::new();
+    let push = |cue: &str, cues: &mut Vec<String>| {
+        let cue = cue.trim();
+        if !cue.is_empty()
+            && !cues.iter().any(|c| c.eq_ignore_ascii_case(cue))
+            && subject
+                .as_deref()
+                .is_none_or(|s| !s.eq_ignore_ascii_case(cue))
+        {
+            cues.push(cue.to_string());
+        }
+    };
+    let mut by_distance = measures.clone();
+    by_distance.sort_by_key(|r| distance(&r.span, &figure));
+    for run in by_distance.iter().take(2) {
+        push(&sentence[run.span.clone()], &mut cues);
+    }
+    let noun = noun_after(sentence, &words, &figure, row.kind);
+    if (matches!(row.kind, Kind::Count | Kind::Number | Kind::Percent) || cues.is_empty())
+        && let Some(noun) = &noun
+    {
+        push(noun, &mut cues);
+    }
+    if cues.is_empty() {
+        let mut others: Vec<&Run> = runs
+            .iter()
+            .filter(|r| {
+                subject_span
+                    .as_ref()
+                    .is_none_or(|s| r.span.end <= s.start || s.end <= r.span.start)
+            })
+            .collect();
+        others.sort_by_key(|r| distance(&r.span, &figure));
+        if let Some(run) = others.first() {
+            push(&sentence[run.span.clone()], &mut cues);
+        }
+    }
+    if cues.is_empty()
+        && let Some(word) = content_word(&words, &figure, subject_span.as_ref())
+    {
+        push(word, &mut cues);
+    }
+    if cues.is_empty() {
+        push(&row.text, &mut cues);
+    }
+    let (subject, stem) = match subject {
+        Some(name) => {
+            let stem = slug(&name);
+            (name, stem)
+        }
+        None => (cues[0].clone(), "draft".to_string()),
+    };
+    let stem = if stem.is_empty() {
+        "draft".to_string()
+    } else {
+        stem
+    };
+    let (value, notes) = value_keys(row);
+    let about = if subject.eq_ignore_ascii_case(&cues[0]) {
+        subject.clone()
+    } else {
+        format!("{subject}, {}", cues[0])
+    };
+    DraftFact {
+        id: format!("{stem}.{}", row.kind),
+        claim: format!(
+            "to check: {} ({about}), stated as `{}` at {}:{}",
+            row.kind, row.text, row.path, row.line
+        ),
+        kind: row.kind,
+        as_of: 0,
+        value,
+        cues,
+        subject,
+        qualifiers: Vec::new(),
+        place: format!("{}:{}:{}", row.path, row.line, row.column),
+        sentence: row.sentence.clone(),
+        notes,
+        figure: row.text.clone(),
+    }
+}
+
+/// The rule keys that state the value read, and notes for what they
+/// cannot state.
+fn value_keys(row: &ClaimRow) -> (Vec<(&'static str, String)>, Vec<String>) {
+    let mut keys: Vec<(&'static str, String)> = Vec::new();
+    let mut notes = Vec::new();
+    match &row.read {
+        Value::Rank { best, worst, of } if best == worst => {
+            keys.push(("value", best.to_string()));
+            if let Some(of) = of {
+                keys.push(("of", of.to_string()));
+            }
+        }
+        Value::Rank { .. } => notes.push(format!(
+            "stated as `{}`, a span of ranks: give the exact rank as `value` (and `of`)",
+            row.text
+        )),
+        Value::Amount(amount) => {
+            let n = toml_number(amount.nominal);
+            match (amount.upper, amount.hedge) {
+                (Some(upper), _) => {
+                    keys.push(("between", format!("[{}, {}]", n, toml_number(upper))));
+                }
+                (None, Hedge::Exact) => keys.push(("value", n)),
+                (None, Hedge::About) => {
+                    keys.push(("value", n));
+                    keys.push(("tolerance", "\"10%\"".to_string()));
+                }
+                (None, Hedge::Nearly) => {
+                    let (low, high) = amount.interval();
+                    keys.push((
+                        "between",
+                        format!("[{}, {}]", toml_number(low), toml_number(high)),
+                    ));
+                }
+                (None, Hedge::AtLeast) => keys.push(("at_least", n)),
+                (None, Hedge::AtMost) => keys.push(("at_most", n)),
+            }
+            match (row.kind, row.unit.as_deref()) {
+                (Kind::Money, Some(currency)) => {
+                    keys.push(("currency", quoted(&currency.to_uppercase())));
+                }
+                (Kind::Number, Some(unit)) | (Kind::Percent, Some(unit @ "points")) => {
+                    keys.push(("unit", quoted(unit)));
+                }
+                _ => {}
+            }
+        }
+        Value::Year(year) => keys.push(("value", year.to_string())),
+        Value::Date(date) => match (date.year, date.day) {
+            (Some(year), Some(day)) => {
+                keys.push(("value", format!("{year:04}-{:02}-{day:02}", date.month)))
+            }
+            _ => notes.push(format!(
+                "stated as `{}`, without {}: give the full date as `value = YYYY-MM-DD`",
+                row.text,
+                if date.day.is_none() {
+                    "a day"
+                } else {
+                    "a year"
+                }
+            )),
+        },
+    }
+    (keys, notes)
+}
+
+/// A number as TOML writes it: whole numbers as integers (`161_000_000`),
+/// others as decimals.
+fn toml_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let digits = (n.abs() as u64).to_string();
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && digits.len() > 4 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push('_');
+            }
+            grouped.push(ch);
+        }
+        if n < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
+    } else {
+        let rounded = (n * 1e6).round() / 1e6;
+        format!("{rounded}")
+    }
+}
+
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+impl Draft {
+    /// The draft as a rule file.
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        out.push_str(
+            "# Draft rules written by `claimcheck claims --unruled --emit-rules`.\n\
+             # Each fact below was guessed from one sentence that no rule covered.\n\
+             # Before moving a fact into your rules: check its value against a\n\
+             # primary source, name that source, set `as_of`, trim the cues and\n\
+             # subject, and write a real `claim`. Delete the facts not worth keeping.\n\n",
+        );
+        out.push_str(&format!(
+            "[sources.{}]\nname = {}\n",
+            self.source,
+            quoted(PLACEHOLDER_SOURCE)
+        ));
+        for fact in &self.facts {
+            out.push('\n');
+            out.push_str(&format!("# {}: {}\n", fact.place, fact.sentence));
+            for note in &fact.notes {
+                out.push_str(&format!("# {note}\n"));
+            }
+            out.push_str("[[fact]]\n");
+            out.push_str(&format!("id = {}\n", quoted(&fact.id)));
+            out.push_str(&format!("claim = {}\n", quoted(&fact.claim)));
+            out.push_str(&format!("source = {}\n", quoted(&self.source)));
+            out.push_str(&format!("as_of = {}\n", fact.as_of));
+            out.push_str(&format!("kind = {}\n", quoted(fact.kind.name())));
+            for (key, value) in &fact.value {
+                out.push_str(&format!("{key} = {value}\n"));
+            }
+            let cues: Vec<String> = fact.cues.iter().map(|c| quoted(c)).collect();
+            out.push_str(&format!("cues = [{}]\n", cues.join(", ")));
+            out.push_str(&format!("subject = {}\n", quoted(&fact.subject)));
+            if !fact.qualifiers.is_empty() {
+                let q: Vec<String> = fact.qualifiers.iter().map(|c| quoted(c)).collect();
+                out.push_str(&format!("qualifiers = [{}]\n", q.join(", ")));
+            }
+        }
+        out
+    }
+
+    /// Checks each draft against its own sentence, with the run's facts
+    /// beside it, and notes those that would not agree there. `texts` are
+    /// the articles as read. The draft must parse: it is the project's own
+    /// format, and a draft that does not load is a bug, returned as such.
+    pub fn self_check(
+        &mut self,
+        texts: &[(String, String)],
+        existing: &[Fact],
+    ) -> Result<(), crate::rules::LoadError> {
+        let mut facts = existing.to_vec();
+        facts.extend(crate::rules::load_texts(&[(
+            PathBuf::from("draft.toml"),
+            self.to_toml(),
+        )])?);
+        let matcher = crate::extract::Matcher::new(&facts);
+        let paths: HashSet<&str> = self
+            .facts
+            .iter()
+            .filter_map(|f| f.place.rsplitn(3, ':').nth(2))
+            .collect();
+        let mut findings = Vec::new();
+        for (path, text) in texts.iter().filter(|(p, _)| paths.contains(p.as_str())) {
+            findings.extend(crate::check::check(&facts, &matcher, path, text).findings);
+        }
+        for fact in &mut self.facts {
+            let here = findings.iter().find(|f| {
+                f.fact == fact.id && format!("{}:{}:{}", f.path, f.line, f.column) == fact.place
+            });
+            match here {
+                Some(f) if f.outcome == crate::finding::Outcome::Agree => {}
+                Some(f) => fact.notes.push(format!(
+                    "review: checked against its own sentence this draft is `{}`: {}",
+                    f.outcome, f.message
+                )),
+                None => {
+                    let elsewhere = findings
+                        .iter()
+                        .find(|f| f.fact == fact.id && f.found.is_some());
+                    fact.notes.push(match elsewhere {
+                        Some(f) => format!(
+                            "review: in its own sentence this draft does not take `{}`; it takes `{}` at {}:{}:{}",
+                            fact.figure,
+                            f.found.as_deref().unwrap_or_default(),
+                            f.path,
+                            f.line,
+                            f.column
+                        ),
+                        None => format!(
+                            "review: in its own sentence this draft does not take `{}`: adjust its cues or subject",
+                            fact.figure
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A word of a sentence: its byte range (punctuation trimmed), whether a
+/// possessive `'s` or punctuation (`,;:`) follows it.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    span: Range<usize>,
+    text: &'a str,
+    breaks_after: bool,
+}
+
+fn words(sentence: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for raw in sentence.split_whitespace() {
+        let start = at + sentence[at..].find(raw).unwrap_or(0);
+        at = start + raw.len();
+        let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = raw.len() - trimmed.len();
+        let mut word = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let mut breaks_after = word.len() < trimmed.len();
+        for possessive in ["'s", "\u{2019}s"] {
+            if let Some(stem) = word.strip_suffix(possessive) {
+                word = stem;
+                breaks_after = true;
+            }
+        }
+        if word.is_empty() {
+            if let Some(last) = out.last_mut() {
+                let last: &mut Word = last;
+                last.breaks_after = true;
+            }
+            continue;
+        }
+        let begin = start + lead;
+        out.push(Word {
+            span: begin..begin + word.len(),
+            text: word,
+            breaks_after,
+        });
+    }
+    out
+}
+
+/// Words that end a named measure: a capitalised run ending in one is a
+/// cue ("Global AI Index"), not a subject.
+const MEASURE_HEADS: &[&str] = &[
+    "index",
+    "indices",
+    "report",
+    "survey",
+    "ranking",
+    "rankings",
+    "barometer",
+    "census",
+    "study",
+    "monitor",
+    "tracker",
+    "scoreboard",
+    "indicator",
+    "indicators",
+    "outlook",
+    "review",
+    "atlas",
+    "yearbook",
+    "statistics",
+    "leaderboard",
+    "arena",
+    "programme",
+    "program",
+    "plan",
+    "strategy",
+    "act",
+    "alliance",
+    "network",
+    "initiative",
+    "fund",
+    "award",
+    "awards",
+    "list",
+    "table",
+];
+
+/// Capitalised words that do not start or end a name.
+const NOT_NAMED: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "of",
+    "to",
+    "according",
+    "as",
+    "with",
+    "from",
+    "no",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words that join the parts of one name ("Bank of England").
+const JOINERS: &[&str] = &["of", "for", "the", "and", "on", "de", "&"];
+
+/// A run of capitalised words: "Global AI Index", "Ministry of Labor".
+#[derive(Debug, Clone)]
+struct Run {
+    span: Range<usize>,
+    /// Whether it ends in a measure word, so names an index or survey.
+    measure: bool,
+}
+
+fn capitalised(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Runs of two or more capitalised words (abbreviations such as "AI"
+/// included), joined by "of", "for", "the", "and"; none overlaps `figure`.
+fn capital_runs(words: &[Word<'_>], figure: &Range<usize>) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let usable = |w: &Word<'_>| {
+            capitalised(w.text)
+                && !(w.span.start < figure.end && figure.start < w.span.end)
+                && !NOT_NAMED.contains(&w.text.to_lowercase().as_str())
+        };
+        if !usable(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut parts = vec![i];
+        let mut j = i;
+        while !words[j].breaks_after && j + 1 < words.len() {
+            let next = &words[j + 1];
+            if usable(next) {
+                j += 1;
+                parts.push(j);
+            } else if JOINERS.contains(&next.text)
+                && !next.breaks_after
+                && words.get(j + 2).is_some_and(usable)
+            {
+                j += 2;
+                parts.push(j);
+            } else {
+                break;
+            }
+        }
+        if parts.len() >= 2 {
+            let first = &words[i];
+            let last = &words[j];
+            runs.push(Run {
+                span: first.span.start..last.span.end,
+                measure: MEASURE_HEADS.contains(&last.text.to_lowercase().as_str()),
+            });
+        }
+        i = j + 1;
+    }
+    runs
+}
+
+/// The names no rule knows in a sentence, less a first word that is only
+/// capitalised for opening it ("Additional elements…", "Nearly 60
+/// percent…").
+fn proper_names(sentence: &str, known: &[Range<usize>]) -> Vec<Range<usize>> {
+    let lead = sentence.len() - sentence.trim_start().len();
+    entities::unknown_names(sentence, 0, known)
+        .into_iter()
+        .filter(|n| {
+            let word = sentence[n.clone()].to_lowercase();
+            let opener =
+                FUNCTION_WORDS.contains(&word.as_str()) || MODIFIERS.contains(&word.as_str());
+            !(n.start <= lead + 1 && opener)
+        })
+        .collect()
+}
+
+/// Bytes between two ranges.
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The name a figure is most likely about: the nearest, preferring one
+/// before it and in the same clause, or one joined to it by "of", "in" or
+/// "for" ("71% in Norway").
+fn nearest_name(
+    sentence: &str,
+    names: &[Range<usize>],
+    figure: &Range<usize>,
+) -> Option<Range<usize>> {
+    let lower = sentence.to_lowercase();
+    names
+        .iter()
+        .filter(|n| n.end <= figure.start || figure.end <= n.start)
+        .min_by_key(|n| {
+            let (between, mut score) = if n.end <= figure.start {
+                (&lower[n.end..figure.start], figure.start - n.end)
+            } else {
+                let between = &lower[figure.end..n.start];
+                let words: Vec<&str> = between.split_whitespace().collect();
+                let attached = (1..=3).contains(&words.len())
+                    && words
+                        .iter()
+                        .rev()
+                        .find(|w| **w != "the")
+                        .is_some_and(|w| matches!(*w, "of" | "in" | "for"));
+                let score = if attached {
+                    0
+                } else {
+                    n.start - figure.end + 40
+                };
+                (between, score)
+            };
+            let clause = [" while ", " whereas ", " but ", " although ", ";"];
+            if clause.iter().any(|c| between.contains(c)) {
+                score += 200;
+            }
+            (score, n.start)
+        })
+        .cloned()
+}
+
+/// Words that never make a cue on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "to",
+    "from",
+    "with",
+    "into",
+    "than",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "it",
+    "its",
+    "they",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "you",
+    "not",
+    "so",
+    "if",
+    "then",
+    "more",
+    "fewer",
+    "less",
+    "per",
+    "each",
+    "last",
+    "next",
+    "since",
+    "during",
+    "after",
+    "before",
+    "until",
+    "ago",
+    "out",
+    "up",
+    "down",
+    "over",
+    "under",
+    "about",
+    "around",
+    "between",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "least",
+    "most",
+    "just",
+    "only",
+    "while",
+    "whereas",
+    "when",
+    "where",
+    "also",
+    "now",
+    "still",
+    "said",
+    "says",
+    "say",
+    "according",
+    "percent",
+    "cent",
+    "per",
+    "percentage",
+    "points",
+    "point",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "place",
+    "spot",
+    "position",
+    "ranks",
+    "ranked",
+    "rank",
+    "ranking",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "out",
+    "top",
+];
+
+/// Adjectives that open sentences ("Additional elements…") without naming
+/// anything.
+const MODIFIERS: &[&str] = &[
+    "new",
+    "more",
+    "additional",
+    "foreign",
+    "skilled",
+    "public",
+    "private",
+    "electric",
+    "active",
+    "registered",
+    "young",
+    "senior",
+    "qualified",
+    "full-time",
+    "part-time",
+    "daily",
+    "annual",
+    "monthly",
+    "weekly",
+    "local",
+    "international",
+    "domestic",
+    "high-end",
+    "advanced",
+    "state",
+];
+
+/// The noun phrase after a figure: "GPUs" in "9,000 GPUs while", "IT
+/// specialists" in "100,000 IT specialists left", "Finnish homes" in "58
+/// percent of Finnish homes", "cargo" in "16.2 million tonnes of cargo".
+/// It runs up to three words and ends at a function word, at punctuation,
+/// after a plural ("dock workers are"), or before a past participle
+/// ("people attended").
+fn noun_after<'a>(
+    sentence: &'a str,
+    words: &[Word<'a>],
+    figure: &Range<usize>,
+    kind: Kind,
+) -> Option<&'a str> {
+    let mut i = words.iter().position(|w| w.span.start >= figure.end)?;
+    if i > 0 && words[i - 1].breaks_after && words[i - 1].span.end <= figure.end {
+        return None;
+    }
+    if matches!(
+        kind,
+        Kind::Percent | Kind::Count | Kind::Number | Kind::Money
+    ) {
+        while words
+            .get(i)
+            .is_some_and(|w| matches!(w.text, "of" | "the" | "all") && !w.breaks_after)
+        {
+            i += 1;
+        }
+    }
+    let first = i;
+    let mut last = None;
+    while let Some(word) = words.get(i) {
+        let lower = word.text.to_lowercase();
+        let participle = i > first && (lower.ends_with("ed") || lower.ends_with("ing"));
+        // "IT specialists": a capitalised "IT" is no pronoun.
+        let acronym = word.text.len() > 1 && word.text.chars().all(char::is_uppercase);
+        let function_word = FUNCTION_WORDS.contains(&lower.as_str()) && !acronym;
+        if function_word || word.text.chars().all(|c| c.is_numeric()) || participle {
+            break;
+        }
+        last = Some(i);
+        let plural = (lower.ends_with('s') && !lower.ends_with("ss") && !capitalised(word.text))
+            || PLURALS.contains(&lower.as_str());
+        if plural || word.breaks_after || i - first >= 2 {
+            break;
+        }
+        i += 1;
+    }
+    let last = last?;
+    Some(&sentence[words[first].span.start..words[last].span.end])
+}
+
+/// Plurals that do not end in "s", which end a noun phrase.
+const PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "police",
+    "personnel",
+    "cattle",
+    "data",
+];
+
+/// The nearest word of four letters or more that is not a function word,
+/// outside the figure and the subject.
+fn content_word<'a>(
+    words: &[Word<'a>],
+    figure: &Range<usize>,
+    subject: Option<&Range<usize>>,
+) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| w.span.end <= figure.start || figure.end <= w.span.start)
+        .filter(|w| subject.is_none_or(|s| w.span.end <= s.start || s.end <= w.span.start))
+        .filter(|w| {
+            w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !FUNCTION_WORDS.contains(&w.text.to_lowercase().as_str())
+        })
+        .min_by_key(|w| distance(&w.span, figure))
+        .map(|w| w.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess(sentence: &str, figure: &str) -> (Option<String>, Vec<String>) {
+        let at = sentence.find(figure).unwrap();
+        let figure = at..at + figure.len();
+        let words = words(sentence);
+        let runs = capital_runs(&words, &figure);
+        let known: Vec<Range<usize>> = runs
+            .iter()
+            .filter(|r| r.measure)
+            .map(|r| r.span.clone())
+            .chain([figure.clone()])
+            .collect();
+        let names = proper_names(sentence, &known);
+        let subject = nearest_name(sentence, &names, &figure).map(|s| sentence[s].to_string());
+        let measures = runs
+            .iter()
+            .filter(|r| r.measure)
+            .map(|r| sentence[r.span.clone()].to_string())
+            .collect();
+        (subject, measures)
+    }
+
+    #[test]
+    fn a_named_index_is_a_cue_and_the_nearest_name_the_subject() {
+        let (subject, measures) = guess(
+            "On the Global AI Index by Tortoise Media, Russia ranks 31st out of 83 countries.",
+            "31st out of 83",
+        );
+        assert_eq!(subject.as_deref(), Some("Russia"));
+        assert_eq!(measures, ["Global AI Index"]);
+        let (subject, _) = guess("Sweden ranks 7th while Norway is 4th.", "4th");
+        assert_eq!(subject.as_deref(), Some("Norway"));
+        let (subject, _) = guess("Broadband reached 71% of homes in Norway.", "71%");
+        assert_eq!(subject.as_deref(), Some("Norway"));
+    }
+
+    #[test]
+    fn the_counted_noun_follows_the_figure() {
+        let noun = |sentence: &str, figure: &str, kind| {
+            let at = sentence.find(figure).unwrap();
+            noun_after(sentence, &words(sentence), &(at..at + figure.len()), kind)
+                .map(str::to_string)
+        };
+        assert_eq!(
+            noun(
+                "Sberbank has about 9,000 GPUs, a fraction.",
+                "about 9,000",
+                Kind::Count
+            )
+            .as_deref(),
+            Some("GPUs")
+        );
+        assert_eq!(
+            noun(
+                "More than 100,000 IT specialists left.",
+                "More than 100,000",
+                Kind::Count
+            )
+            .as_deref(),
+            Some("IT specialists")
+        );
+        assert_eq!(
+            noun(
+                "It reached 58 percent of Finnish homes.",
+                "58 percent",
+                Kind::Percent
+            )
+            .as_deref(),
+            Some("Finnish homes")
+        );
+        assert_eq!(
+            noun("Imports fell 84 percent.", "84 percent", Kind::Percent),
+            None
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_as_toml_reads_them() {
+        assert_eq!(toml_number(161_000_000.0), "161_000_000");
+        assert_eq!(toml_number(9000.0), "9000");
+        assert_eq!(toml_number(44.5), "44.5");
+        assert_eq!(slug("Ministry of Labor"), "ministry-of-labor");
+        assert_eq!(slug("U.S."), "u-s");
+        assert_eq!(slug("Leixões"), "leixoes");
+    }
+}
