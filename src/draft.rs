@@ -798,8 +798,9 @@ fn proper_names(sentence: &str, known: &[Range<usize>]) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|n| {
             let word = sentence[n.clone()].to_lowercase();
-            let opener =
-                FUNCTION_WORDS.contains(&word.as_str()) || MODIFIERS.contains(&word.as_str());
+            let opener = FUNCTION_WORDS.contains(&word.as_str())
+                || MODIFIERS.contains(&word.as_str())
+                || OPENERS.contains(&word.as_str());
             !(n.start <= lead + 1 && opener)
         })
         .collect()
@@ -982,6 +983,28 @@ const FUNCTION_WORDS: &[&str] = &[
     "top",
 ];
 
+/// Imperatives and adverbs that open sentences ("Let us not pretend…").
+const OPENERS: &[&str] = &[
+    "let",
+    "ask",
+    "consider",
+    "take",
+    "look",
+    "imagine",
+    "remember",
+    "note",
+    "still",
+    "yet",
+    "meanwhile",
+    "indeed",
+    "instead",
+    "today",
+    "now",
+    "overall",
+    "elsewhere",
+    "separately",
+];
+
 /// Adjectives that open sentences ("Additional elements…") without naming
 /// anything.
 const MODIFIERS: &[&str] = &[
@@ -1032,10 +1055,12 @@ fn noun_after<'a>(
         kind,
         Kind::Percent | Kind::Count | Kind::Number | Kind::Money
     ) {
-        while words
-            .get(i)
-            .is_some_and(|w| matches!(w.text, "of" | "the" | "all") && !w.breaks_after)
-        {
+        while words.get(i).is_some_and(|w| {
+            matches!(
+                w.text,
+                "of" | "the" | "all" | "its" | "their" | "his" | "her" | "our"
+            ) && !w.breaks_after
+        }) {
             i += 1;
         }
     }
@@ -1170,6 +1195,52 @@ mod tests {
         assert_eq!(
             noun("Imports fell 84 percent.", "84 percent", Kind::Percent),
             None
+        );
+    }
+
+    fn row(text: &str, kind: Kind, read: Value) -> ClaimRow {
+        ClaimRow {
+            path: "a.txt".to_string(),
+            line: 1,
+            column: 1,
+            text: text.to_string(),
+            kind,
+            value: read.to_string(),
+            unit: None,
+            fact: None,
+            reason: String::new(),
+            sentence: String::new(),
+            span: [0, 0],
+            sentence_span: [0, 0],
+            read,
+        }
+    }
+
+    #[test]
+    fn what_the_format_cannot_hold_is_left_to_the_reviewer() {
+        let (keys, notes) = value_keys(&row(
+            "in the top 10",
+            Kind::Rank,
+            Value::Rank {
+                best: 1,
+                worst: 10,
+                of: None,
+            },
+        ));
+        assert!(keys.is_empty());
+        assert!(notes[0].contains("span of ranks"), "{notes:?}");
+        let date = crate::quantity::Date {
+            year: None,
+            month: 12,
+            day: Some(11),
+        };
+        let (keys, notes) = value_keys(&row("Dec. 11", Kind::Date, Value::Date(date)));
+        assert!(keys.is_empty());
+        assert!(notes[0].contains("without a year"), "{notes:?}");
+        let (keys, _) = value_keys(&row("31st of 83", Kind::Rank, Value::rank(31, Some(83))));
+        assert_eq!(
+            keys,
+            [("value", "31".to_string()), ("of", "83".to_string())]
         );
     }
 
