@@ -29,6 +29,7 @@ pub enum Command {
     Check(CheckCommand),
     /// List every figure read, and the fact (if any) it was bound to, with why;
     /// with --unruled, the sentences stating figures that no fact covers.
+    #[command(after_help = AFTER_HELP)]
     Claims(ClaimsCommand),
     /// Print the effective configuration: command line over claimcheck.toml
     /// over built-in defaults.
