@@ -16,7 +16,7 @@
 //!
 //! Drafting is pure; [`write`] is the one function that touches the disk.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -59,8 +59,12 @@ pub struct DraftFact {
     /// Years the sentence names, given to tell apart drafts that would
     /// otherwise name each other's sentences.
     pub qualifiers: Vec<String>,
-    /// Where it was read: `path:line:column`.
-    pub place: String,
+    /// The article it was read from.
+    pub path: String,
+    /// The 1-based line of the figure.
+    pub line: usize,
+    /// The 1-based column, in characters.
+    pub column: usize,
     /// The sentence, on one line.
     pub sentence: String,
     /// Comments for the reviewer.
@@ -175,32 +179,32 @@ pub fn draft(
 ) -> Draft {
     let source = source_key(existing);
     let mut taken: HashSet<String> = existing.iter().map(|f| f.id.clone()).collect();
-    let mut facts: Vec<DraftFact> = Vec::new();
+    let originals: HashMap<&str, &str> = texts
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    // The latest year (not in the future) each article names.
+    let mut article_years: HashMap<&str, i32> = HashMap::new();
     for sentence in unruled {
-        let Some((_, original)) = texts.iter().find(|(p, _)| *p == sentence.path) else {
+        for year in years(sentence).into_iter().map(|(y, _)| y) {
+            if year <= this_year {
+                let latest = article_years.entry(sentence.path.as_str()).or_insert(year);
+                *latest = (*latest).max(year);
+            }
+        }
+    }
+    let mut facts: Vec<DraftFact> = Vec::new();
+    // Facts by what makes two drafts the same: kind, subject, cues, value.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for sentence in unruled {
+        let Some(original) = originals.get(sentence.path.as_str()) else {
             continue;
         };
         let [start, end] = sentence.span;
         let Some(text) = original.get(start..end) else {
             continue;
         };
-        let years: Vec<(i32, String)> = sentence
-            .figures
-            .iter()
-            .filter_map(|r| match r.read {
-                Value::Year(y) if r.kind == Kind::Year => Some((y, r.text.clone())),
-                _ => None,
-            })
-            .collect();
-        let article_year = unruled
-            .iter()
-            .filter(|s| s.path == sentence.path)
-            .flat_map(|s| &s.figures)
-            .filter_map(|r| match r.read {
-                Value::Year(y) if y <= this_year => Some(y),
-                _ => None,
-            })
-            .max();
+        let years = years(sentence);
         for row in sentence.figures.iter().filter(|r| r.kind != Kind::Year) {
             let figure = row.span[0].saturating_sub(start)..row.span[1].saturating_sub(start);
             let mut fact = draft_one(text, figure, row);
@@ -209,20 +213,20 @@ pub fn draft(
                 .map(|(y, _)| *y)
                 .filter(|y| *y <= this_year)
                 .max()
-                .or(article_year)
+                .or_else(|| article_years.get(sentence.path.as_str()).copied())
                 .unwrap_or(this_year);
             fact.qualifiers = years.iter().map(|(_, t)| t.clone()).collect();
-            let same = facts.iter_mut().find(|f| {
-                f.kind == fact.kind
-                    && f.subject == fact.subject
-                    && f.cues == fact.cues
-                    && f.value == fact.value
-            });
-            if let Some(same) = same {
-                same.notes.push(format!("also stated at {}", fact.place));
+            let key = format!(
+                "{}\n{}\n{:?}\n{:?}",
+                fact.kind, fact.subject, fact.cues, fact.value
+            );
+            if let Some(&same) = seen.get(&key) {
+                let place = fact.place();
+                facts[same].notes.push(format!("also stated at {place}"));
                 continue;
             }
             fact.id = unique_id(&fact.id, &mut taken);
+            seen.insert(key, facts.len());
             facts.push(fact);
         }
     }
@@ -230,24 +234,42 @@ pub fn draft(
     Draft { source, facts }
 }
 
-/// Keeps qualifiers only where two drafts share a subject, kind and cue,
-/// and so would otherwise each name the other's sentence.
-fn separate(facts: &mut [DraftFact]) {
-    let clash: Vec<bool> = facts
+/// The bare years a sentence names, with their text.
+fn years(sentence: &Sentence) -> Vec<(i32, String)> {
+    sentence
+        .figures
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            facts.iter().enumerate().any(|(j, b)| {
-                i != j
-                    && a.kind == b.kind
-                    && a.subject.eq_ignore_ascii_case(&b.subject)
-                    && a.cues
-                        .iter()
-                        .any(|c| b.cues.iter().any(|d| c.eq_ignore_ascii_case(d)))
-                    && a.qualifiers != b.qualifiers
-            })
+        .filter_map(|r| match r.read {
+            Value::Year(y) if r.kind == Kind::Year => Some((y, r.text.clone())),
+            _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// Keeps qualifiers only where two drafts share a subject, kind and cue
+/// but not their years, and so would otherwise each name the other's
+/// sentence.
+fn separate(facts: &mut [DraftFact]) {
+    let mut groups: HashMap<(Kind, String, String), Vec<usize>> = HashMap::new();
+    for (i, fact) in facts.iter().enumerate() {
+        for cue in &fact.cues {
+            groups
+                .entry((fact.kind, fact.subject.to_lowercase(), cue.to_lowercase()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut clash = vec![false; facts.len()];
+    for members in groups.values() {
+        for &i in members {
+            if members
+                .iter()
+                .any(|&j| j != i && facts[j].qualifiers != facts[i].qualifiers)
+            {
+                clash[i] = true;
+            }
+        }
+    }
     for (fact, clash) in facts.iter_mut().zip(clash) {
         if !clash {
             fact.qualifiers.clear();
@@ -404,7 +426,9 @@ fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact 
         cues,
         subject,
         qualifiers: Vec::new(),
-        place: format!("{}:{}:{}", row.path, row.line, row.column),
+        path: row.path.clone(),
+        line: row.line,
+        column: row.column,
         sentence: row.sentence.clone(),
         notes,
         figure: row.text.clone(),
@@ -504,6 +528,13 @@ fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
+impl DraftFact {
+    /// Where it was read: `path:line:column`.
+    pub fn place(&self) -> String {
+        format!("{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
 impl Draft {
     /// The draft as a rule file.
     pub fn to_toml(&self) -> String {
@@ -522,7 +553,7 @@ impl Draft {
         ));
         for fact in &self.facts {
             out.push('\n');
-            out.push_str(&format!("# {}: {}\n", fact.place, fact.sentence));
+            out.push_str(&format!("# {}: {}\n", fact.place(), fact.sentence));
             for note in &fact.notes {
                 out.push_str(&format!("# {note}\n"));
             }
@@ -561,18 +592,16 @@ impl Draft {
             self.to_toml(),
         )])?);
         let matcher = crate::extract::Matcher::new(&facts);
-        let paths: HashSet<&str> = self
-            .facts
-            .iter()
-            .filter_map(|f| f.place.rsplitn(3, ':').nth(2))
-            .collect();
+        let paths: HashSet<&str> = self.facts.iter().map(|f| f.path.as_str()).collect();
         let mut findings = Vec::new();
         for (path, text) in texts.iter().filter(|(p, _)| paths.contains(p.as_str())) {
             findings.extend(crate::check::check(&facts, &matcher, path, text).findings);
         }
         for fact in &mut self.facts {
             let here = findings.iter().find(|f| {
-                f.fact == fact.id && format!("{}:{}:{}", f.path, f.line, f.column) == fact.place
+                f.fact == fact.id
+                    && f.path == fact.path
+                    && (f.line, f.column) == (fact.line, fact.column)
             });
             match here {
                 Some(f) if f.outcome == crate::finding::Outcome::Agree => {}

@@ -542,7 +542,12 @@ fn this_year() -> i32 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    // Days since 1970-01-01 to a civil year (Howard Hinnant's algorithm).
+    year_of(secs)
+}
+
+/// The civil year (UTC) of a time in seconds since 1970, by Howard
+/// Hinnant's days-to-civil algorithm.
+fn year_of(secs: u64) -> i32 {
     let days = (secs / 86_400) as i64 + 719_468;
     let era = days.div_euclid(146_097);
     let doe = days.rem_euclid(146_097);
@@ -551,4 +556,15 @@ fn this_year() -> i32 {
     let mp = (5 * doy + 2) / 153;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn years_turn_at_midnight_on_new_year() {
+        assert_eq!(super::year_of(0), 1970);
+        assert_eq!(super::year_of(1_735_689_599), 2024);
+        assert_eq!(super::year_of(1_735_689_600), 2025);
+        assert_eq!(super::year_of(951_782_400), 2000); // 2000-02-29
+    }
 }
