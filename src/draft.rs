@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::check::ClaimRow;
 use crate::coverage::Sentence;
 use crate::entities;
+use crate::finding::Outcome;
 use crate::quantity::{Hedge, Kind, Value};
 use crate::rules::Fact;
 
@@ -597,38 +598,71 @@ impl Draft {
         for (path, text) in texts.iter().filter(|(p, _)| paths.contains(p.as_str())) {
             findings.extend(crate::check::check(&facts, &matcher, path, text).findings);
         }
+        let mut by_fact: HashMap<&str, Vec<&crate::finding::Finding>> = HashMap::new();
+        // Which fact took the figure at each place.
+        let mut by_place: HashMap<(&str, usize, usize), &str> = HashMap::new();
+        for finding in &findings {
+            by_fact
+                .entry(finding.fact.as_str())
+                .or_default()
+                .push(finding);
+            if finding.found.is_some() {
+                by_place.insert(
+                    (finding.path.as_str(), finding.line, finding.column),
+                    finding.fact.as_str(),
+                );
+            }
+        }
         for fact in &mut self.facts {
-            let here = findings.iter().find(|f| {
-                f.fact == fact.id
-                    && f.path == fact.path
-                    && (f.line, f.column) == (fact.line, fact.column)
-            });
-            match here {
-                Some(f) if f.outcome == crate::finding::Outcome::Agree => {}
-                Some(f) => fact.notes.push(format!(
+            let mine = by_fact.get(fact.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let at_home = |f: &&&crate::finding::Finding| {
+                f.path == fact.path && (f.line, f.column) == (fact.line, fact.column)
+            };
+            let mut notes = Vec::new();
+            match mine.iter().find(at_home) {
+                Some(f) if f.outcome == Outcome::Agree => {}
+                Some(f) => notes.push(format!(
                     "review: checked against its own sentence this draft is `{}`: {}",
                     f.outcome, f.message
                 )),
-                None => {
-                    let elsewhere = findings
-                        .iter()
-                        .find(|f| f.fact == fact.id && f.found.is_some());
-                    fact.notes.push(match elsewhere {
-                        Some(f) => format!(
-                            "review: in its own sentence this draft does not take `{}`; it takes `{}` at {}:{}:{}",
-                            fact.figure,
-                            f.found.as_deref().unwrap_or_default(),
-                            f.path,
-                            f.line,
-                            f.column
-                        ),
-                        None => format!(
-                            "review: in its own sentence this draft does not take `{}`: adjust its cues or subject",
+                None => notes.push(match mine.iter().find(|f| f.found.is_some()) {
+                    _ if by_place.contains_key(&(fact.path.as_str(), fact.line, fact.column)) => {
+                        let other = by_place[&(fact.path.as_str(), fact.line, fact.column)];
+                        format!(
+                            "review: `{other}` takes `{}` here, by the same cue and subject: the articles disagree on this figure, so keep one of the two facts",
                             fact.figure
-                        ),
-                    });
+                        )
+                    }
+                    Some(f) => format!(
+                        "review: in its own sentence this draft does not take `{}`; it takes `{}` at {}:{}:{}",
+                        fact.figure,
+                        f.found.as_deref().unwrap_or_default(),
+                        f.path,
+                        f.line,
+                        f.column
+                    ),
+                    None => format!(
+                        "review: in its own sentence this draft does not take `{}`: adjust its cues or subject",
+                        fact.figure
+                    ),
+                }),
+            }
+            // The archive contradicting itself is worth knowing first.
+            for f in mine.iter().filter(|f| !at_home(f)) {
+                if matches!(
+                    f.outcome,
+                    Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+                ) {
+                    notes.push(format!(
+                        "review: {}:{}:{} states `{}` for this fact, which disagrees",
+                        f.path,
+                        f.line,
+                        f.column,
+                        f.found.as_deref().unwrap_or_default()
+                    ));
                 }
             }
+            fact.notes.extend(notes);
         }
         Ok(())
     }

@@ -238,3 +238,49 @@ fn json_lists_each_unruled_sentence_with_its_figures_and_the_counts() {
     // Denmark rank's sentence is covered.
     assert!(sentences.iter().all(|s| s["line"] != 5));
 }
+
+#[test]
+fn a_draft_says_where_the_archive_contradicts_it() {
+    // Drafting is pure: texts in, a rule file out, nothing read from disk.
+    let texts = vec![
+        (
+            "monday.txt".to_string(),
+            "Copenhagen's metro carried 79 million passengers in 2024, the operator said.\n"
+                .to_string(),
+        ),
+        (
+            "friday.txt".to_string(),
+            "Copenhagen's metro carried 81 million passengers in 2024, up sharply.\n".to_string(),
+        ),
+    ];
+    let matcher = Matcher::new(&[]);
+    let rows: Vec<_> = texts
+        .iter()
+        .flat_map(|(path, text)| check::check(&[], &matcher, path, text).rows)
+        .collect();
+    let unruled = claimcheck::coverage::unruled(&rows);
+    assert_eq!(unruled.len(), 2);
+    let mut draft = claimcheck::draft::draft(&unruled, &texts, &[], 2025);
+    draft.self_check(&texts, &[]).unwrap();
+    let written = draft.to_toml();
+    // Friday's article sorts first, so its figure is drafted first; each
+    // draft then names the other's sentence too.
+    assert!(
+        written.contains(
+            "# review: monday.txt:1:28 states `79 million` for this fact, which disagrees"
+        ),
+        "{written}"
+    );
+    assert!(
+        written.contains(
+            "# review: `copenhagen.count.1` takes `79 million` here, by the same cue and subject"
+        ),
+        "{written}"
+    );
+    let facts = rules::parse(Path::new("draft.toml"), &written).unwrap();
+    assert_eq!(
+        facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+        ["copenhagen.count.1", "copenhagen.count.2"]
+    );
+    assert!(facts.iter().all(|f| f.as_of == "2024"));
+}
