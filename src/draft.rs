@@ -10,11 +10,13 @@
 //! made of the subject, the kind and a counter. What the rule format cannot
 //! hold as read (a rank stated as "top 10", a date with no year) is left
 //! out, with a comment saying what to fill in. The source is a placeholder
-//! defined in the same file, and every draft is checked against its own
-//! sentence before it is written: one that would not agree there says so in
-//! a comment. The file loads with [`crate::rules`] beside the run's rules.
+//! defined in the same file, and every draft is checked against the
+//! articles before it is written: one that would not agree with its own
+//! sentence, or that another sentence contradicts, says so in a comment.
+//! The file loads with [`crate::rules`] beside the run's rules.
 //!
-//! Drafting is pure; [`write`] is the one function that touches the disk.
+//! Drafting is pure; [`check_target`] and [`write`] are the only functions
+//! that touch the disk.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -395,7 +397,9 @@ fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact 
         push(word, &mut cues);
     }
     if cues.is_empty() {
-        push(&row.text, &mut cues);
+        // The figure's own words name at least its own sentence.
+        let text = row.text.trim();
+        cues.push(if text.is_empty() { "figure" } else { text }.to_string());
     }
     let (subject, stem) = match subject {
         Some(name) => {
@@ -442,7 +446,7 @@ fn value_keys(row: &ClaimRow) -> (Vec<(&'static str, String)>, Vec<String>) {
     let mut keys: Vec<(&'static str, String)> = Vec::new();
     let mut notes = Vec::new();
     match &row.read {
-        Value::Rank { best, worst, of } if best == worst => {
+        Value::Rank { best, worst, of } if best == worst && *best > 0 => {
             keys.push(("value", best.to_string()));
             if let Some(of) = of {
                 keys.push(("of", of.to_string()));
@@ -456,7 +460,11 @@ fn value_keys(row: &ClaimRow) -> (Vec<(&'static str, String)>, Vec<String>) {
             let n = toml_number(amount.nominal);
             match (amount.upper, amount.hedge) {
                 (Some(upper), _) => {
-                    keys.push(("between", format!("[{}, {}]", n, toml_number(upper))));
+                    let (low, high) = (amount.nominal.min(upper), amount.nominal.max(upper));
+                    keys.push((
+                        "between",
+                        format!("[{}, {}]", toml_number(low), toml_number(high)),
+                    ));
                 }
                 (None, Hedge::Exact) => keys.push(("value", n)),
                 (None, Hedge::About) => {
@@ -480,14 +488,30 @@ fn value_keys(row: &ClaimRow) -> (Vec<(&'static str, String)>, Vec<String>) {
                 (Kind::Number, Some(unit)) | (Kind::Percent, Some(unit @ "points")) => {
                     keys.push(("unit", quoted(unit)));
                 }
+                // The format needs them; the reader always gives them, but
+                // a draft must load whatever it read.
+                (Kind::Money, None) => {
+                    keys.push(("currency", quoted("XXX")));
+                    notes.push("no currency was read: give `currency`".to_string());
+                }
+                (Kind::Number, None) => {
+                    keys.push(("unit", quoted("unit")));
+                    notes.push("no unit was read: give `unit`".to_string());
+                }
                 _ => {}
             }
         }
         Value::Year(year) => keys.push(("value", year.to_string())),
         Value::Date(date) => match (date.year, date.day) {
-            (Some(year), Some(day)) => {
+            (Some(year), Some(day))
+                if (1000..=2999).contains(&year) && exists(year, date.month, day) =>
+            {
                 keys.push(("value", format!("{year:04}-{:02}-{day:02}", date.month)))
             }
+            (Some(_), Some(_)) => notes.push(format!(
+                "stated as `{}`, a day that does not exist: give the date as `value = YYYY-MM-DD`",
+                row.text
+            )),
             _ => notes.push(format!(
                 "stated as `{}`, without {}: give the full date as `value = YYYY-MM-DD`",
                 row.text,
@@ -500,6 +524,19 @@ fn value_keys(row: &ClaimRow) -> (Vec<(&'static str, String)>, Vec<String>) {
         },
     }
     (keys, notes)
+}
+
+/// Whether a calendar day exists (no 30 February).
+fn exists(year: i32, month: u8, day: u8) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let last = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=last).contains(&day)
 }
 
 /// A number as TOML writes it: whole numbers as integers (`161_000_000`),
