@@ -1337,6 +1337,18 @@ mod tests {
         let (keys, notes) = value_keys(&row("Dec. 11", Kind::Date, Value::Date(date)));
         assert!(keys.is_empty());
         assert!(notes[0].contains("without a year"), "{notes:?}");
+        let impossible = crate::quantity::Date {
+            year: Some(2025),
+            month: 2,
+            day: Some(30),
+        };
+        let (keys, notes) = value_keys(&row(
+            "30 February 2025",
+            Kind::Date,
+            Value::Date(impossible),
+        ));
+        assert!(keys.is_empty());
+        assert!(notes[0].contains("does not exist"), "{notes:?}");
         let (keys, _) = value_keys(&row("31st of 83", Kind::Rank, Value::rank(31, Some(83))));
         assert_eq!(
             keys,
