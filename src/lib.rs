@@ -21,6 +21,7 @@ pub mod finding;
 pub mod fix;
 pub mod git;
 pub mod github;
+pub mod guess;
 pub mod history;
 pub mod hook;
 pub mod quantity;
