@@ -1,9 +1,9 @@
 //! Guessing what a figure is about from its sentence alone: the subject
-//! (the nearest proper name) and the cues (the noun phrase by the figure —
-//! a named index such as "Global AI Index", the counted noun such as "GPUs"
-//! — else the nearest content word). Heuristics over words and
-//! capitals, for a person to review: what [`crate::draft`] writes into a
-//! draft rule.
+//! (the nearest proper name) and the cues (the noun phrase by the figure:
+//! a named index such as "Global AI Index", the counted noun such as
+//! "GPUs", else the nearest content word). Heuristics over words and
+//! capitals, for a person to review; [`crate::draft`] writes them into
+//! draft rules.
 
 use std::ops::Range;
 
