@@ -37,6 +37,16 @@ pub struct ClaimRow {
     pub reason: String,
     /// The sentence it stands in.
     pub sentence: String,
+    /// Byte range of the figure in the original file.
+    #[serde(skip)]
+    pub span: [usize; 2],
+    /// Byte range of its sentence in the original file, which tells
+    /// figures of one sentence from those of the next.
+    #[serde(skip)]
+    pub sentence_span: [usize; 2],
+    /// The value read, for drafting a fact from it.
+    #[serde(skip)]
+    pub read: Value,
 }
 
 /// What checking one article produced.
@@ -271,6 +281,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         }
         let (span, _) = article.original(reading.figure.span.clone());
         let text = article.read(reading.figure.span.clone());
+        let (sentence_span, _) = article.original(reading.sentence.clone());
         let sentence = article.read(reading.sentence.clone());
         let (line, column) = article.position(span.start);
         checked.rows.push(ClaimRow {
@@ -284,6 +295,9 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             fact: reading.fact.map(|f| facts[f].id.clone()),
             reason: reading.reason.clone(),
             sentence,
+            span: [span.start, span.end],
+            sentence_span: [sentence_span.start, sentence_span.end],
+            read: reading.figure.value.clone(),
         });
     }
     checked

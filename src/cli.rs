@@ -27,8 +27,10 @@ pub enum Command {
     /// Check articles against the facts and report what disagrees.
     #[command(after_help = AFTER_HELP)]
     Check(CheckCommand),
-    /// List every figure read, and the fact (if any) it was bound to, with why.
-    Claims(CheckArgs),
+    /// List every figure read, and the fact (if any) it was bound to, with why;
+    /// with --unruled, the sentences stating figures that no fact covers.
+    #[command(after_help = AFTER_HELP)]
+    Claims(ClaimsCommand),
     /// Print the effective configuration: command line over claimcheck.toml
     /// over built-in defaults.
     Config(CheckArgs),
@@ -48,6 +50,29 @@ pub enum HookCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `claims`: the shared options, and claim discovery.
+#[derive(Debug, Args)]
+pub struct ClaimsCommand {
+    /// Where to look and how to report.
+    #[command(flatten)]
+    pub common: CheckArgs,
+
+    /// List only the sentences that state a figure (other than a bare year)
+    /// and that no fact covers, with the figures read in them.
+    #[arg(long)]
+    pub unruled: bool,
+
+    /// With --unruled, also write those sentences as a draft rule file to
+    /// FILE, for a person to review. An existing FILE is never replaced
+    /// without --force, nor ever one of the rule files the run loaded.
+    #[arg(long, value_name = "FILE", requires = "unruled")]
+    pub emit_rules: Option<PathBuf>,
+
+    /// With --emit-rules, replace FILE when it already exists.
+    #[arg(long, requires = "emit_rules")]
+    pub force: bool,
 }
 
 /// `check`: the shared options, and what to do about what it finds.

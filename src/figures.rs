@@ -1334,15 +1334,15 @@ impl Reader<'_> {
                 }
             }
         }
-        // Suffix hedges: "100,000-plus", "100,000+", "or more", "or so".
+        // Suffix hedges: "100,000-plus", "100,000+", "and counting", "or
+        // more", "or so".
         if amount.upper.is_none() {
             if self.punct(end) == Some('+') && self.touching(end - 1) {
                 amount.hedge = Hedge::AtLeast;
                 end += 1;
-            } else if self.is_word(end, "and") && self.is_word(end + 1, "counting") {
-                amount.hedge = Hedge::AtLeast;
-                end += 2;
-            } else if self.punct(end) == Some('-') && self.is_word(end + 1, "plus") {
+            } else if (self.is_word(end, "and") && self.is_word(end + 1, "counting"))
+                || (self.punct(end) == Some('-') && self.is_word(end + 1, "plus"))
+            {
                 amount.hedge = Hedge::AtLeast;
                 end += 2;
             } else if self.is_word(end, "or") {

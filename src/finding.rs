@@ -234,4 +234,9 @@ pub struct Summary {
     /// With `--base`: errors and warnings that already stood at the
     /// revision, and so are not counted above.
     pub pre_existing: usize,
+    /// Sentences in which a figure other than a bare year was read (see
+    /// [`crate::coverage`]).
+    pub sentences_with_figures: usize,
+    /// Of those, the ones where a fact took a figure.
+    pub covered: usize,
 }

@@ -11,7 +11,9 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod conflict;
+pub mod coverage;
 pub mod discover;
+pub mod draft;
 pub mod entities;
 pub mod extract;
 pub mod figures;
@@ -19,6 +21,7 @@ pub mod finding;
 pub mod fix;
 pub mod git;
 pub mod github;
+pub mod guess;
 pub mod history;
 pub mod hook;
 pub mod markup;
@@ -38,7 +41,7 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use crate::check::{Checked, ClaimRow};
-use crate::cli::{CheckArgs, CheckCommand, Cli, ColorChoice, Command, HookCommand};
+use crate::cli::{CheckArgs, CheckCommand, ClaimsCommand, Cli, ColorChoice, Command, HookCommand};
 use crate::discover::Loaded;
 use crate::finding::{Finding, Outcome, Severity, Summary};
 use crate::report::Format;
@@ -67,7 +70,7 @@ impl Status {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
     match cli.command {
         Command::Check(command) => check(&command, out, err),
-        Command::Claims(args) => claims(&args, out, err),
+        Command::Claims(command) => claims(&command, out, err),
         Command::Config(args) => {
             out.write_all(configuration(&args)?.describe().as_bytes())?;
             Ok(Status::Clean)
@@ -217,12 +220,32 @@ impl Versions {
     }
 }
 
-fn read_all(args: &CheckArgs, versions: &Versions, err: &mut dyn Write) -> anyhow::Result<Run> {
+/// Reads the rules and checks every article. With `bootstrap`, rule
+/// paths that do not exist or hold no rule file are no facts yet, unless
+/// `--rules` named them: a desk drafting its first rules has none.
+fn read_all(
+    args: &CheckArgs,
+    versions: &Versions,
+    bootstrap: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<Run> {
     set_colour(args.color);
     let config = configuration(args)?;
     let mut rule_texts = Vec::new();
     let mut old_rule_texts = Vec::new();
-    for path in rules::files(&config.rules)? {
+    let rule_files = match rules::files(&config.rules) {
+        Err(rules::LoadError::Missing(_) | rules::LoadError::Empty(_))
+            if bootstrap && args.rules.is_empty() =>
+        {
+            writeln!(
+                err,
+                "warning: no rule files found; every sentence that states a figure is unruled"
+            )?;
+            Vec::new()
+        }
+        files => files?,
+    };
+    for path in rule_files {
         match versions.current(&path) {
             Loaded::Text(text) => rule_texts.push((path.clone(), text)),
             Loaded::Skipped(why) => bail!("cannot read rule file `{}`: {why}", path.display()),
@@ -303,11 +326,13 @@ fn check(
 ) -> anyhow::Result<Status> {
     let args = &command.common;
     let versions = Versions::new(command.staged, command.base.as_deref())?;
-    let run = read_all(args, &versions, err)?;
+    let run = read_all(args, &versions, false, err)?;
     let rev = command.base.as_deref().unwrap_or_default();
     let mut all: Vec<Finding> = Vec::new();
     let mut before_edit: Vec<Finding> = Vec::new();
+    let mut covered = coverage::Coverage::default();
     for (now, before) in run.checked {
+        covered.add(coverage::coverage(&now.rows));
         let mut findings = now.findings;
         if let Some(before) = before {
             let drifted = history::drift(&before.findings, &findings, &run.facts, rev);
@@ -346,6 +371,8 @@ fn check(
         files: run.files,
         skipped: run.skipped,
         pre_existing,
+        sentences_with_figures: covered.sentences_with_figures,
+        covered: covered.covered,
         ..Summary::default()
     };
     for finding in &all {
@@ -451,17 +478,95 @@ fn plural_figures(n: usize) -> String {
     format!("{n} figure{}", if n == 1 { "" } else { "s" })
 }
 
-fn claims(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
+fn claims(
+    command: &ClaimsCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let args = &command.common;
     if matches!(args.format, Format::Sarif | Format::Github) {
         bail!("`claims` prints `human` or `json`; SARIF and GitHub output are for `check`");
     }
-    let run = read_all(args, &Versions::default(), err)?;
+    if let Some(target) = &command.emit_rules {
+        // Refuse a target that cannot or must not be written before reading
+        // anything, so a long run never ends in a refusal.
+        let rule_files = rules::files(&configuration(args)?.rules).unwrap_or_default();
+        draft::check_target(target, &rule_files, command.force)?;
+    }
+    let run = read_all(args, &Versions::default(), command.unruled, err)?;
     let mut rows: Vec<ClaimRow> = run.checked.into_iter().flat_map(|(c, _)| c.rows).collect();
     rows.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    if !command.unruled {
+        match args.format {
+            Format::Human => report::claims_human(out, &rows)?,
+            Format::Json => report::claims_json(out, &rows)?,
+            Format::Sarif | Format::Github => unreachable!("refused before reading"),
+        }
+        return Ok(Status::Clean);
+    }
+    let unruled = coverage::unruled(&rows);
+    let counts = coverage::coverage(&rows);
     match args.format {
-        Format::Human => report::claims_human(out, &rows)?,
-        Format::Json => report::claims_json(out, &rows)?,
+        Format::Human => report::unruled_human(out, &unruled, counts)?,
+        Format::Json => report::unruled_json(out, &unruled, counts)?,
         Format::Sarif | Format::Github => unreachable!("refused before reading"),
     }
+    if let Some(target) = &command.emit_rules {
+        let mut drafted = draft::draft(&unruled, &run.texts, &run.facts, this_year());
+        if drafted.facts.is_empty() {
+            writeln!(
+                err,
+                "no sentence left to draft a rule for; `{}` not written",
+                target.display()
+            )?;
+            return Ok(Status::Clean);
+        }
+        drafted
+            .self_check(&run.texts, &run.facts)
+            .context("the drafted rules do not load (a bug in claimcheck)")?;
+        draft::write(target, &drafted.to_toml(), command.force)?;
+        // The listing first, then what was written.
+        out.flush()?;
+        let n = drafted.facts.len();
+        writeln!(
+            err,
+            "wrote {n} draft fact{} to `{}`; review each one before moving it into your rules",
+            if n == 1 { "" } else { "s" },
+            target.display()
+        )?;
+    }
     Ok(Status::Clean)
+}
+
+/// The current year by the system clock (UTC), for drafts whose article
+/// names no year.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    year_of(secs)
+}
+
+/// The civil year (UTC) of a time in seconds since 1970, by Howard
+/// Hinnant's days-to-civil algorithm.
+fn year_of(secs: u64) -> i32 {
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn years_turn_at_midnight_on_new_year() {
+        assert_eq!(super::year_of(0), 1970);
+        assert_eq!(super::year_of(1_735_689_599), 2024);
+        assert_eq!(super::year_of(1_735_689_600), 2025);
+        assert_eq!(super::year_of(951_782_400), 2000); // 2000-02-29
+    }
 }

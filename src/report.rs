@@ -7,6 +7,7 @@ use colored::Colorize;
 use similar::{ChangeTag, TextDiff};
 
 use crate::check::ClaimRow;
+use crate::coverage::{Coverage, Sentence};
 use crate::finding::{Finding, Outcome, Severity, Summary};
 
 /// Output formats.
@@ -205,7 +206,20 @@ fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Re
             plural(w, "warning", "warnings").yellow()
         ),
     };
-    writeln!(out, "{line} ({verdict})")
+    let coverage = if summary.sentences_with_figures > 0 {
+        format!(
+            "; rules cover {} of {}",
+            summary.covered,
+            plural(
+                summary.sentences_with_figures,
+                "figure-bearing sentence",
+                "figure-bearing sentences"
+            )
+        )
+    } else {
+        String::new()
+    };
+    writeln!(out, "{line} ({verdict}){coverage}")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -251,6 +265,130 @@ pub fn claims_human(out: &mut dyn Write, rows: &[ClaimRow]) -> io::Result<()> {
         "{} read, {bound} bound to a fact",
         plural(rows.len(), "figure", "figures")
     )
+}
+
+/// Writes the sentences that state figures no fact covers, each with the
+/// figures read in it and why none was bound, then the coverage.
+pub fn unruled_human(
+    out: &mut dyn Write,
+    sentences: &[Sentence],
+    coverage: Coverage,
+) -> io::Result<()> {
+    for sentence in sentences {
+        let first = sentence
+            .figures
+            .iter()
+            .find(|r| crate::coverage::counts(r))
+            .unwrap_or(&sentence.figures[0]);
+        writeln!(out, "{}:{}:{}", sentence.path, first.line, first.column)?;
+        writeln!(out, "   | {}", sentence.text)?;
+        for row in &sentence.figures {
+            writeln!(
+                out,
+                "   = {} `{}` ({}{}) at {}:{}: {}",
+                row.kind,
+                row.text,
+                row.value,
+                row.unit
+                    .as_deref()
+                    .map_or(String::new(), |u| format!(", {u}")),
+                row.line,
+                row.column,
+                row.reason.dimmed()
+            )?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{} no fact covers; rules cover {} of {}",
+        plural(
+            sentences.len(),
+            "sentence states figures",
+            "sentences state figures"
+        ),
+        coverage.covered,
+        plural(
+            coverage.sentences_with_figures,
+            "figure-bearing sentence",
+            "figure-bearing sentences"
+        )
+    )
+}
+
+/// Writes `{"sentences": [...], "summary": {...}}` for `claims --unruled`.
+pub fn unruled_json(
+    out: &mut dyn Write,
+    sentences: &[Sentence],
+    coverage: Coverage,
+) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Figure<'a> {
+        line: usize,
+        column: usize,
+        text: &'a str,
+        kind: crate::quantity::Kind,
+        value: &'a str,
+        unit: Option<&'a str>,
+        reason: &'a str,
+    }
+    #[derive(serde::Serialize)]
+    struct Unruled<'a> {
+        path: &'a str,
+        line: usize,
+        column: usize,
+        sentence: &'a str,
+        figures: Vec<Figure<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct Counts {
+        sentences_with_figures: usize,
+        covered: usize,
+        unruled: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        sentences: Vec<Unruled<'a>>,
+        summary: Counts,
+    }
+    let report = Report {
+        sentences: sentences
+            .iter()
+            .map(|s| {
+                let first = s
+                    .figures
+                    .iter()
+                    .find(|r| crate::coverage::counts(r))
+                    .unwrap_or(&s.figures[0]);
+                Unruled {
+                    path: &s.path,
+                    line: first.line,
+                    column: first.column,
+                    sentence: &s.text,
+                    figures: s
+                        .figures
+                        .iter()
+                        .map(|r| Figure {
+                            line: r.line,
+                            column: r.column,
+                            text: &r.text,
+                            kind: r.kind,
+                            value: &r.value,
+                            unit: r.unit.as_deref(),
+                            reason: &r.reason,
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        summary: Counts {
+            sentences_with_figures: coverage.sentences_with_figures,
+            covered: coverage.covered,
+            unruled: sentences.len(),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
 }
 
 /// Writes `{"claims": [...]}`.
