@@ -63,6 +63,9 @@ pub struct DraftFact {
     /// Years the sentence names, given to tell apart drafts that would
     /// otherwise name each other's sentences.
     pub qualifiers: Vec<String>,
+    /// Whether the sentence states the figure as an aim, plan or forecast,
+    /// so the fact is written `future = true`.
+    pub future: bool,
     /// The article it was read from.
     pub path: String,
     /// The 1-based line of the figure.
@@ -342,6 +345,7 @@ fn slug(text: &str) -> String {
 
 /// The fact for one figure: `figure` is its byte range in `sentence`.
 fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact {
+    let future = crate::extract::stated_as_intent(sentence, figure.clone());
     let Guess { subject, cues } = guess::guess(sentence, figure, row.kind, &row.text);
     let (subject, stem) = match subject {
         Some(name) => {
@@ -373,6 +377,7 @@ fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact 
         cues,
         subject,
         qualifiers: Vec::new(),
+        future,
         path: row.path.clone(),
         line: row.line,
         column: row.column,
@@ -543,6 +548,9 @@ impl Draft {
             out.push_str(&format!("source = {}\n", quoted(&self.source)));
             out.push_str(&format!("as_of = {}\n", fact.as_of));
             out.push_str(&format!("kind = {}\n", quoted(fact.kind.name())));
+            if fact.future {
+                out.push_str("future = true\n");
+            }
             for (key, value) in &fact.value {
                 out.push_str(&format!("{key} = {value}\n"));
             }

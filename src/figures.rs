@@ -1061,7 +1061,10 @@ impl Reader<'_> {
                     && self.is_word(i + 2, "fold")
                 {
                     (*value, i + 3)
-                } else if self.is_word(i + 1, "times") && self.comparison_follows(i + 2) {
+                } else if self.is_word(i + 1, "times")
+                    && (self.comparison_follows(i + 2)
+                        || i.checked_sub(1).is_some_and(|k| self.is_word(k, "by")))
+                {
                     (*value, i + 2)
                 } else {
                     return None;
@@ -1093,6 +1096,8 @@ impl Reader<'_> {
         matches!(
             word,
             "as" | "more"
+                | "its"
+                | "their"
                 | "less"
                 | "fewer"
                 | "the"
@@ -1711,6 +1716,16 @@ impl Reader<'_> {
                         | "survey"
                         | "report"
                         | "scoreboard"
+                        | "count"
+                        | "tally"
+                        | "chart"
+                        | "charts"
+                        | "poll"
+                        | "olympics"
+                        | "games"
+                        | "cup"
+                        | "championship"
+                        | "championships"
                         | "leaderboard"
                         | "barometer"
                         | "monitor"
