@@ -422,6 +422,29 @@ impl Repo {
         }
     }
 
+    /// The hooks directory git uses for this repository, as an absolute
+    /// path: `git rev-parse --git-path hooks` honours `core.hooksPath` and
+    /// linked worktrees, which share their main working tree's hooks.
+    pub fn hooks_dir(&self) -> Result<PathBuf, GitError> {
+        let args = ["rev-parse", "--git-path", "hooks"];
+        let mut line = self.stdout(&args)?;
+        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            line.pop();
+        }
+        let text = String::from_utf8(line).map_err(|_| GitError::Output {
+            command: command_line(&args),
+            detail: "the hooks directory is not valid UTF-8".to_string(),
+        })?;
+        if text.is_empty() {
+            return Err(GitError::Output {
+                command: command_line(&args),
+                detail: "it printed no directory".to_string(),
+            });
+        }
+        // git names it relative to the directory it ran in, unless absolute.
+        Ok(self.root.join(text))
+    }
+
     /// Runs git in the root.
     fn run<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<Output, GitError> {
         run(GIT, &self.root, args)

@@ -13,10 +13,8 @@
 //! tree's hooks. The script is written atomically (a temporary file beside
 //! it, then a rename), and an existing hook is never replaced unless asked.
 
-use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use crate::git::{GitError, Repo};
 
@@ -76,7 +74,7 @@ pub enum HookError {
 /// an error unless `force` is set, in which case it is replaced.
 pub fn install(repo_start: &Path, force: bool) -> Result<PathBuf, HookError> {
     let repo = Repo::discover(repo_start)?;
-    let dir = hooks_dir(repo.root())?;
+    let dir = repo.hooks_dir()?;
     let path = dir.join(HOOK_NAME);
     // A dangling symbolic link is a hook too: look at the link itself.
     if !force && path.symlink_metadata().is_ok() {
@@ -88,55 +86,6 @@ pub fn install(repo_start: &Path, force: bool) -> Result<PathBuf, HookError> {
     })?;
     write_atomically(&dir, &path, force)?;
     Ok(path)
-}
-
-/// The hooks directory git uses for the repository whose working tree is
-/// at `root`, as an absolute path.
-fn hooks_dir(root: &Path) -> Result<PathBuf, HookError> {
-    let args = ["rev-parse", "--git-path", "hooks"];
-    let command = format!("git {}", args.join(" "));
-    let output = Command::new("git")
-        .args(args)
-        .current_dir(root)
-        .env("LC_ALL", "C")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|source| {
-            if source.kind() == io::ErrorKind::NotFound {
-                GitError::NotInstalled(source)
-            } else {
-                GitError::Spawn {
-                    command: command.clone(),
-                    source,
-                }
-            }
-        })?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        let stderr = if stderr.is_empty() {
-            format!("it exited with {}", output.status)
-        } else {
-            stderr
-        };
-        return Err(GitError::Failed { command, stderr }.into());
-    }
-    let mut line = output.stdout;
-    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-        line.pop();
-    }
-    let text = std::str::from_utf8(&line).map_err(|_| GitError::Output {
-        command: command.clone(),
-        detail: "the hooks directory is not valid UTF-8".to_string(),
-    })?;
-    if text.is_empty() {
-        return Err(GitError::Output {
-            command,
-            detail: "it printed no directory".to_string(),
-        }
-        .into());
-    }
-    // git names it relative to the directory it ran in, unless absolute.
-    Ok(root.join(OsStr::new(text)))
 }
 
 /// Writes [`SCRIPT`] to a temporary file in `dir`, makes it executable and
