@@ -195,6 +195,11 @@ const NOT_NAMES: &[&str] = &[
     "chief",
 ];
 
+/// Whether a capitalised word is a month, a day or a title, never a name.
+pub(crate) fn not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
 /// Upper-case abbreviations that do name a place.
 const PLACE_ABBREVIATIONS: &[&str] =
     &["US", "U.S", "U.S.", "USA", "UK", "EU", "UAE", "PRC", "DPRK"];

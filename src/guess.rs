@@ -166,7 +166,8 @@ const MEASURE_HEADS: &[&str] = &[
     "table",
 ];
 
-/// Capitalised words that do not start or end a name.
+/// Capitalised words that do not start or end a name, besides months, days
+/// and titles ([`crate::entities::not_a_name`]).
 const NOT_NAMED: &[&str] = &[
     "the",
     "a",
@@ -183,30 +184,6 @@ const NOT_NAMED: &[&str] = &[
     "with",
     "from",
     "no",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 /// Words that join the parts of one name ("Bank of England").
@@ -234,6 +211,7 @@ fn capital_runs(words: &[Word<'_>], figure: &Range<usize>) -> Vec<Run> {
             capitalised(w.text)
                 && !(w.span.start < figure.end && figure.start < w.span.end)
                 && !NOT_NAMED.contains(&w.text.to_lowercase().as_str())
+                && !crate::entities::not_a_name(w.text)
         };
         if !usable(&words[i]) {
             i += 1;
