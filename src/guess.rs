@@ -208,10 +208,10 @@ fn capital_runs(words: &[Word<'_>], figure: &Range<usize>) -> Vec<Run> {
     let mut i = 0;
     while i < words.len() {
         let usable = |w: &Word<'_>| {
-            capitalised(w.text)
-                && !(w.span.start < figure.end && figure.start < w.span.end)
-                && !NOT_NAMED.contains(&w.text.to_lowercase().as_str())
-                && !crate::entities::not_a_name(w.text)
+            let overlaps = w.span.start < figure.end && figure.start < w.span.end;
+            let excluded = NOT_NAMED.contains(&w.text.to_lowercase().as_str())
+                || crate::entities::not_a_name(w.text);
+            capitalised(w.text) && !overlaps && !excluded
         };
         if !usable(&words[i]) {
             i += 1;
