@@ -533,6 +533,20 @@ fn bind_sentence(
         })
         .collect();
 
+    // A sentence that names no fact binds nothing: its figures are only
+    // listed, and none of the weighing below is needed.
+    if named_facts.is_empty() {
+        for figure in figures {
+            extraction.readings.push(Reading {
+                sentence: sentence.clone(),
+                figure,
+                fact: None,
+                reason: "no fact names this sentence".to_string(),
+            });
+        }
+        return;
+    }
+
     let distance = |a: usize, b: usize| words.index(a).abs_diff(words.index(b));
     let crossings = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));

@@ -68,14 +68,21 @@ static LEXER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn tokenize(text: &str) -> Vec<Token> {
+    // `find_iter` runs the lazy DFA; what kind each token is follows from
+    // its first character, so no capture groups are needed.
     LEXER
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let span = whole.range();
-            let tok = if let Some(num) = caps.name("num") {
+        .find_iter(text)
+        .filter_map(|found| {
+            let span = found.range();
+            let whole = found.as_str();
+            let first = whole.chars().next()?;
+            let tok = if first.is_ascii_digit() || (first == '.' && whole.len() > 1) {
+                // The number runs to its first letter or `%`: the suffix.
+                let split = whole
+                    .find(|c: char| c.is_ascii_alphabetic() || c == '%')
+                    .unwrap_or(whole.len());
+                let (num, suffix) = whole.split_at(split);
                 let digits: String = num
-                    .as_str()
                     .chars()
                     .filter(|c| c.is_ascii_digit() || *c == '.')
                     .collect();
@@ -83,17 +90,15 @@ fn tokenize(text: &str) -> Vec<Token> {
                 Tok::Num {
                     value: digits.parse().ok()?,
                     decimals,
-                    grouped: num.as_str().contains([',', ' ']),
-                    suffix: caps
-                        .name("suffix")
-                        .map_or(String::new(), |s| s.as_str().to_ascii_lowercase()),
+                    grouped: num.contains([',', ' ']),
+                    suffix: suffix.to_ascii_lowercase(),
                 }
-            } else if let Some(word) = caps.name("word") {
-                Tok::Word(word.as_str().to_ascii_lowercase())
+            } else if first.is_ascii_alphabetic() {
+                Tok::Word(whole.to_ascii_lowercase())
             } else {
-                Tok::Punct(whole.as_str().chars().next()?)
+                Tok::Punct(first)
             };
-            let capital = whole.as_str().starts_with(|c: char| c.is_uppercase());
+            let capital = first.is_uppercase();
             Some(Token { tok, span, capital })
         })
         .collect()
