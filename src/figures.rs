@@ -608,8 +608,9 @@ impl Reader<'_> {
                 return Some(end);
             }
         }
-        // "2024-03-05": an ISO date, whose month and day carry leading zeros.
-        if count == 3 && self.iso_date(i).is_some() {
+        // "2024-03-05": an ISO date, whose month and day carry leading zeros;
+        // "28/06/2025", "14.03.2024": a date with the day first.
+        if (count == 3 && self.iso_date(i).is_some()) || self.digit_date(i).is_some() {
             return None;
         }
         // "0142", "020": numbers are not written with a leading zero.
@@ -653,6 +654,48 @@ impl Reader<'_> {
             // An ISO date is read as a date; other runs are codes.
             _ => (!(self.iso_date(i).is_some() && count == 3)).then_some(end),
         }
+    }
+
+    /// A date in digits with the day first, "28/06/2025" or "14.03.2024",
+    /// at token `i` (the month first where the day shows it, "06/28/2025";
+    /// none where either reading would do, "03/04/2025"), and the token
+    /// after it.
+    fn digit_date(&self, i: usize) -> Option<(Date, usize)> {
+        static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})\b")
+                .expect("the digit date pattern is valid")
+        });
+        let start = self.toks.get(i)?.span.start;
+        if !matches!(self.toks[i].tok, Tok::Num { .. }) {
+            return None;
+        }
+        let caps = DIGIT_DATE.captures(&self.text[start..])?;
+        let separator = &caps[2];
+        let rest = &caps[0][caps[1].len() + 1..];
+        if !rest[caps[3].len()..].starts_with(separator) {
+            return None;
+        }
+        let first: u8 = caps[1].parse().ok()?;
+        let second: u8 = caps[3].parse().ok()?;
+        let year: i32 = caps[4].parse().ok()?;
+        let (day, month) = match (first, second) {
+            (d, m) if d > 12 && (1..=12).contains(&m) => (d, m),
+            (m, d) if d > 12 && (1..=12).contains(&m) => (d, m),
+            _ => return None,
+        };
+        if !(1..=31).contains(&day) || !(1000..=2999).contains(&year) {
+            return None;
+        }
+        let stop = start + caps[0].len();
+        let end = (i..self.toks.len())
+            .find(|&k| self.toks[k].span.start >= stop)
+            .unwrap_or(self.toks.len());
+        let date = Date {
+            year: Some(year),
+            month,
+            day: Some(day),
+        };
+        Some((date, end))
     }
 
     /// "2024-12-11" at token `i`.
@@ -945,6 +988,12 @@ impl Reader<'_> {
             };
             return Some((
                 self.figure(Kind::Date, Value::Date(date), None, i, j, end),
+                end,
+            ));
+        }
+        if let Some((date, end)) = self.digit_date(i) {
+            return Some((
+                self.figure(Kind::Date, Value::Date(date), None, i, i, end),
                 end,
             ));
         }
@@ -1256,6 +1305,35 @@ impl Reader<'_> {
         // "62 out of 100": a score, not a rank or a count.
         if self.is_word(after, "out") && self.is_word(after + 1, "of") {
             let total = self.number_at(after + 2)?;
+            // "Nine out of ten companies", "four out of five Kenyan adults":
+            // a share of a group, read as a percent like "one in five".
+            let group = self.word(total.end).is_some_and(|w| {
+                !FUNCTION_WORDS.contains(&w)
+                    && !matches!(w, "points" | "marks" | "stars" | "possible" | "maximum")
+            });
+            let whole = |x: f64| x.fract() == 0.0 && x >= 1.0;
+            if group
+                && whole(n.value)
+                && whole(total.value)
+                && n.value < total.value
+                && total.value <= 100.0
+                && !total.scaled
+            {
+                let (hedge, start) = self.hedge_before(n.first);
+                let amount = Amount {
+                    nominal: 100.0 * n.value / total.value,
+                    upper: None,
+                    hedge: if hedge == Hedge::Exact {
+                        Hedge::About
+                    } else {
+                        hedge
+                    },
+                    slack: 0.0,
+                };
+                let figure =
+                    self.amount_figure(Kind::Percent, amount, None, start, n.first, total.end);
+                return Some((figure, total.end));
+            }
             let value = Value::Amount(Amount::exact(n.value));
             let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
             return Some((
