@@ -1075,56 +1075,46 @@ impl Reader<'_> {
     }
 
     /// A multiple, read as a number of `times`: "tenfold", "a 10-fold rise",
-    /// "doubled", "twice as many", "three times as large", "3x".
+    /// "doubled", "twice as many", "three times as large", "by 10 times",
+    /// "3x".
     fn multiple_at(&self, i: usize) -> Option<(Figure, usize)> {
-        let (factor, end) = match &self.toks.get(i)?.tok {
-            Tok::Word(word) => {
-                if let Some(n) = verb_multiple(word) {
-                    (n, i + 1)
-                } else if word == "twice" && self.comparison_follows(i + 1) {
-                    (2.0, i + 1)
-                } else if let Some(n) = word.strip_suffix("fold").and_then(word_value) {
-                    (n, i + 1)
-                } else if let Some(n) = word_value(word)
-                    && self.punct(i + 1) == Some('-')
-                    && self.touching(i)
-                    && self.is_word(i + 2, "fold")
-                {
-                    (n, i + 3)
-                } else if let Some(n) = word_value(word)
-                    && self.is_word(i + 1, "times")
-                    && self.comparison_follows(i + 2)
-                {
-                    (n, i + 2)
-                } else {
-                    return None;
-                }
-            }
+        // The number itself: a word ("ten"), or plain digits ("10"), or one
+        // word or suffix that is the whole multiple ("tenfold", "3x").
+        let (factor, whole) = match &self.toks.get(i)?.tok {
+            Tok::Word(word) => match verb_multiple(word) {
+                Some(n) => (n, true),
+                None if word == "twice" => (2.0, self.comparison_follows(i + 1)),
+                None => match word.strip_suffix("fold").and_then(word_value) {
+                    Some(n) => (n, true),
+                    None => (word_value(word)?, false),
+                },
+            },
             Tok::Num {
                 value,
                 grouped: false,
                 suffix,
                 ..
-            } => {
-                if suffix == "x" || suffix == "fold" {
-                    (*value, i + 1)
-                } else if !suffix.is_empty() {
-                    return None;
-                } else if self.punct(i + 1) == Some('-')
-                    && self.touching(i)
-                    && self.is_word(i + 2, "fold")
-                {
-                    (*value, i + 3)
-                } else if self.is_word(i + 1, "times")
-                    && (self.comparison_follows(i + 2)
-                        || i.checked_sub(1).is_some_and(|k| self.is_word(k, "by")))
-                {
-                    (*value, i + 2)
-                } else {
-                    return None;
-                }
-            }
+            } => match suffix.as_str() {
+                "x" | "fold" => (*value, true),
+                "" => (*value, false),
+                _ => return None,
+            },
             Tok::Num { .. } | Tok::Punct(_) => return None,
+        };
+        let end = if whole {
+            i + 1
+        } else if self.punct(i + 1) == Some('-') && self.touching(i) && self.is_word(i + 2, "fold")
+        {
+            // "ten-fold", "10-fold"
+            i + 3
+        } else if self.is_word(i + 1, "times")
+            && (self.comparison_follows(i + 2)
+                || i.checked_sub(1).is_some_and(|k| self.is_word(k, "by")))
+        {
+            // "three times as large", "by 10 times"
+            i + 2
+        } else {
+            return None;
         };
         if factor < 2.0 && !matches!(&self.toks[i].tok, Tok::Num { .. }) {
             return None;
