@@ -7,24 +7,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const RULES: &str = r#"
-[sources.meridian]
-name = "Meridian Foundation, Openness Index"
-
-[[fact]]
-id = "meridian.chile.rank"
-claim = "Chile's rank in the Meridian Openness Index"
-source = "meridian"
-as_of = 2025
-kind = "rank"
-value = 12
-of = 60
-cues = ["Openness Index"]
-subject = "Chile"
-"#;
-
-const RIGHT: &str = "Chile ranks 12th of 60 on the Meridian Openness Index.\n";
-const WRONG: &str = "Chile ranks 19th of 60 on the Meridian Openness Index.\n";
+mod common;
+use common::{RIGHT, RULES, WRONG};
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")

@@ -16,24 +16,8 @@ use claimcheck::git::GitError;
 use claimcheck::hook::{self, HookError};
 use tempfile::TempDir;
 
-const RULES: &str = r#"
-[sources.meridian]
-name = "Meridian Foundation, Openness Index"
-
-[[fact]]
-id = "meridian.chile.rank"
-claim = "Chile's rank in the Meridian Openness Index"
-source = "meridian"
-as_of = 2025
-kind = "rank"
-value = 12
-of = 60
-cues = ["Openness Index"]
-subject = "Chile"
-"#;
-
-const RIGHT: &str = "Chile ranks 12th of 60 on the Meridian Openness Index.\n";
-const WRONG: &str = "Chile ranks 19th of 60 on the Meridian Openness Index.\n";
+mod common;
+use common::{RIGHT, RULES, WRONG};
 
 /// A hook that was there before claimcheck.
 const THEIRS: &str = "#!/bin/sh\necho their hook\n";

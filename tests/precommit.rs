@@ -25,24 +25,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const RULES: &str = r#"
-[sources.meridian]
-name = "Meridian Foundation, Openness Index"
+mod common;
+use common::{RIGHT, RULES, WRONG};
 
-[[fact]]
-id = "meridian.chile.rank"
-claim = "Chile's rank in the Meridian Openness Index"
-source = "meridian"
-as_of = 2025
-kind = "rank"
-value = 12
-of = 60
-cues = ["Openness Index"]
-subject = "Chile"
-"#;
-
-const RIGHT: &str = "Chile ranks 12th of 60 on the Meridian Openness Index.\n";
-const WRONG: &str = "Chile ranks 19th of 60 on the Meridian Openness Index.\n";
 const ALSO_RIGHT: &str = "As before, Chile ranks 12th of 60 on the Meridian Openness Index.\n";
 
 /// How to start pre-commit: the program, then arguments before the
