@@ -1063,15 +1063,28 @@ impl Reader<'_> {
         if !of_what {
             return None;
         }
+        Some(self.hedged(Kind::Percent, share, SLACK, None, i, end))
+    }
+
+    /// An amount of `nominal` read from tokens `i..end`, with the hedge
+    /// written before it ("nearly three-quarters", "roughly tenfold").
+    fn hedged(
+        &self,
+        kind: Kind,
+        nominal: f64,
+        slack: f64,
+        unit: Option<String>,
+        i: usize,
+        end: usize,
+    ) -> (Figure, usize) {
         let (hedge, start) = self.hedge_before(i);
         let amount = Amount {
-            nominal: share,
+            nominal,
             upper: None,
             hedge,
-            slack: SLACK,
+            slack,
         };
-        let figure = self.amount_figure(Kind::Percent, amount, None, start, i, end);
-        Some((figure, end))
+        (self.amount_figure(kind, amount, unit, start, i, end), end)
     }
 
     /// A multiple, read as a number of `times`: "tenfold", "a 10-fold rise",
@@ -1119,16 +1132,8 @@ impl Reader<'_> {
         if factor < 2.0 && !matches!(&self.toks[i].tok, Tok::Num { .. }) {
             return None;
         }
-        let (hedge, start) = self.hedge_before(i);
-        let amount = Amount {
-            nominal: factor,
-            upper: None,
-            hedge,
-            slack: 0.0,
-        };
         let unit = Some("times".to_string());
-        let figure = self.amount_figure(Kind::Number, amount, unit, start, i, end);
-        Some((figure, end))
+        Some(self.hedged(Kind::Number, factor, 0.0, unit, i, end))
     }
 
     /// Whether a comparison follows token `j`: "as many", "more", "larger",
