@@ -679,6 +679,12 @@ fn bind_sentence(
         })
         .collect();
 
+    // Counts given per day or per year ("150,000 passengers a day").
+    let rates: Vec<bool> = figures
+        .iter()
+        .map(|f| f.kind == Kind::Count && is_rate(&lower[f.span.end - sentence.start..]))
+        .collect();
+
     // Candidate pairs, scored by the distance from the fact's cue.
     let mut reasons: Vec<String> = figures
         .iter()
@@ -723,7 +729,7 @@ fn bind_sentence(
                 }
                 continue;
             }
-            if figure.kind == Kind::Count && is_rate(&lower[figure.span.end - sentence.start..]) {
+            if rates[x] {
                 reasons[x] = format!("a rate, not a total; `{}` is a total", fact.id);
                 continue;
             }
