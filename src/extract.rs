@@ -1223,6 +1223,21 @@ subject = "Chile"
 "#;
 
     #[test]
+    fn aims_plans_and_negations_are_not_stated_values() {
+        let at = |sentence: &str, figure: &str| {
+            let start = sentence.find(figure).unwrap();
+            stated_as_intent(sentence, start..start + figure.len())
+        };
+        assert!(at("The utility plans to spend $2bn on cables.", "$2bn"));
+        assert!(at("Kenya missed the top 30 on the index.", "top 30"));
+        assert!(at("The city will have 400 buses by 2030.", "400"));
+        assert!(at("Each rack holds 64 GPUs.", "64"));
+        assert!(!at("The utility spent $2bn on cables.", "$2bn"));
+        // A clause break ends the aim: the figure after it is stated.
+        assert!(!at("Kenya wants more; it now has 400 buses.", "400"));
+    }
+
+    #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
         let matcher = Matcher::new(&facts);

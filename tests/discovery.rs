@@ -87,6 +87,9 @@ fn every_drafted_fact_agrees_with_the_sentence_it_came_from() {
     assert!(written.contains("between = [63_000, 70_000]"), "{written}");
     assert!(written.contains("value = 2021-10-01"), "{written}");
     assert!(written.contains("currency = \"EUR\""), "{written}");
+    // "plans to spend ... by 2030": a plan, drafted as one.
+    assert!(by_id("energinet.count.1").future, "{written}");
+    assert!(!by_id("denmark.rank.1").future, "{written}");
 
     let matcher = Matcher::new(&facts);
     let mut agreed = std::collections::BTreeSet::new();
