@@ -662,20 +662,12 @@ fn bind_sentence(
         .iter()
         .enumerate()
         .map(|(x, figure)| {
-            let colons = lower.match_indices(':').map(|(at, _)| sentence.start + at);
-            let from = breaks
-                .iter()
-                .copied()
-                .chain(colons)
-                .filter(|&b| b <= figure.span.start)
-                .chain(x.checked_sub(1).map(|p| figures[p].span.end))
-                .max()
-                .unwrap_or(sentence.start)
-                .max(sentence.start);
-            is_intended(
-                &lower[from - sentence.start..figure.span.start - sentence.start],
-                &lower[figure.span.end - sentence.start..],
-            )
+            // No further back than the figure before it.
+            let from = x
+                .checked_sub(1)
+                .map_or(0, |p| figures[p].span.end - sentence.start);
+            let at = figure.span.start - sentence.start..figure.span.end - sentence.start;
+            intended_at(&lower, from, at)
         })
         .collect();
 
@@ -892,15 +884,22 @@ const INTENT: &[&str] = &[
 /// an aim, plan, forecast or negation, as the binder judges it: what a
 /// draft fact for it must mark `future`.
 pub fn stated_as_intent(sentence: &str, figure: Range<usize>) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    let before = lower.get(..figure.start).unwrap_or("");
-    let from = CLAUSE_BREAKS
+    intended_at(&sentence.to_ascii_lowercase(), 0, figure)
+}
+
+/// Whether the figure at `figure` in the lower-case sentence `lower` is
+/// stated as an aim, plan, forecast or negation, judging the words of its
+/// clause from byte `from` on: the clause starts after the last clause
+/// break ("while", "but", ";", ":") before the figure.
+fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> bool {
+    let before = lower.get(from..figure.start).unwrap_or("");
+    let clause = CLAUSE_BREAKS
         .iter()
         .filter_map(|w| before.rfind(&format!(" {w} ")).map(|at| at + 1))
         .chain(before.rfind([';', ':']))
         .max()
         .unwrap_or(0);
-    is_intended(&before[from..], lower.get(figure.end..).unwrap_or(""))
+    is_intended(&before[clause..], lower.get(figure.end..).unwrap_or(""))
 }
 
 /// Whether a figure is stated as an aim, plan, forecast or negation: an
