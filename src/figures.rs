@@ -1066,6 +1066,25 @@ impl Reader<'_> {
         Some(self.hedged(Kind::Percent, share, SLACK, None, i, end))
     }
 
+    /// A share of a group in percent, read from tokens `first..end` ("one
+    /// in five", "nine out of ten companies"): a writer's approximation, so
+    /// "about" unless a hedge of its own is written before it.
+    fn share_of_group(&self, share: f64, first: usize, end: usize) -> (Figure, usize) {
+        let (hedge, start) = self.hedge_before(first);
+        let amount = Amount {
+            nominal: share,
+            upper: None,
+            hedge: if hedge == Hedge::Exact {
+                Hedge::About
+            } else {
+                hedge
+            },
+            slack: 0.0,
+        };
+        let figure = self.amount_figure(Kind::Percent, amount, None, start, first, end);
+        (figure, end)
+    }
+
     /// An amount of `nominal` read from tokens `i..end`, with the hedge
     /// written before it ("nearly three-quarters", "roughly tenfold").
     fn hedged(
@@ -1283,19 +1302,7 @@ impl Reader<'_> {
         }
         // "one in five adults": a share, read as a percent.
         if let Some((share, end)) = self.ratio_at(after, n.value) {
-            let (hedge, start) = self.hedge_before(n.first);
-            let amount = Amount {
-                nominal: share,
-                upper: None,
-                hedge: if hedge == Hedge::Exact {
-                    Hedge::About
-                } else {
-                    hedge
-                },
-                slack: 0.0,
-            };
-            let figure = self.amount_figure(Kind::Percent, amount, None, start, n.first, end);
-            return Some((figure, end));
+            return Some(self.share_of_group(share, n.first, end));
         }
         // "62 out of 100": a score, not a rank or a count.
         if self.is_word(after, "out") && self.is_word(after + 1, "of") {
@@ -1314,20 +1321,8 @@ impl Reader<'_> {
                 && total.value <= 100.0
                 && !total.scaled
             {
-                let (hedge, start) = self.hedge_before(n.first);
-                let amount = Amount {
-                    nominal: 100.0 * n.value / total.value,
-                    upper: None,
-                    hedge: if hedge == Hedge::Exact {
-                        Hedge::About
-                    } else {
-                        hedge
-                    },
-                    slack: 0.0,
-                };
-                let figure =
-                    self.amount_figure(Kind::Percent, amount, None, start, n.first, total.end);
-                return Some((figure, total.end));
+                let share = 100.0 * n.value / total.value;
+                return Some(self.share_of_group(share, n.first, total.end));
             }
             let value = Value::Amount(Amount::exact(n.value));
             let unit = Some(format!("out of {}", crate::quantity::number(total.value)));

@@ -246,16 +246,11 @@ pub fn claims_human(out: &mut dyn Write, rows: &[ClaimRow]) -> io::Result<()> {
         };
         writeln!(
             out,
-            "{}:{}:{}: {} `{}` ({}{}) {bound}",
+            "{}:{}:{}: {} {bound}",
             row.path,
             row.line,
             row.column,
-            row.kind,
-            row.text,
-            row.value,
-            row.unit
-                .as_deref()
-                .map_or(String::new(), |u| format!(", {u}")),
+            figure_label(row),
         )?;
         writeln!(out, "    {}", row.reason.dimmed())?;
     }
@@ -267,6 +262,16 @@ pub fn claims_human(out: &mut dyn Write, rows: &[ClaimRow]) -> io::Result<()> {
     )
 }
 
+/// A figure as `claims` lists it: kind, the words as written, and the
+/// value read with its unit ("rank `31st of 83` (31st of 83)").
+fn figure_label(row: &ClaimRow) -> String {
+    let unit = row
+        .unit
+        .as_deref()
+        .map_or(String::new(), |u| format!(", {u}"));
+    format!("{} `{}` ({}{unit})", row.kind, row.text, row.value)
+}
+
 /// Writes the sentences that state figures no fact covers, each with the
 /// figures read in it and why none was bound, then the coverage.
 pub fn unruled_human(
@@ -275,23 +280,21 @@ pub fn unruled_human(
     coverage: Coverage,
 ) -> io::Result<()> {
     for sentence in sentences {
-        let first = sentence
+        let Some(first) = sentence
             .figures
             .iter()
             .find(|r| crate::coverage::counts(r))
-            .unwrap_or(&sentence.figures[0]);
+            .or(sentence.figures.first())
+        else {
+            continue;
+        };
         writeln!(out, "{}:{}:{}", sentence.path, first.line, first.column)?;
         writeln!(out, "   | {}", sentence.text)?;
         for row in &sentence.figures {
             writeln!(
                 out,
-                "   = {} `{}` ({}{}) at {}:{}: {}",
-                row.kind,
-                row.text,
-                row.value,
-                row.unit
-                    .as_deref()
-                    .map_or(String::new(), |u| format!(", {u}")),
+                "   = {} at {}:{}: {}",
+                figure_label(row),
                 row.line,
                 row.column,
                 row.reason.dimmed()
