@@ -20,10 +20,10 @@
 //! that touch the disk.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::atomic::{self, WriteNewError};
 use crate::check::ClaimRow;
 use crate::coverage::Sentence;
 use crate::finding::Outcome;
@@ -145,33 +145,18 @@ pub fn check_target(path: &Path, rule_files: &[PathBuf], force: bool) -> Result<
 /// rename); without `force`, never over a file that exists, even one that
 /// appeared since [`check_target`] looked.
 pub fn write(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
-    let failed = |source: std::io::Error| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".claimcheck-draft-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(failed)?;
-    file.write_all(text.as_bytes()).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    let persisted = if force {
-        file.persist(path)
-    } else {
-        file.persist_noclobber(path)
-    };
-    match persisted {
-        Ok(_) => Ok(()),
-        Err(error) if !force && error.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(WriteError::Exists(path.to_path_buf()))
-        }
-        Err(error) => Err(failed(error.error)),
-    }
+    let prefix = ".claimcheck-draft-";
+    atomic::write_new(folder, path, prefix, text.as_bytes(), None, force).map_err(|e| match e {
+        WriteNewError::Exists => WriteError::Exists(path.to_path_buf()),
+        WriteNewError::Io(source) => WriteError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    })
 }
 
 /// Drafts a fact for every figure (bare years aside) of the `unruled`

@@ -13,9 +13,10 @@
 //! tree's hooks. The script is written atomically (a temporary file beside
 //! it, then a rename), and an existing hook is never replaced unless asked.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::atomic::{self, WriteNewError};
 use crate::git::{GitError, Repo};
 
 /// The file name git runs before recording a commit.
@@ -89,35 +90,15 @@ pub fn install(repo_start: &Path, force: bool) -> Result<PathBuf, HookError> {
 }
 
 /// Writes [`SCRIPT`] to a temporary file in `dir`, makes it executable and
-/// renames it to `path`; without `force`, never over an existing file.
+/// renames it to `path`; without `force`, never over an existing file (nor
+/// one that appeared since [`install`] looked).
 fn write_atomically(dir: &Path, path: &Path, force: bool) -> Result<(), HookError> {
-    let failed = |source: io::Error| HookError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".pre-commit.")
-        .tempfile_in(dir)
-        .map_err(failed)?;
-    file.write_all(SCRIPT.as_bytes()).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::Permissions::from_mode(0o755);
-        file.as_file().set_permissions(mode).map_err(failed)?;
-    }
-    let persisted = if force {
-        file.persist(path)
-    } else {
-        // Another hook may have appeared since we looked.
-        file.persist_noclobber(path)
-    };
-    match persisted {
-        Ok(_) => Ok(()),
-        Err(error) if !force && error.error.kind() == io::ErrorKind::AlreadyExists => {
-            Err(HookError::Exists(path.to_path_buf()))
-        }
-        Err(error) => Err(failed(error.error)),
-    }
+    let script = SCRIPT.as_bytes();
+    atomic::write_new(dir, path, ".pre-commit.", script, Some(0o755), force).map_err(|e| match e {
+        WriteNewError::Exists => HookError::Exists(path.to_path_buf()),
+        WriteNewError::Io(source) => HookError::Write {
+            path: path.to_path_buf(),
+            source,
+        },
+    })
 }

@@ -7,6 +7,7 @@
 //! claims, judge them against the facts, then sort and render. Only
 //! [`run`] touches the file system and the terminal.
 
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod config;
