@@ -11,15 +11,9 @@ mod common;
 use common::{RIGHT, RULES, WRONG};
 
 fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
+    let status = common::isolate_git(&mut Command::new("git"))
         .args(args)
         .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Desk")
-        .env("GIT_AUTHOR_EMAIL", "desk@example.org")
-        .env("GIT_COMMITTER_NAME", "Desk")
-        .env("GIT_COMMITTER_EMAIL", "desk@example.org")
         .status()
         .expect("git runs");
     assert!(status.success(), "git {args:?}");

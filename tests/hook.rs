@@ -57,20 +57,11 @@ impl Scratch {
     /// from any repository a surrounding hook points at.
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new("git");
-        command
+        common::isolate_git(&mut command)
             .args(["-c", "commit.gpgsign=false"])
             .args(args)
             .current_dir(self.root())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Desk")
-            .env("GIT_AUTHOR_EMAIL", "desk@example.org")
-            .env("GIT_COMMITTER_NAME", "Desk")
-            .env("GIT_COMMITTER_EMAIL", "desk@example.org")
-            .env("NO_COLOR", "1")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE");
+            .env("NO_COLOR", "1");
         command
     }
 

@@ -75,17 +75,8 @@ impl Scratch {
     /// and of any repository a surrounding hook points at, with pre-commit's
     /// cache in the scratch folder and cargo's registry cache shared.
     fn isolate<'c>(&self, command: &'c mut Command, dir: &Path) -> &'c mut Command {
-        command
+        common::isolate_git(command)
             .current_dir(dir)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Desk")
-            .env("GIT_AUTHOR_EMAIL", "desk@example.org")
-            .env("GIT_COMMITTER_NAME", "Desk")
-            .env("GIT_COMMITTER_EMAIL", "desk@example.org")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
             .env("PRE_COMMIT_HOME", self.tmp.path().join("pre-commit-home"))
             .env("PRE_COMMIT_COLOR", "never")
             .env("NO_COLOR", "1")
