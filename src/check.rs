@@ -137,6 +137,14 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         }
         let fact = &facts[claim.fact];
         let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
+        let verdict = verdict::weigh_confidence(verdict, claim.confidence.as_ref());
+        let verdict = verdict::weigh_misattribution(
+            verdict,
+            facts,
+            claim.fact,
+            claim.figure.as_ref(),
+            &article.folded.text[claim.sentence.clone()],
+        );
         let (sentence_range, _) = article.original(claim.sentence.clone());
         let sentence = article.read(claim.sentence.clone());
         let (span, found, found_original) = match &claim.figure {
@@ -269,6 +277,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             fix,
             unfixable,
             related: Vec::new(),
+            confidence: claim.confidence.clone(),
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
     }

@@ -107,6 +107,7 @@ fn conflict(first: &Finding, other: &Finding, claims: &[&Finding], has_value: bo
         fix: None,
         unfixable: None,
         related,
+        confidence: first.confidence.clone(),
         value: first.value.clone(),
     }
 }

@@ -25,6 +25,10 @@ pub enum Outcome {
     Drift,
     /// A fact was edited since a git revision.
     RuleChanged,
+    /// A figure disagrees with the fact, but its binding to the fact is not
+    /// confident (another figure or name came close, or the fact's subject
+    /// or cue is named only around the sentence): an editor should look.
+    Review,
     /// The sentence names the fact's cue and subject but no figure was read.
     Unsupported,
     /// A `claimcheck: ignore` comment that silences nothing.
@@ -33,13 +37,14 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in report order.
-    pub const ALL: [Outcome; 9] = [
+    pub const ALL: [Outcome; 10] = [
         Outcome::Disagree,
         Outcome::Stale,
         Outcome::Misattributed,
         Outcome::Conflict,
         Outcome::Drift,
         Outcome::RuleChanged,
+        Outcome::Review,
         Outcome::UnusedIgnore,
         Outcome::Unsupported,
         Outcome::Agree,
@@ -55,6 +60,7 @@ impl Outcome {
             Outcome::Conflict => "conflict",
             Outcome::Drift => "drift",
             Outcome::RuleChanged => "rule-changed",
+            Outcome::Review => "review",
             Outcome::Unsupported => "unsupported",
             Outcome::UnusedIgnore => "unused-ignore",
         }
@@ -66,7 +72,9 @@ impl Outcome {
             Outcome::Disagree | Outcome::Stale | Outcome::Misattributed | Outcome::Conflict => {
                 Severity::Error
             }
-            Outcome::Drift | Outcome::RuleChanged | Outcome::UnusedIgnore => Severity::Warning,
+            Outcome::Drift | Outcome::RuleChanged | Outcome::Review | Outcome::UnusedIgnore => {
+                Severity::Warning
+            }
             Outcome::Agree | Outcome::Unsupported => Severity::Info,
         }
     }
@@ -150,9 +158,53 @@ pub struct Finding {
     /// Other places the finding concerns: for a conflict, every other
     /// article and line that states the fact.
     pub related: Vec<Location>,
+    /// How sure the binding of the figure to the fact is; `None` for
+    /// findings that bind no figure (conflicts, drift, rule changes).
+    pub confidence: Option<Confidence>,
     /// The value read from the figure, for comparing claims with each other.
     #[serde(skip)]
     pub value: Option<crate::quantity::Value>,
+}
+
+/// How sure a binding of a figure to a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Another figure, or another name, came close: an editor should look.
+    Low,
+    /// The figure won, but on weaker evidence (its subject or cue named
+    /// only in the heading or headline) or by a small margin.
+    Medium,
+    /// The sentence names the fact and the figure won clearly.
+    High,
+}
+
+impl Level {
+    /// The name used in reports and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+        }
+    }
+}
+
+/// The confidence of a binding: its level, the margin (in words of
+/// distance) by which the figure beat the next candidate, and that
+/// candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Confidence {
+    /// The level.
+    pub level: Level,
+    /// How far ahead of the next candidate the binding was, in words of
+    /// distance; `None` when no other candidate competed.
+    pub margin: Option<usize>,
+    /// The next candidate: another figure for the fact, or another name
+    /// for the figure.
+    pub rival: Option<String>,
+    /// Where the fact's cue and subject were found.
+    pub evidence: String,
 }
 
 /// Bytes of an article to replace, and what to write there.
@@ -206,6 +258,7 @@ impl Finding {
             fix: None,
             unfixable: None,
             related: Vec::new(),
+            confidence: None,
             value: None,
         }
     }

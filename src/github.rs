@@ -114,6 +114,7 @@ mod tests {
             fix: None,
             unfixable: None,
             related: Vec::new(),
+            confidence: None,
             value: None,
         }
     }

@@ -47,6 +47,44 @@ impl fmt::Display for Kind {
     }
 }
 
+/// What a fact's figure is: the level of a measure, a change in it, or a
+/// rate of change (inflation, growth) that articles state either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// The level stated now ("unemployment was 4.3%").
+    #[default]
+    Level,
+    /// A change ("payrolls fell by 32,000", "profit rose 12%").
+    Change,
+    /// A rate of change, stated as a level or as a change ("inflation was
+    /// 3.8%", "prices rose 3.8% over the year").
+    Rate,
+}
+
+/// The span a change or rate is measured over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Over {
+    /// Month on month.
+    Month,
+    /// Quarter on quarter.
+    Quarter,
+    /// Year on year.
+    Year,
+}
+
+impl Over {
+    /// The lower-case name used in rule files and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Over::Month => "month",
+            Over::Quarter => "quarter",
+            Over::Year => "year",
+        }
+    }
+}
+
 /// How a stated number relates to the true one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::quantity::{Amount, Date, Hedge, Kind, Value};
+use crate::quantity::{Amount, Date, Hedge, Kind, Measure, Over, Value};
 
 /// Where a fact's figure comes from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -55,6 +55,16 @@ pub struct Fact {
     /// 28-nanometre chips by 2030"): only such facts take figures that an
     /// article states as aims, plans, forecasts or negations.
     pub future: bool,
+    /// Whether the figure is a level, a change or a rate of change: a fact
+    /// takes only figures an article states in that role.
+    pub measure: Measure,
+    /// For a change or rate, the span it is measured over, when the desk
+    /// says: a figure marked as measured over another span is not the
+    /// fact's ("0.3% on the month" for an annual rate).
+    pub over: Option<Over>,
+    /// The period the value describes (`2025-09`, `2024`), by default its
+    /// `as_of`: a figure an article ties to another year is not the fact's.
+    pub period: String,
     /// Words that name the fact; a sentence must contain one.
     pub cues: Vec<String>,
     /// Words that name what the fact is about.
@@ -199,10 +209,31 @@ struct RawFact {
     exact: bool,
     #[serde(default)]
     future: bool,
+    #[serde(default)]
+    measure: RawMeasure,
+    over: Option<RawOver>,
+    period: Option<Spanned<toml::Value>>,
     unit: Option<String>,
     currency: Option<String>,
     #[serde(default)]
     superseded: Vec<RawSuperseded>,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum RawMeasure {
+    #[default]
+    Level,
+    Change,
+    Rate,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum RawOver {
+    Month,
+    Quarter,
+    Year,
 }
 
 #[derive(Deserialize)]
@@ -370,12 +401,26 @@ fn convert(
         id,
         claim: raw.claim,
         source,
-        as_of: fact_as_of,
+        as_of: fact_as_of.clone(),
         kind,
         value,
         unit,
         exact: raw.exact,
         future: raw.future,
+        measure: match raw.measure {
+            RawMeasure::Level => Measure::Level,
+            RawMeasure::Change => Measure::Change,
+            RawMeasure::Rate => Measure::Rate,
+        },
+        over: raw.over.map(|over| match over {
+            RawOver::Month => Over::Month,
+            RawOver::Quarter => Over::Quarter,
+            RawOver::Year => Over::Year,
+        }),
+        period: match &raw.period {
+            Some(period) => as_of(file, period)?,
+            None => fact_as_of.clone(),
+        },
         cues,
         subjects,
         qualifiers: clean_words(raw.qualifiers.clone()),

@@ -321,6 +321,7 @@ at_least = 100000
             fix: None,
             unfixable: None,
             related: Vec::new(),
+            confidence: None,
             value: None,
         }
     }

@@ -3,6 +3,7 @@
 //! subject?
 
 use crate::figures::Figure;
+use crate::finding::{Confidence, Level};
 use crate::finding::Outcome;
 use crate::quantity::{Value, describe};
 use crate::rules::Fact;
@@ -14,6 +15,82 @@ pub struct Verdict {
     pub outcome: Outcome,
     /// A one-line explanation.
     pub message: String,
+}
+
+/// An error on a binding that is not confident becomes a `review`: the
+/// figure may not be the fact's at all, so an editor looks before anything
+/// is called wrong or fixed.
+pub fn weigh_confidence(verdict: Verdict, confidence: Option<&Confidence>) -> Verdict {
+    let error = matches!(
+        verdict.outcome,
+        Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+    );
+    match confidence {
+        Some(confidence) if error && confidence.level < Level::High => {
+            let why = match &confidence.rival {
+                Some(rival) => format!("{rival} came close"),
+                None => format!("{} only", confidence.evidence),
+            };
+            Verdict {
+                outcome: Outcome::Review,
+                message: format!(
+                    "{} ({}), but the binding is not sure ({why}): check which figure the sentence gives",
+                    verdict.message, verdict.outcome
+                ),
+            }
+        }
+        _ => verdict,
+    }
+}
+
+/// The other fact, of the same subject and kind, whose exact value a
+/// stated value is.
+fn owner_of(facts: &[Fact], fact: usize, stated: &Value) -> Option<usize> {
+    let this = &facts[fact];
+    facts.iter().enumerate().position(|(g, other)| {
+        g != fact
+            && other.kind == this.kind
+            && shares_subject(this, other)
+            && is_point(stated)
+            && other
+                .value
+                .as_ref()
+                .is_some_and(|v| is_point(v) && stated.compatible(v))
+    })
+}
+
+/// A misattribution the sentence cannot tell from a right statement of the
+/// other fact becomes a `review`: when the sentence names the other fact's
+/// cue too ("gross margin" for both the GAAP and the adjusted figure), the
+/// writer may simply mean the other fact.
+pub fn weigh_misattribution(
+    verdict: Verdict,
+    facts: &[Fact],
+    fact: usize,
+    figure: Option<&Figure>,
+    sentence: &str,
+) -> Verdict {
+    if verdict.outcome != Outcome::Misattributed {
+        return verdict;
+    }
+    let Some(other) = figure.and_then(|f| owner_of(facts, fact, &f.value)) else {
+        return verdict;
+    };
+    let lower = sentence.to_lowercase();
+    let names_other = facts[other]
+        .cues
+        .iter()
+        .any(|cue| lower.contains(&cue.to_lowercase()));
+    if !names_other {
+        return verdict;
+    }
+    Verdict {
+        outcome: Outcome::Review,
+        message: format!(
+            "{}; the sentence names `{}`'s cue too, so it may mean that fact: check which one it states",
+            verdict.message, facts[other].id
+        ),
+    }
 }
 
 /// Judges the figure bound to `facts[fact]` (`None`: no figure was read).
@@ -57,17 +134,7 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
             ),
         };
     }
-    let other = facts.iter().enumerate().find(|&(g, other)| {
-        g != fact
-            && other.kind == this.kind
-            && shares_subject(this, other)
-            && is_point(&stated)
-            && other
-                .value
-                .as_ref()
-                .is_some_and(|v| is_point(v) && stated.compatible(v))
-    });
-    if let Some((_, other)) = other {
+    if let Some(other) = owner_of(facts, fact, &stated).map(|g| &facts[g]) {
         return Verdict {
             outcome: Outcome::Misattributed,
             message: format!(

@@ -168,6 +168,7 @@ fn finding(fact: &str, severity: Severity, path: &str, found: Option<&str>) -> F
         fix: None,
         unfixable: None,
         related: Vec::new(),
+        confidence: None,
         value: None,
     }
 }

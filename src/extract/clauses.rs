@@ -1,0 +1,191 @@
+//! The shape of a sentence around its names and figures: clause breaks,
+//! asides, relative clauses, lists and possessive relations, measured in
+//! words.
+
+use std::ops::Range;
+
+/// Clause words across which a figure is less likely to belong to a subject.
+pub(super) const CLAUSE_BREAKS: &[&str] = &["while", "whereas", "but", "although", "though", "unlike"];
+
+/// Word positions in a sentence, for measuring distances in words.
+pub(super) struct Words {
+    starts: Vec<usize>,
+}
+
+impl Words {
+    pub(super) fn new(folded: &str, sentence: &Range<usize>) -> Words {
+        let mut starts = Vec::new();
+        let mut in_word = false;
+        for (at, ch) in folded[sentence.clone()].char_indices() {
+            let word = !ch.is_whitespace();
+            if word && !in_word {
+                starts.push(sentence.start + at);
+            }
+            in_word = word;
+        }
+        Words { starts }
+    }
+
+    /// The index of the word holding byte `at`.
+    pub(super) fn index(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+}
+
+/// Asides in a sentence: an apposition after a name ("Oslo, the capital
+/// that draws more newcomers than Finland, took"), running from the comma
+/// after the name to the next comma at most twelve words on; text in
+/// brackets; text between two spaced dashes.
+pub(super) fn asides(folded: &str, sentence: &Range<usize>, names: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut asides: Vec<Range<usize>> = Vec::new();
+    for name in names {
+        let rest = &folded[name.end..sentence.end];
+        let rest_after_possessive = rest.strip_prefix("'s").unwrap_or(rest);
+        let Some(after_comma) = rest_after_possessive.strip_prefix(',') else {
+            continue;
+        };
+        let open = sentence.end - after_comma.len() - 1;
+        let closing = after_comma
+            .char_indices()
+            .find(|&(i, c)| {
+                let b = after_comma.as_bytes();
+                c == ','
+                    && !(i > 0
+                        && i + 1 < b.len()
+                        && b[i - 1].is_ascii_digit()
+                        && b[i + 1].is_ascii_digit())
+            })
+            .map(|(i, _)| i);
+        if let Some(close) = closing
+            && after_comma[..close].split_whitespace().count() <= 12
+        {
+            asides.push(open..open + 1 + close + 1);
+        }
+    }
+    let text = &folded[sentence.clone()];
+    let mut open: Option<usize> = None;
+    let mut dash: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open = Some(i),
+            ')' => {
+                if let Some(start) = open.take() {
+                    asides.push(sentence.start + start..sentence.start + i + 1);
+                }
+            }
+            '-' if text[..i].ends_with(' ') && text[i + 1..].starts_with(' ') => {
+                match dash.take() {
+                    Some(start) => asides.push(sentence.start + start..sentence.start + i + 1),
+                    None => dash = Some(i),
+                }
+            }
+            _ => {}
+        }
+    }
+    asides
+}
+
+/// Words that open a relative clause after a figure ("a milestone that
+/// Western companies passed"): a name beyond them rarely owns the figure.
+pub(super) const RELATIVE: &[&str] = &[" that ", " which ", " who ", " when ", " where "];
+
+/// Whether the words between a figure and a name attach the name to it:
+/// "58 percent of Finnish homes", "71% in Norway", "4th for Norway".
+pub(super) fn attaches(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    match words.as_slice() {
+        [] => false,
+        [.., last] if matches!(*last, "the") => attaches(&words[..words.len() - 1].join(" ")),
+        [.., prep] => words.len() <= 3 && matches!(*prep, "of" | "in" | "for"),
+    }
+}
+
+/// Whether a cue starting at `cue` and a figure starting at `figure` later
+/// in the sentence stand in different items of a list: an "and" or a
+/// semicolon between them.
+pub(super) fn coordinated_between(lower: &str, start: usize, cue: usize, figure: usize) -> bool {
+    let between = &lower[cue - start..figure - start];
+    between.contains(" and ") || between.contains(';')
+}
+
+/// Whether the words between a name and a figure after it are a relative
+/// clause about the name: ", which ranks", ", who has".
+pub(super) fn relative_clause(between: &str) -> bool {
+    let Some(rest) = [", which ", ", who ", ", whose "]
+        .iter()
+        .find_map(|lead| between.strip_prefix(lead))
+    else {
+        return false;
+    };
+    !rest.contains([',', ';', '(']) && rest.split_whitespace().count() <= 6
+}
+
+/// Words for another party: "X's rival", "its biggest customer".
+pub(super) const RELATIONS: &[&str] = &[
+    "rival",
+    "rivals",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "supplier",
+    "suppliers",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "partner",
+    "partners",
+    "competitor",
+    "competitors",
+    "parent",
+    "subsidiary",
+    "subsidiaries",
+    "peer",
+    "peers",
+    "ally",
+    "allies",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "founder",
+    "founders",
+    "owner",
+    "owners",
+    "investor",
+    "investors",
+    "lender",
+    "lenders",
+    "home",
+    "sister",
+    "counterpart",
+    "counterparts",
+    "backer",
+    "backers",
+    "unit",
+    "affiliate",
+];
+
+/// Whether the words after a possessive ("Kenya's", "its") name another
+/// party: "rival", "biggest customer", "own IPO adviser".
+pub(super) fn relation_follows(after: &str) -> bool {
+    after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_ascii_lowercase)
+        .any(|w| RELATIONS.contains(&w.as_str()))
+}
+
+/// Whether the words between a figure and a name after it start a new item
+/// of a list: "and", "or", "while", a comma or a semicolon.
+pub(super) fn coordinated(between: &str) -> bool {
+    let between = between.trim_start();
+    between.starts_with(',')
+        || between.contains(';')
+        || [" and ", " or ", " as well as "]
+            .iter()
+            .any(|w| format!(" {between}").contains(w))
+}
+

@@ -1,0 +1,83 @@
+//! Whether a fact can take a figure at all: its kind, unit or currency,
+//! and the sign of a change.
+
+use crate::figures::{self, Figure};
+use crate::quantity::{Hedge, Kind, Value};
+use crate::rules::Fact;
+
+/// Whether a fact's value is a negative amount: a fall, stated as a change.
+pub(super) fn negative(fact: &Fact) -> bool {
+    match &fact.value {
+        Some(Value::Amount(amount)) => {
+            amount.nominal < 0.0 || amount.upper.is_some_and(|u| u < 0.0)
+        }
+        _ => false,
+    }
+}
+
+/// A stated amount with its sign turned: a fall of 12 is a change of -12.
+pub(super) fn negate(value: &Value) -> Value {
+    match value {
+        Value::Amount(amount) if amount.nominal > 0.0 => {
+            let mut turned = *amount;
+            turned.nominal = -amount.nominal;
+            turned.upper = amount.upper.map(|u| -u);
+            if let Some(upper) = turned.upper {
+                // Keep the range low to high.
+                turned.upper = Some(turned.nominal);
+                turned.nominal = upper;
+            }
+            turned.hedge = match amount.hedge {
+                Hedge::AtLeast => Hedge::AtMost,
+                Hedge::AtMost => Hedge::AtLeast,
+                other => other,
+            };
+            Value::Amount(turned)
+        }
+        other => other.clone(),
+    }
+}
+
+pub(super) fn unit_note(unit: Option<&str>) -> String {
+    unit.map_or(String::new(), |u| format!(" in {u}"))
+}
+
+/// Whether a fact can take a figure: same kind, same unit or currency.
+pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
+    let kind_fits = fact.kind == figure.kind
+        || (fact.kind == Kind::Year
+            && matches!(figure.value, Value::Date(date) if date.year.is_some() && date.day.is_none()));
+    if !kind_fits {
+        return false;
+    }
+    match fact.kind {
+        Kind::Percent | Kind::Money | Kind::Number => {
+            same_unit(fact.unit.as_deref(), figure.unit.as_deref())
+        }
+        // A count with no counted word ("scraped together about 3,500")
+        // may be the fact's.
+        Kind::Count => {
+            fact.unit.is_none()
+                || figure.unit.is_none()
+                || same_unit(fact.unit.as_deref(), figure.unit.as_deref())
+        }
+        // A sub-ranking ("second in talent") is not the overall rank.
+        Kind::Rank => figure.unit.is_none(),
+        _ => true,
+    }
+}
+
+/// Whether two units name the same thing, forgiving plurals and the
+/// spellings the figure reader folds ("nm" and "nanometre").
+pub(super) fn same_unit(fact: Option<&str>, figure: Option<&str>) -> bool {
+    fn stem(unit: &str) -> String {
+        let folded = figures::canonical_unit(unit);
+        folded.trim_end_matches('s').to_string()
+    }
+    match (fact, figure) {
+        (None, None) => true,
+        (Some(a), Some(b)) => stem(a) == stem(b),
+        _ => false,
+    }
+}
+

@@ -1,0 +1,439 @@
+//! Finding claims: which sentences state which facts, and which figure in
+//! each sentence is the one the fact is about.
+//!
+//! All cues, subjects and qualifiers of all facts are found together, in one
+//! pass of one Aho-Corasick automaton over the file. A fact is named in a
+//! sentence when the sentence holds one of its cues and one of its subjects,
+//! or holds a word that refers back ("the country", "that figure") to the
+//! sentence before, which named them. Each figure belongs to the subject
+//! nearest to it; a fact takes the figure of its kind that belongs to one of
+//! its subjects and stands nearest its cue.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use crate::figures::Figure;
+use crate::finding::Confidence;
+use crate::rules::Fact;
+use crate::text;
+
+mod clauses;
+mod fit;
+mod roles;
+mod scope;
+mod score;
+
+pub use fit::accepts;
+pub use roles::stated_as_intent;
+
+/// Words that point back to the sentence before.
+const BACK_REFERENCES: &[&str] = &[
+    "it",
+    "its",
+    "it's",
+    "they",
+    "their",
+    "the country",
+    "the nation",
+    "the company",
+    "the firm",
+    "the bank",
+    "the lender",
+    "the group",
+    "the city",
+    "the capital",
+    "the region",
+    "the state",
+    "the province",
+    "the ministry",
+    "the government",
+    "the index",
+    "the ranking",
+    "the figure",
+    "that figure",
+    "this figure",
+    "the number",
+    "that number",
+    "this number",
+    "the true number",
+    "the real number",
+    "the true figure",
+    "the real figure",
+    "that share",
+    "this share",
+    "the share",
+    "that total",
+    "the total",
+    "that proportion",
+    "the proportion",
+    "that count",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Cue,
+    Subject,
+    Qualifier,
+    BackReference,
+}
+
+/// The automaton over every cue, subject and qualifier of every fact.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// For each pattern, the facts it belongs to and in what role.
+    roles: Vec<Vec<(usize, Role)>>,
+    fact_count: usize,
+}
+
+/// One matched pattern in a file.
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Range<usize>,
+    pattern: usize,
+}
+
+/// How a figure was (or was not) bound to a fact, for `claimcheck claims`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// The sentence, as a byte range of the folded text.
+    pub sentence: Range<usize>,
+    /// The figure, with spans in the folded text.
+    pub figure: Figure,
+    /// The index of the fact it was bound to.
+    pub fact: Option<usize>,
+    /// Why it was bound, or why not.
+    pub reason: String,
+}
+
+/// A fact stated in a sentence, with the figure bound to it (none for an
+/// unsupported claim).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The index of the fact.
+    pub fact: usize,
+    /// The sentence, as a byte range of the folded text.
+    pub sentence: Range<usize>,
+    /// The figure bound to the fact.
+    pub figure: Option<Figure>,
+    /// How sure the binding is; `None` when no figure was bound.
+    pub confidence: Option<Confidence>,
+}
+
+/// Everything read from one file.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Every figure read, bound or not.
+    pub readings: Vec<Reading>,
+    /// Every claim: a fact named, with or without a figure.
+    pub claims: Vec<Claim>,
+}
+
+/// What one sentence names.
+#[derive(Debug, Default, Clone)]
+struct Named {
+    /// (fact, byte offset) of each cue.
+    cues: Vec<(usize, usize)>,
+    /// Spans of every cue, for telling names apart from cues.
+    cue_spans: Vec<Range<usize>>,
+    /// Mentions of subjects: span and the facts they are subject of.
+    mentions: Vec<(Range<usize>, Vec<usize>)>,
+    /// Facts whose qualifier appears.
+    qualified: Vec<usize>,
+    /// (fact, byte offset) of each qualifier.
+    qualifiers: Vec<(usize, usize)>,
+    /// Spans of words that refer back.
+    back_references: Vec<Range<usize>>,
+}
+
+/// Folds a pattern the way file text is folded for matching.
+fn fold_pattern(pattern: &str) -> String {
+    match_text(&text::Folded::new(pattern.trim()).text).0
+}
+
+/// The text cues are matched in: hyphens become spaces and every run of
+/// white space one space. Returns it with the byte of `text` each of its
+/// bytes came from.
+fn match_text(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut last_space = false;
+    for (at, ch) in text.char_indices() {
+        let space = ch.is_whitespace() || ch == '-';
+        if space {
+            if !last_space {
+                out.push(' ');
+                origin.push(at);
+            }
+        } else {
+            out.push(ch);
+            origin.extend((0..ch.len_utf8()).map(|i| at + i));
+        }
+        last_space = space;
+    }
+    (out, origin)
+}
+
+impl Matcher {
+    /// Builds the automaton for `facts`.
+    pub fn new(facts: &[Fact]) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut roles: Vec<Vec<(usize, Role)>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut add = |pattern: &str, fact: usize, role: Role| {
+            let folded = fold_pattern(pattern).to_ascii_lowercase();
+            if folded.is_empty() {
+                return;
+            }
+            let at = *index.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                roles.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !roles[at].contains(&(fact, role)) {
+                roles[at].push((fact, role));
+            }
+        };
+        for (i, fact) in facts.iter().enumerate() {
+            for cue in &fact.cues {
+                add(cue, i, Role::Cue);
+            }
+            for subject in &fact.subjects {
+                add(subject, i, Role::Subject);
+            }
+            for qualifier in &fact.qualifiers {
+                add(qualifier, i, Role::Qualifier);
+            }
+        }
+        for word in BACK_REFERENCES {
+            add(word, usize::MAX, Role::BackReference);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("patterns of folded text always build");
+        Matcher {
+            automaton,
+            roles,
+            fact_count: facts.len(),
+        }
+    }
+
+    /// Every whole-word match in `folded`, in order of start. Hyphens and
+    /// runs of white space (a line break in a wrapped paragraph) match a
+    /// single space in a pattern.
+    fn hits(&self, folded: &str) -> Vec<Hit> {
+        let (haystack, origin) = match_text(folded);
+        let boundary = |at: usize| -> bool {
+            let before = haystack[..at].chars().next_back();
+            !before.is_some_and(char::is_alphanumeric)
+        };
+        let mut hits: Vec<Hit> = self
+            .automaton
+            .find_overlapping_iter(&haystack)
+            .filter(|m| {
+                boundary(m.start())
+                    && !haystack[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|m| Hit {
+                span: origin[m.start()]..origin[m.end() - 1] + 1,
+                pattern: m.pattern().as_usize(),
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        hits
+    }
+
+    /// Reads every claim in a folded file text.
+    pub fn extract(&self, facts: &[Fact], folded: &str) -> Extraction {
+        debug_assert_eq!(facts.len(), self.fact_count);
+        let hits = self.hits(folded);
+        let sentences = text::sentences(folded);
+        let mut extraction = Extraction::default();
+        let mut all: Vec<Named> = Vec::with_capacity(sentences.len());
+        let mut cursor = 0;
+        for sentence in &sentences {
+            while cursor < hits.len() && hits[cursor].span.start < sentence.start {
+                cursor += 1;
+            }
+            let mut named = Named::default();
+            let mut end = cursor;
+            while end < hits.len() && hits[end].span.end <= sentence.end {
+                end += 1;
+            }
+            let here = &hits[cursor..end];
+            // A cue inside a longer cue of another fact ("CPI" in "core
+            // CPI") names only the longer one's fact.
+            let is_cue = |h: &Hit| self.roles[h.pattern].iter().any(|&(_, r)| r == Role::Cue);
+            for hit in here {
+                let inside = is_cue(hit)
+                    && here.iter().any(|other| {
+                        is_cue(other)
+                            && other.span.start <= hit.span.start
+                            && hit.span.end <= other.span.end
+                            && other.span.len() > hit.span.len()
+                    });
+                self.note(hit, folded, &mut named, inside);
+            }
+            // "IT workers" is no back-reference, nor is "the country" when
+            // the rules name it as a subject.
+            let taken: Vec<Range<usize>> = named
+                .cue_spans
+                .iter()
+                .chain(named.mentions.iter().map(|(span, _)| span))
+                .cloned()
+                .collect();
+            named
+                .back_references
+                .retain(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
+            all.push(named);
+        }
+        let layout = scope::Layout::new(folded, &sentences);
+        let article = layout.article_subject(&all, folded);
+        // A sentence ending in a colon that names a fact's cue or subject,
+        // or a heading that does, leads in the short items after it ("On
+        // the index:" / "- Norway: 4th"), which inherit what it names.
+        let mut lead_in: Option<usize> = None;
+        let mut items = 0;
+        let mut previous_end = 0;
+        for (i, sentence) in sentences.iter().enumerate() {
+            let named = &all[i];
+            // The list ends at a sentence that is no item, or at a blank line
+            // after its first item.
+            let gap = folded.get(previous_end..sentence.start).unwrap_or("");
+            let blank_line = gap.matches('\n').count() >= 2;
+            let heading_lead = lead_in.is_some_and(|l| layout.is_heading(l));
+            if !is_item(&folded[sentence.clone()]) || (items > 0 && blank_line && !heading_lead) {
+                lead_in = None;
+            }
+            items = if lead_in.is_some() { items + 1 } else { 0 };
+            previous_end = sentence.end;
+            let inherited = if let Some(lead) = lead_in {
+                Some(score::Inherited::LeadIn(&all[lead]))
+            } else if named.back_references.is_empty() || i == 0 {
+                None
+            } else {
+                Some(score::Inherited::Before(&all[i - 1]))
+            };
+            let mut cues: Vec<(scope::Layer, &Named)> = Vec::new();
+            let mut j = i;
+            while j > 0 && layout.same_paragraph(j - 1, i) {
+                j -= 1;
+                cues.push((scope::Layer::Paragraph, &all[j]));
+            }
+            if let Some(h) = layout.heading_above(i) {
+                cues.push((scope::Layer::Heading, &all[h]));
+            }
+            if let Some(h) = layout.headline().filter(|&h| h != i) {
+                cues.push((scope::Layer::Article, &all[h]));
+            }
+            let context = score::Context {
+                inherited,
+                subject: layout.current_subject(i, &all, article),
+                cues,
+            };
+            score::bind_sentence(facts, folded, sentence.clone(), named, &context, &mut extraction);
+            let names_something = !(named.cues.is_empty() && named.mentions.is_empty());
+            let leads = folded[sentence.clone()].trim_end().ends_with(':')
+                || (layout.is_heading(i) && Some(i) != layout.headline());
+            if leads && names_something {
+                lead_in = Some(i);
+            }
+        }
+        extraction
+    }
+
+    fn note(&self, hit: &Hit, haystack: &str, named: &mut Named, inside_cue: bool) {
+        let mut subject_of = Vec::new();
+        for &(fact, role) in &self.roles[hit.pattern] {
+            match role {
+                Role::Cue if inside_cue => {}
+                Role::Cue => {
+                    named.cues.push((fact, hit.span.start));
+                    named.cue_spans.push(hit.span.clone());
+                }
+                Role::Subject => subject_of.push(fact),
+                Role::Qualifier => {
+                    named.qualified.push(fact);
+                    named.qualifiers.push((fact, hit.span.start));
+                }
+                Role::BackReference => {
+                    let word = &haystack[hit.span.clone()];
+                    let shouted = word.len() <= 3 && !word.chars().any(char::is_lowercase);
+                    if !shouted {
+                        named.back_references.push(hit.span.clone());
+                    }
+                }
+            }
+        }
+        if !subject_of.is_empty() {
+            match named
+                .mentions
+                .iter_mut()
+                .find(|(span, _)| *span == hit.span)
+            {
+                Some((_, facts)) => facts.extend(subject_of),
+                None => named.mentions.push((hit.span.clone(), subject_of)),
+            }
+        }
+    }
+}
+
+/// Whether a sentence reads as an item of a list: on one line, and short.
+fn is_item(sentence: &str) -> bool {
+    let sentence = sentence.trim();
+    !sentence.contains('\n') && sentence.split_whitespace().count() <= 16
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const RULES: &str = r#"
+[sources.s]
+name = "A source"
+
+[[fact]]
+id = "ev"
+claim = "Share of new cars that are electric, in percent"
+source = "s"
+as_of = 2025
+kind = "percent"
+value = 18
+cues = ["electric cars"]
+subject = "Chile"
+"#;
+
+    #[test]
+    fn aims_plans_and_negations_are_not_stated_values() {
+        let at = |sentence: &str, figure: &str| {
+            let start = sentence.find(figure).unwrap();
+            stated_as_intent(sentence, start..start + figure.len())
+        };
+        assert!(at("The utility plans to spend $2bn on cables.", "$2bn"));
+        assert!(at("Kenya missed the top 30 on the index.", "top 30"));
+        assert!(at("The city will have 400 buses by 2030.", "400"));
+        assert!(at("Each rack holds 64 GPUs.", "64"));
+        assert!(!at("The utility spent $2bn on cables.", "$2bn"));
+        // A clause break ends the aim: the figure after it is stated.
+        assert!(!at("Kenya wants more; it now has 400 buses.", "400"));
+    }
+
+    #[test]
+    fn a_cue_wrapped_across_lines_is_found() {
+        let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text = "In Chile, electric\n  cars took 22 percent of sales.";
+        let extraction = matcher.extract(&facts, text);
+        let bound: Vec<_> = extraction.readings.iter().filter_map(|r| r.fact).collect();
+        assert_eq!(bound, [0]);
+    }
+}
+

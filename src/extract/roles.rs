@@ -1,0 +1,477 @@
+//! The role a figure plays in its sentence: a value stated now, an
+//! earlier value, a change, a value tied to another period, or an aim,
+//! plan, forecast or negation.
+
+use std::ops::Range;
+
+use crate::quantity::Over;
+
+use super::clauses::CLAUSE_BREAKS;
+
+/// Words before a figure, in its clause, that make it an aim, a plan, a
+/// forecast, a condition or a negation rather than a value stated as true.
+pub(super) const INTENT: &[&str] = &[
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "goal",
+    "hope",
+    "hopes",
+    "hoped",
+    "seek",
+    "seeks",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "predicts",
+    "predicted",
+    "could",
+    "would",
+    "might",
+    "if",
+    "will",
+    "hire",
+    "hiring",
+    "reach",
+    "missed",
+    "miss",
+    "outside",
+    "not",
+    "never",
+    "intends",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "wish",
+    "unless",
+    "ordered",
+];
+
+/// Whether the figure at `figure` (a byte range of `sentence`) is stated as
+/// an aim, plan, forecast or negation, as the binder judges it: what a
+/// draft fact for it must mark `future`.
+pub fn stated_as_intent(sentence: &str, figure: Range<usize>) -> bool {
+    intended_at(&sentence.to_ascii_lowercase(), 0, figure)
+}
+
+/// Whether the figure at `figure` in the lower-case sentence `lower` is
+/// stated as an aim, plan, forecast or negation, judging the words of its
+/// clause from byte `from` on: the clause starts after the last clause
+/// break ("while", "but", ";", ":") before the figure.
+pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> bool {
+    let before = lower.get(from..figure.start).unwrap_or("");
+    let clause = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|w| before.rfind(&format!(" {w} ")).map(|at| at + 1))
+        .chain(before.rfind([';', ':']))
+        .max()
+        .unwrap_or(0);
+    is_intended(&before[clause..], lower.get(figure.end..).unwrap_or(""))
+}
+
+/// Whether a figure is stated as an aim, plan, forecast or negation: an
+/// [`INTENT`] word in `before` (its clause up to it), a deadline ("by
+/// 2030", "next year") just after it, or a clause opening "each" or
+/// "every" (a figure per item).
+pub(super) fn is_intended(before: &str, after: &str) -> bool {
+    // "worse than expected", "as forecast": a comparison with an
+    // expectation, not one.
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let marked = words.iter().enumerate().any(|(i, w)| {
+        let compared = i > 0 && matches!(words[i - 1], "than" | "as");
+        (INTENT.contains(w) && !compared) || *w == "n't"
+    });
+    // "Each Orbitex rack holds 64 GPUs": a figure per item.
+    let start = before.trim_start();
+    let per_item = start.starts_with("each ") || start.starts_with("every ");
+    let clause = after.split([',', ';', '(']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(6).collect();
+    let next_year = clause.contains("next year") || clause.contains("next month");
+    let deadline = words.windows(2).any(|pair| {
+        pair[0] == "by"
+            && pair[1].len() == 4
+            && pair[1].starts_with("20")
+            && pair[1].chars().all(|c| c.is_ascii_digit())
+    });
+    marked || deadline || next_year || per_item
+}
+
+/// Whether a figure is a rate rather than a total: "150,000 passengers a
+/// day", "50,000 GPUs a year", "each year".
+pub(super) fn is_rate(after: &str) -> bool {
+    let clause = after.split([',', ';', '(', '.']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+    words.windows(2).any(|pair| {
+        matches!(pair[0], "a" | "per" | "each" | "every" | "an")
+            && matches!(
+                pair[1].trim_matches(|c: char| !c.is_alphanumeric()),
+                "day" | "week" | "month" | "year" | "hour" | "minute" | "quarter"
+            )
+    }) || words
+        .iter()
+        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "annually")
+}
+
+/// What a figure is, as its sentence states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// The value stated now: "unemployment is 4.3%", "rose to 4.3%".
+    Level,
+    /// A change: "fell by 32,000", "rose 0.3%", "up 12%", "a loss of 25".
+    Change,
+    /// An earlier value: "up from 4.1%", "from 2.9% to 3%", "a year ago".
+    Earlier,
+    /// An aim, plan, forecast, condition or negation.
+    Intended,
+}
+
+impl Role {
+    /// How the role reads in a reason.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Role::Level => "a level",
+            Role::Change => "a change",
+            Role::Earlier => "an earlier value",
+            Role::Intended => "an aim, plan, forecast or negation",
+        }
+    }
+}
+
+/// How a sentence states one figure: its role, the span it is measured
+/// over, and the year it is tied to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stance {
+    /// The figure's role.
+    pub role: Role,
+    /// The span a change or rate is measured over, when marked.
+    pub over: Option<Over>,
+    /// The year the sentence ties the figure to ("67% in 2019").
+    pub year: Option<i32>,
+    /// The month the sentence ties the figure to ("0.5% in August").
+    pub month: Option<u8>,
+    /// The earlier-value marker after the figure ("last year"), which a
+    /// fact qualified by it takes as its own.
+    pub marker: Option<&'static str>,
+    /// Given in the past tense ("was 32nd") or with a word that may mark
+    /// an earlier value ("last year"): a weak sign, which only matters
+    /// against a competitor.
+    pub past_tense: bool,
+    /// Given as gained or lost ("lost 251 seats"), which may be the measure
+    /// or a change in it.
+    pub gain_or_loss: bool,
+    /// The noun of a change or difference the figure is given as ("a
+    /// majority of 174"), which a fact named by that noun takes as a level.
+    pub noun: Option<&'static str>,
+}
+
+/// Words just before a figure that make it a change: verbs that say a
+/// measure moved ("rose 3%", "fell by 32,000") and adverbs of direction.
+const CHANGE_BEFORE: &[&str] = &[
+    "by", "rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "up", "down",
+    "grew", "grow", "grows", "growing", "increased", "increase", "increases", "decreased",
+    "decrease", "declined", "decline", "declines", "dropped", "drop", "drops", "jumped", "jump",
+    "jumps", "climbed", "climb", "climbs", "slipped", "slip", "slips", "plunged", "plunge",
+    "surged", "surge", "surges", "soared", "soar", "slid", "slides", "tumbled", "tumble", "sank",
+    "dipped", "dip", "eased", "edged", "advanced", "expanded", "contracted", "shrank", "another",
+    "extra", "additional", "further",
+];
+
+/// Verbs whose object may be the measure itself ("lost 10,000 nurses to
+/// emigration") or a change in it ("lost 251 seats"): a weak sign of a
+/// change, which only matters against a competitor.
+const GAIN_OR_LOSS: &[&str] = &[
+    "lost", "lose", "loses", "losing", "added", "adding", "adds", "shed", "sheds", "shedding",
+    "gained", "gain", "gains", "gaining", "cut", "cuts", "cutting",
+];
+
+/// Nouns that, with "of", make the figure after them a change or a
+/// difference: "a rise of 3%", "a loss of 251 seats", "a majority of 174".
+const CHANGE_NOUNS: &[&str] = &[
+    "rise", "increase", "fall", "drop", "decline", "gain", "gains", "loss", "losses", "jump",
+    "growth", "decrease", "cut", "reduction", "swing", "change", "improvement", "slide",
+    "climb", "boost", "hike", "majority", "margin", "lead", "deficit", "surplus", "gap",
+    "difference", "shortfall",
+];
+
+/// Words just after a figure that make it a change: "a 12% rise", "3
+/// points higher", "1,200 more".
+const CHANGE_AFTER: &[&str] = &[
+    "rise", "increase", "fall", "drop", "decline", "gain", "jump", "higher", "lower", "more",
+    "fewer", "less", "up", "down", "increase", "decrease", "growth", "improvement", "cut",
+    "hike", "surge", "slump", "plunge", "climb", "swing",
+];
+
+/// Words just before a figure that make it an earlier value.
+const EARLIER_BEFORE: &[&str] = &["from", "than", "versus", "vs", "previously", "formerly"];
+
+/// Phrases after a figure, in its clause, that make it an earlier value.
+const EARLIER_AFTER: &[&str] = &[
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "the previous year",
+    "a month earlier",
+    "the previous month",
+    "a quarter earlier",
+    "the previous quarter",
+    "ago",
+    "last time",
+    "the previous election",
+    "the last election",
+    "the previous edition",
+    "the last edition",
+];
+
+/// Words after a figure, in its clause, that may make it an earlier value
+/// ("last year" is the fact's own year in an article written after it): a
+/// weak sign, which only matters against a competitor.
+const MAYBE_EARLIER_AFTER: &[&str] = &["last year", "earlier", "before", "previously", "prior"];
+
+/// Phrases that mark the span a change or rate is measured over.
+const OVER: &[(&str, Over)] = &[
+    ("month on month", Over::Month),
+    ("month over month", Over::Month),
+    ("on the month", Over::Month),
+    ("from the previous month", Over::Month),
+    ("from a month earlier", Over::Month),
+    ("on a month earlier", Over::Month),
+    ("in the month", Over::Month),
+    ("monthly", Over::Month),
+    ("quarter on quarter", Over::Quarter),
+    ("quarter over quarter", Over::Quarter),
+    ("on the quarter", Over::Quarter),
+    ("from the previous quarter", Over::Quarter),
+    ("in the quarter", Over::Quarter),
+    ("quarterly", Over::Quarter),
+    ("year on year", Over::Year),
+    ("year over year", Over::Year),
+    ("from a year earlier", Over::Year),
+    ("on a year earlier", Over::Year),
+    ("from a year ago", Over::Year),
+    ("compared with a year earlier", Over::Year),
+    ("in the year to", Over::Year),
+    ("in the 12 months to", Over::Year),
+    ("over the year", Over::Year),
+    ("over the past year", Over::Year),
+    ("12 month", Over::Year),
+    ("12 months", Over::Year),
+    ("twelve month", Over::Year),
+    ("annual", Over::Year),
+    ("annually", Over::Year),
+    ("yoy", Over::Year),
+];
+
+/// Hedge words that may stand between a role word and its figure ("rose
+/// by about 3%", "fell nearly 2%").
+const HEDGES: &[&str] = &[
+    "about", "around", "roughly", "some", "nearly", "almost", "just", "over", "only", "a", "an",
+    "estimated", "approximately", "under", "below", "above", "close",
+];
+
+/// The word that governs a figure, and the word before it: the last words
+/// before the figure, past its hedges ("rose by about" governs by "by").
+fn governing<'t>(before: &[&'t str]) -> (Option<&'t str>, Option<&'t str>) {
+    let mut at = before.len();
+    while at > 0 {
+        let word = before[at - 1];
+        let pair = at >= 2 && {
+            let first = before[at - 2];
+            (word == "than" && matches!(first, "more" | "less" | "fewer"))
+                || (matches!(word, "least" | "most") && first == "at")
+                || (word == "to" && first == "up")
+                || (word == "to" && first == "close")
+        };
+        if pair {
+            at -= 2;
+        } else if HEDGES.contains(&word) {
+            at -= 1;
+        } else {
+            break;
+        }
+    }
+    let last = at.checked_sub(1).map(|i| before[i]);
+    let previous = at.checked_sub(2).map(|i| before[i]);
+    (last, previous)
+}
+
+/// The words of `text`, lower case, without punctuation around them.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `text` (lower case, hyphens as spaces) holds `phrase` as
+/// whole words.
+fn holds(text: &str, phrase: &str) -> bool {
+    let padded = format!(" {} ", words_of(text).join(" "));
+    padded.contains(&format!(" {phrase} "))
+}
+
+/// The first phrase of `list` that `text` holds.
+fn first_held(text: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter().copied().find(|p| holds(text, p))
+}
+
+/// The span a change or rate is measured over, marked in `text`.
+fn over_in(text: &str) -> Option<Over> {
+    OVER.iter().find(|(p, _)| holds(text, p)).map(|&(_, o)| o)
+}
+
+/// How a sentence states the figure at `figure`, reading the words between
+/// the figure before it (`from`) and the figure after it (`to`); all
+/// ranges are byte ranges of the lower-case sentence `lower`. `years` are
+/// the years the sentence states, with their ranges.
+pub(super) fn stance(
+    lower: &str,
+    from: usize,
+    figure: Range<usize>,
+    to: usize,
+    years: &[(Range<usize>, i32)],
+) -> Stance {
+    let before = lower.get(from..figure.start).unwrap_or("");
+    let after = lower.get(figure.end..to.max(figure.end)).unwrap_or("");
+    // The figure's own clause after it: up to a comma, semicolon or bracket.
+    let clause_after = after.split([',', ';', '(', ')']).next().unwrap_or("");
+    let before_words = words_of(before);
+    let (last, previous) = governing(&before_words);
+    let after_words = words_of(clause_after);
+    let next = after_words.first().copied();
+    let month = tied_month(clause_after);
+    let over = over_in(clause_after).or_else(|| over_in(before));
+    // "from a year earlier" marks the span of a change, not an earlier value.
+    let without_over = OVER
+        .iter()
+        .fold(format!(" {} ", after_words.join(" ")), |text, (p, _)| {
+            text.replace(&format!(" {p} "), " ")
+        });
+    let marker = first_held(&without_over, EARLIER_AFTER);
+    // "made up 40%", "took up 3%": no change.
+    let noun = (last == Some("of"))
+        .then(|| CHANGE_NOUNS.iter().copied().find(|n| previous == Some(*n)))
+        .flatten();
+    let made_up = matches!(
+        previous,
+        Some("made" | "make" | "makes" | "making" | "ended" | "take" | "takes" | "took" | "taking")
+    );
+    let role = if intended_at(lower, 0, figure.clone()) {
+        Role::Intended
+    } else if last.is_some_and(|w| EARLIER_BEFORE.contains(&w))
+        || (last == Some("with") && matches!(previous, Some("compared" | "against")))
+        || (last == Some("to") && previous == Some("compared"))
+    {
+        Role::Earlier
+    } else if last.is_some_and(|w| CHANGE_BEFORE.contains(&w)) && !made_up
+        || noun.is_some()
+        || next.is_some_and(|w| CHANGE_AFTER.contains(&w))
+        || lower[figure.clone()].starts_with('+')
+    {
+        Role::Change
+    } else if last == Some("to") || last == Some("at") {
+        Role::Level
+    } else if marker.is_some()
+        || before_words
+            .iter()
+            .any(|w| matches!(*w, "previous" | "former" | "formerly" | "previously" | "prior"))
+    {
+        Role::Earlier
+    } else {
+        Role::Level
+    };
+    let past_tense = [last, previous]
+        .iter()
+        .any(|w| matches!(w, Some("was" | "were" | "stood" | "had")))
+        || first_held(&without_over, MAYBE_EARLIER_AFTER).is_some();
+    let gain_or_loss = last.is_some_and(|w| GAIN_OR_LOSS.contains(&w));
+    // "rose 0.3% in September": a change over that month.
+    let over = over.or((role == Role::Change && month.is_some()).then_some(Over::Month));
+    Stance {
+        role,
+        over,
+        month,
+        year: tied_year(lower, from, figure, to, years),
+        marker,
+        past_tense,
+        gain_or_loss,
+        noun,
+    }
+}
+
+/// The year a sentence ties a figure to: "84% in 1950", "67% at the 2019
+/// election", "In 2019, turnout was 67%". A year after the figure ties it
+/// when a preposition joins them within a few words; one before it, when
+/// it opens the figure's clause and no other figure stands between.
+fn tied_year(
+    lower: &str,
+    from: usize,
+    figure: Range<usize>,
+    to: usize,
+    years: &[(Range<usize>, i32)],
+) -> Option<i32> {
+    let joined = |between: &str| {
+        let words = words_of(between);
+        !between.contains([',', ';', '(', ')'])
+            && words.len() <= 4
+            && words.first().is_some_and(|w| {
+                matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout")
+            })
+    };
+    let after = years
+        .iter()
+        .find(|(span, _)| span.start >= figure.end && span.start <= to.max(figure.end))
+        .filter(|(span, _)| joined(&lower[figure.end..span.start]));
+    if let Some((_, year)) = after {
+        return Some(*year);
+    }
+    let before = years
+        .iter()
+        .rev()
+        .find(|(span, _)| span.end <= figure.start && span.start >= from)?;
+    let opener = lower[..before.0.start].trim_end();
+    let between = &lower[before.0.end..figure.start];
+    let opens = opener.ends_with(" in") || opener == "in" || opener.ends_with(" for") || opener == "for";
+    let breaks = between.contains(';') || [" but ", " while ", " whereas "].iter().any(|w| between.contains(w));
+    (opens && !breaks).then_some(before.1)
+}
+
+/// Month names, for a figure tied to a month ("0.5% in August"). "May" is
+/// left out: it is more often the verb.
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// The month a figure is tied to by the words just after it: "in August",
+/// "for September", "during July".
+fn tied_month(after: &str) -> Option<u8> {
+    let words = words_of(after);
+    let (preposition, month) = (words.first()?, words.get(1)?);
+    if !matches!(*preposition, "in" | "for" | "during") {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| m == month)?;
+    // Month numbers, with May (the fifth) left out of the list.
+    Some(if index >= 4 { index as u8 + 2 } else { index as u8 + 1 })
+}

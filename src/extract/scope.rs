@@ -1,0 +1,195 @@
+//! Where a sentence stands in its article: its paragraph, the heading
+//! above it and the headline. A fact's subject may be named there rather
+//! than in the sentence ("Revenue jumped 62%" in a story whose headline
+//! names the company), each wider place being weaker evidence.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Named;
+
+/// Where a fact's cue or subject was found, from nearest to widest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Layer {
+    /// In the sentence itself.
+    Sentence,
+    /// In the sentence before, through a word that refers back ("it",
+    /// "the country").
+    BackReference,
+    /// In the lead-in of the list the sentence is an item of.
+    LeadIn,
+    /// Earlier in the same paragraph.
+    Paragraph,
+    /// In the heading above.
+    Heading,
+    /// In the headline, or the subject the whole article is about.
+    Article,
+}
+
+impl Layer {
+    /// How the layer reads in a reason.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Layer::Sentence => "the sentence",
+            Layer::BackReference => "the sentence before",
+            Layer::LeadIn => "the list's lead-in",
+            Layer::Paragraph => "the paragraph",
+            Layer::Heading => "the heading above",
+            Layer::Article => "the headline",
+        }
+    }
+
+    /// How much weaker a binding is for a subject found here, in words of
+    /// distance.
+    pub(super) fn cost(self) -> usize {
+        match self {
+            Layer::Sentence | Layer::BackReference | Layer::LeadIn => 0,
+            Layer::Paragraph => 4,
+            Layer::Heading => 6,
+            Layer::Article => 8,
+        }
+    }
+}
+
+/// The shape of an article: each sentence's paragraph, which sentences are
+/// headings, and which is the headline.
+pub(super) struct Layout {
+    paragraph: Vec<usize>,
+    heading: Vec<bool>,
+    headline: Option<usize>,
+}
+
+/// Whether a sentence reads as a heading: one line, short, with no
+/// closing full stop, standing on lines of its own.
+fn heading_like(text: &str, sentence: &Range<usize>, next_start: usize) -> bool {
+    let own = text[sentence.clone()].trim();
+    let before = &text[..sentence.start];
+    let on_own_line = before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
+    let after = text.get(sentence.end..next_start).unwrap_or("");
+    let ends_line = after.contains('\n') || sentence.end >= text.trim_end().len();
+    !own.is_empty()
+        && !own.contains('\n')
+        && !own.ends_with(['.', '!', '?', ':', ';', ','])
+        && own.split_whitespace().count() <= 16
+        && on_own_line
+        && ends_line
+}
+
+impl Layout {
+    /// Lays out the sentences of `text`.
+    pub(super) fn new(text: &str, sentences: &[Range<usize>]) -> Layout {
+        let mut paragraph = Vec::with_capacity(sentences.len());
+        let mut heading = Vec::with_capacity(sentences.len());
+        let mut current = 0;
+        let mut previous_end = 0;
+        for (i, sentence) in sentences.iter().enumerate() {
+            let gap = text.get(previous_end..sentence.start).unwrap_or("");
+            if i > 0 && gap.matches('\n').count() >= 2 {
+                current += 1;
+            }
+            paragraph.push(current);
+            let next_start = sentences.get(i + 1).map_or(text.len(), |s| s.start);
+            heading.push(heading_like(text, sentence, next_start));
+            previous_end = sentence.end;
+        }
+        // A heading is a paragraph of its own: the text after it starts a
+        // new one.
+        for i in 1..sentences.len() {
+            if heading[i - 1] && paragraph[i] == paragraph[i - 1] {
+                for p in &mut paragraph[i..] {
+                    *p += 1;
+                }
+            }
+        }
+        let headline = heading.first().copied().unwrap_or(false).then_some(0);
+        Layout {
+            paragraph,
+            heading,
+            headline,
+        }
+    }
+
+    /// Whether sentences `a` and `b` stand in one paragraph.
+    pub(super) fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        self.paragraph[a] == self.paragraph[b] && !self.heading[a] && !self.heading[b]
+    }
+
+    /// The headline's sentence, when the article opens with one.
+    pub(super) fn headline(&self) -> Option<usize> {
+        self.headline
+    }
+
+    /// Whether sentence `at` is a heading (the headline included).
+    pub(super) fn is_heading(&self, at: usize) -> bool {
+        self.heading.get(at).copied().unwrap_or(false)
+    }
+
+    /// The subject current at sentence `at`, from the nearest place that
+    /// names one: the paragraph so far, the heading above, then the
+    /// article. `article` is the article's subject. Returns the place and
+    /// the facts whose subject it is.
+    pub(super) fn current_subject<'n>(
+        &self,
+        at: usize,
+        named: &'n [Named],
+        article: Option<&'n [usize]>,
+    ) -> Option<(Layer, &'n [usize])> {
+        let last_mention = |i: usize| named[i].mentions.last().map(|(_, f)| f.as_slice());
+        let mut i = at;
+        while i > 0 && self.paragraph[i - 1] == self.paragraph[at] && !self.heading[i - 1] {
+            i -= 1;
+            if let Some(facts) = last_mention(i) {
+                return Some((Layer::Paragraph, facts));
+            }
+        }
+        if let Some(h) = (0..at).rev().find(|&h| self.heading[h] && Some(h) != self.headline)
+            && let Some(facts) = last_mention(h)
+        {
+            return Some((Layer::Heading, facts));
+        }
+        article.map(|facts| (Layer::Article, facts))
+    }
+
+    /// The nearest heading above sentence `at`, within the paragraphs
+    /// after it up to `at` (the headline is no section heading).
+    pub(super) fn heading_above(&self, at: usize) -> Option<usize> {
+        (0..at)
+            .rev()
+            .find(|&h| self.heading[h])
+            .filter(|&h| Some(h) != self.headline)
+    }
+
+    /// The subject the article is about: the one its headline names, else
+    /// the only one it names, else the one named in most sentences, when it
+    /// is named in at least two and in at least half of the sentences that
+    /// name a subject.
+    pub(super) fn article_subject<'n>(&self, named: &'n [Named], text: &str) -> Option<&'n [usize]> {
+        if let Some(h) = self.headline
+            && let Some((_, facts)) = named[h].mentions.first()
+        {
+            return Some(facts);
+        }
+        let mut counts: HashMap<String, (usize, &'n [usize])> = HashMap::new();
+        let mut naming = 0;
+        for sentence in named {
+            if sentence.mentions.is_empty() {
+                continue;
+            }
+            naming += 1;
+            let mut seen: Vec<String> = Vec::new();
+            for (span, facts) in &sentence.mentions {
+                let word = text[span.clone()].to_lowercase();
+                if !seen.contains(&word) {
+                    counts.entry(word.clone()).or_insert((0, facts)).0 += 1;
+                    seen.push(word);
+                }
+            }
+        }
+        let (count, facts) = counts
+            .into_values()
+            .max_by_key(|(count, facts)| (*count, std::cmp::Reverse(facts.len())))?;
+        // The only subject the article names is its subject, however often.
+        let only = naming > 0 && count == naming;
+        (only || (count >= 2 && 2 * count >= naming)).then_some(facts)
+    }
+}

@@ -1,0 +1,930 @@
+//! Binding one sentence. Every (fact, figure) pair the sentence allows is a
+//! candidate, scored from named evidence: how far the figure stands from
+//! the fact's cue and qualifier, where the fact's subject was found (the
+//! sentence, the one before, the paragraph, the heading, the headline),
+//! whether the figure belongs to that subject or to another name, and
+//! whether its role (level, change, earlier value, aim) and period match
+//! the fact's. The cheapest candidates win; the margin to the next one is
+//! the binding's confidence.
+
+use std::ops::Range;
+
+use crate::entities;
+use crate::figures::{self, Figure};
+use crate::finding::{Confidence, Level};
+use crate::quantity::{Kind, Measure, Value};
+use crate::rules::Fact;
+
+use super::clauses::{
+    CLAUSE_BREAKS, RELATIVE, Words, asides, attaches, coordinated, coordinated_between,
+    relation_follows, relative_clause,
+};
+use super::fit::{accepts, negate, negative, unit_note};
+use super::roles::{Role, Stance, is_rate, stance};
+use super::scope::Layer;
+use super::{Claim, Extraction, Named, Reading};
+
+/// How far an inherited cue counts as standing from every figure.
+const INHERITED_CUE_DISTANCE: usize = 40;
+
+/// How much farther from its cue a figure in the past tense counts as
+/// standing, against one in the present.
+const PAST_TENSE_PENALTY: usize = 3;
+
+/// How much farther from its cue a figure given as gained or lost counts
+/// as standing, for a fact that is a level.
+const GAIN_OR_LOSS_PENALTY: usize = 6;
+
+/// How much farther a figure whose span (month, quarter, year) is not
+/// marked counts as standing, against one marked with the fact's.
+const UNMARKED_SPAN_PENALTY: usize = 3;
+
+/// The margin, in words of distance, a binding needs over the next
+/// candidate to be confident.
+pub(super) const CONFIDENT_MARGIN: usize = 4;
+
+/// A subject mention in a sentence: where, whose subject it is, and where
+/// it was found.
+pub(super) struct Mention {
+    span: Range<usize>,
+    /// The facts it is a subject of; empty for a name no rule knows.
+    facts: Vec<usize>,
+    text: String,
+    layer: Layer,
+}
+
+/// What a sentence takes from the one it follows.
+#[derive(Clone, Copy)]
+pub(super) enum Inherited<'a> {
+    /// The sentence before, through a back-reference ("it", "the
+    /// country"): its cues, and its subjects where this one names none.
+    Before(&'a Named),
+    /// The lead-in of the list this sentence is an item of: its cues, and
+    /// its subjects where the item names none.
+    LeadIn(&'a Named),
+}
+
+impl<'a> Inherited<'a> {
+    fn named(self) -> &'a Named {
+        match self {
+            Inherited::Before(named) | Inherited::LeadIn(named) => named,
+        }
+    }
+
+    fn layer(self) -> Layer {
+        match self {
+            Inherited::Before(_) => Layer::BackReference,
+            Inherited::LeadIn(_) => Layer::LeadIn,
+        }
+    }
+}
+
+/// What a sentence may take from around it.
+pub(super) struct Context<'a> {
+    /// The sentence before or the list's lead-in, when this one refers to it.
+    pub inherited: Option<Inherited<'a>>,
+    /// The subject current in the paragraph, heading or article.
+    pub subject: Option<(Layer, &'a [usize])>,
+    /// Cues named around the sentence, nearest first: earlier sentences
+    /// of its paragraph, the heading above, the headline.
+    pub cues: Vec<(Layer, &'a Named)>,
+}
+
+/// One way a fact may be bound to a figure, with its cost.
+struct Candidate {
+    fact: usize,
+    figure: usize,
+    cost: usize,
+    cue: Layer,
+    subject: Layer,
+}
+
+/// A sentence as the binder measures it.
+struct Sentence<'t> {
+    folded: &'t str,
+    range: Range<usize>,
+    lower: String,
+    words: Words,
+    breaks: Vec<usize>,
+}
+
+impl Sentence<'_> {
+    fn distance(&self, a: usize, b: usize) -> usize {
+        self.words.index(a).abs_diff(self.words.index(b))
+    }
+
+    fn crossings(&self, a: usize, b: usize) -> usize {
+        let (lo, hi) = (a.min(b), a.max(b));
+        self.breaks.iter().filter(|&&x| lo < x && x < hi).count()
+    }
+
+    /// The lower-case text between two byte offsets of the file.
+    fn lower(&self, range: Range<usize>) -> &str {
+        let start = self.range.start;
+        self.lower
+            .get(range.start - start..range.end - start)
+            .unwrap_or("")
+    }
+}
+
+/// Whether most words of a sentence are capitalised: a headline in title
+/// case, whose capitals name nothing.
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long.len() >= 3
+        && long
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count()
+            * 4
+            >= long.len() * 3
+}
+
+/// Whether a name is a source credited for the sentence rather than what
+/// it is about: "the ONS said", "according to Eurostat".
+fn credited(lower_before: &str, lower_after: &str) -> bool {
+    let before = lower_before.trim_end();
+    let after = lower_after.trim_start();
+    before.ends_with("according to")
+        || before.ends_with("said")
+        || before.ends_with("says")
+        || [
+            "said", "says", "reported", "reports", "estimated", "estimates", "announced",
+            "showed", "shows", "published", "told",
+        ]
+        .iter()
+        .any(|w| after.starts_with(&format!("{w} ")) || after == *w || after.starts_with(&format!("{w},")))
+}
+
+/// Binds the figures of one sentence to the facts it names.
+pub(super) fn bind_sentence(
+    facts: &[Fact],
+    folded: &str,
+    range: Range<usize>,
+    named: &Named,
+    context: &Context<'_>,
+    extraction: &mut Extraction,
+) {
+    let lower = folded[range.clone()].to_ascii_lowercase();
+    let breaks: Vec<usize> = CLAUSE_BREAKS
+        .iter()
+        .flat_map(|w| {
+            lower
+                .match_indices(&format!(" {w} "))
+                .map(|(at, _)| range.start + at + 1)
+                .collect::<Vec<_>>()
+        })
+        .chain(lower.match_indices(';').map(|(at, _)| range.start + at))
+        .collect();
+    let s = Sentence {
+        folded,
+        words: Words::new(folded, &range),
+        range: range.clone(),
+        lower,
+        breaks,
+    };
+    let inheritance = context.inherited;
+    let inherited = inheritance.map(Inherited::named);
+
+    let mut mentions = own_mentions(&s, named);
+    inherit_mentions(&s, named, inheritance, &mut mentions);
+
+    // Where each fact's cue is: here, through the sentence it refers to,
+    // or around it.
+    let cue_layer = |f: usize| -> Option<Layer> {
+        if named.cues.iter().any(|&(g, _)| g == f) {
+            return Some(Layer::Sentence);
+        }
+        if let Some(inheritance) = inheritance
+            && inheritance.named().cues.iter().any(|&(g, _)| g == f)
+        {
+            return Some(inheritance.layer());
+        }
+        context
+            .cues
+            .iter()
+            .find(|(_, n)| n.cues.iter().any(|&(g, _)| g == f))
+            .map(|&(layer, _)| layer)
+    };
+    // Where each fact's subject is.
+    let subject_layer = |f: usize, mentions: &[Mention]| -> Option<Layer> {
+        mentions
+            .iter()
+            .filter(|m| m.facts.contains(&f))
+            .map(|m| m.layer)
+            .min()
+            .or_else(|| {
+                context
+                    .subject
+                    .filter(|(_, fs)| fs.contains(&f))
+                    .map(|(layer, _)| layer)
+            })
+    };
+
+    // Facts named: a cue and a subject, at least one of them in the
+    // sentence or what it refers to, and a qualifier here when the fact
+    // has any.
+    let direct = |layer: Layer| layer <= Layer::LeadIn;
+    // Only a fact with a cue or subject here, or in what the sentence
+    // refers to, can be named.
+    let mut near: Vec<usize> = [Some(named), inherited]
+        .into_iter()
+        .flatten()
+        .flat_map(|n| {
+            n.cues
+                .iter()
+                .map(|&(f, _)| f)
+                .chain(n.mentions.iter().flat_map(|(_, fs)| fs.iter().copied()))
+        })
+        .collect();
+    near.sort_unstable();
+    near.dedup();
+    let mut named_facts: Vec<(usize, Layer, Layer)> = near
+        .into_iter()
+        .filter_map(|f| {
+            let cue = cue_layer(f)?;
+            let subject = subject_layer(f, &mentions)?;
+            if !(direct(cue) || direct(subject)) {
+                return None;
+            }
+            // "That figure" carries the qualifier of the sentence it
+            // refers to ("... in 2024. That figure was ..."), unless it
+            // names one of its own ("By last year that figure ...").
+            let qualified = facts[f].qualifiers.is_empty()
+                || named.qualified.contains(&f)
+                || (named.qualified.is_empty()
+                    && inherited.is_some_and(|b| b.qualified.contains(&f)));
+            qualified.then_some((f, cue, subject))
+        })
+        .collect();
+    named_facts.sort_unstable();
+
+    let mut figures: Vec<Figure> = figures::read(&folded[range.clone()])
+        .into_iter()
+        .map(|mut figure| {
+            figure.span = figure.span.start + range.start..figure.span.end + range.start;
+            figure.anchor += range.start;
+            figure
+        })
+        .collect();
+
+    // A sentence that names no fact binds nothing: its figures are only
+    // listed, and none of the weighing below is needed.
+    if named_facts.is_empty() {
+        for figure in figures {
+            extraction.readings.push(Reading {
+                sentence: range.clone(),
+                figure,
+                fact: None,
+                reason: "no fact names this sentence".to_string(),
+            });
+        }
+        return;
+    }
+
+    // A subject found around the sentence stands at its start.
+    for &(f, _, layer) in &named_facts {
+        if !direct(layer) && !mentions.iter().any(|m| m.facts.contains(&f)) {
+            let facts_there = context.subject.map_or(&[][..], |(_, fs)| fs);
+            mentions.push(Mention {
+                span: range.start..range.start,
+                facts: facts_there.to_vec(),
+                text: format!("(subject from {})", layer.name()),
+                layer,
+            });
+        }
+    }
+
+    // Names no rule knows compete for figures too, so that a figure next to
+    // "Sweden" is not taken for Norway's; a headline in title case names
+    // nothing by its capitals, and a credited source owns no figure.
+    let known: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| m.span.clone())
+        .chain(named.cue_spans.iter().cloned())
+        .collect();
+    let unknown = if title_case(&folded[range.clone()]) {
+        Vec::new()
+    } else {
+        entities::unknown_names(&folded[range.clone()], range.start, &known)
+    };
+    for span in unknown {
+        let before = s.lower(range.start..span.start).to_string();
+        let after = s.lower(span.end..range.end).to_string();
+        if credited(&before, &after) {
+            continue;
+        }
+        mentions.push(Mention {
+            text: folded[span.clone()].to_string(),
+            span,
+            facts: Vec::new(),
+            layer: Layer::Sentence,
+        });
+    }
+
+    let owners = owners(&s, &figures, &mentions);
+    let stances = stances(&s, &figures);
+
+    // Counts given per day or per year ("150,000 passengers a day").
+    let rates: Vec<bool> = figures
+        .iter()
+        .map(|f| f.kind == Kind::Count && is_rate(s.lower(f.span.end..range.end)))
+        .collect();
+
+    let mut reasons: Vec<String> = figures
+        .iter()
+        .map(|_| "no fact names this sentence".to_string())
+        .collect();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for &(f, cue_at, subject_at) in &named_facts {
+        for (x, figure) in figures.iter().enumerate() {
+            let evidence = Evidence {
+                fact: &facts[f],
+                index: f,
+                figure,
+                stance: &stances[x],
+                rate: rates[x],
+                owner: &owners[x],
+                mentions: &mentions,
+            };
+            match weigh(&s, named, &evidence) {
+                Ok(cost) => candidates.push(Candidate {
+                    fact: f,
+                    figure: x,
+                    cost: cost + subject_at.cost(),
+                    cue: cue_at,
+                    subject: subject_at,
+                }),
+                Err(reason) => {
+                    // The first fact's reason stands, unless a later one got
+                    // further (past kind and unit).
+                    if reasons[x].starts_with("no fact") || !reason.starts_with('`') {
+                        reasons[x] = reason;
+                    }
+                }
+            }
+        }
+    }
+    let taken = choose(
+        facts,
+        &named_facts,
+        &candidates,
+        &owners,
+        &mentions,
+        &mut figures,
+        &mut reasons,
+    );
+    for (x, fact, confidence) in &taken {
+        extraction.claims.push(Claim {
+            fact: *fact,
+            sentence: range.clone(),
+            figure: Some(figures[*x].clone()),
+            confidence: Some(confidence.clone()),
+        });
+    }
+    // Unsupported only where the sentence itself names the fact's cue: one
+    // that only refers back has no claim of its own to lack a figure for.
+    for &(f, cue_at, subject_at) in &named_facts {
+        let bound = taken.iter().any(|&(_, g, _)| g == f);
+        if cue_at == Layer::Sentence
+            && direct(subject_at)
+            && !bound
+            && !figures.iter().any(|x| accepts(&facts[f], x))
+        {
+            extraction.claims.push(Claim {
+                fact: f,
+                sentence: range.clone(),
+                figure: None,
+                confidence: None,
+            });
+        }
+    }
+    for (x, (figure, reason)) in figures.into_iter().zip(reasons).enumerate() {
+        let fact = taken.iter().find(|&&(y, _, _)| y == x).map(|&(_, f, _)| f);
+        extraction.readings.push(Reading {
+            sentence: range.clone(),
+            figure,
+            fact,
+            reason,
+        });
+    }
+}
+
+/// The subjects a sentence names itself, less a possessor of another
+/// party ("Kenya's neighbour Tanzania": the figure is the neighbour's).
+fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
+    named
+        .mentions
+        .iter()
+        .map(|(span, facts)| Mention {
+            span: span.clone(),
+            facts: facts.clone(),
+            text: s.folded[span.clone()].to_string(),
+            layer: Layer::Sentence,
+        })
+        .filter(|m| {
+            let after = &s.folded[m.span.end..s.range.end];
+            let possessive = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix('\''));
+            !possessive.is_some_and(relation_follows)
+        })
+        .collect()
+}
+
+/// Subjects a sentence takes from the one it refers to: a list item takes
+/// its lead-in's where it names none of its own, and a back-reference ("it",
+/// "the country") stands for the sentence before's.
+fn inherit_mentions(
+    s: &Sentence<'_>,
+    named: &Named,
+    inheritance: Option<Inherited<'_>>,
+    mentions: &mut Vec<Mention>,
+) {
+    let sentence = &s.range;
+    let folded = s.folded;
+    let own_name = || {
+        !entities::unknown_names(&folded[sentence.clone()], sentence.start, &named.cue_spans)
+            .is_empty()
+    };
+    if let Some(Inherited::LeadIn(lead)) = inheritance.filter(|_| named.mentions.is_empty())
+        && !lead.mentions.is_empty()
+        && !own_name()
+    {
+        // The lead-in's subject stands at the start of the item.
+        let facts_before: Vec<usize> = lead
+            .mentions
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        let text = lead
+            .mentions
+            .first()
+            .map_or(String::new(), |(span, _)| folded[span.clone()].to_string());
+        mentions.push(Mention {
+            span: sentence.start..sentence.start,
+            facts: facts_before,
+            text,
+            layer: Layer::LeadIn,
+        });
+    }
+    if let Some(Inherited::Before(before)) = inheritance.filter(|_| named.mentions.is_empty()) {
+        let facts_before: Vec<usize> = before
+            .mentions
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        // A name no rule knows before the back-reference is what it
+        // stands for ("In Spain it is 52 percent").
+        let names =
+            entities::unknown_names(&folded[sentence.clone()], sentence.start, &named.cue_spans);
+        for span in &named.back_references {
+            let inside = mentions
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end);
+            let named_before = names.iter().any(|n| n.end <= span.start);
+            let possessive = folded[span.clone()].to_ascii_lowercase();
+            let related = matches!(possessive.as_str(), "its" | "their")
+                && relation_follows(&folded[span.end..sentence.end]);
+            if !facts_before.is_empty() && !inside && !named_before && !related {
+                mentions.push(Mention {
+                    span: span.clone(),
+                    facts: facts_before.clone(),
+                    text: folded[span.clone()].to_string(),
+                    layer: Layer::BackReference,
+                });
+            }
+        }
+    }
+}
+
+/// The owner of a figure: the mention it belongs to, and the cost of the
+/// best mention that is not a subject of the same facts (for the margin).
+struct Owner {
+    best: Option<usize>,
+    cost: usize,
+    /// The nearest mention of other facts or of none, and its cost.
+    rival: Option<(usize, usize)>,
+}
+
+/// The subject each figure belongs to: the nearest mention, preferring one
+/// before the figure, one in the same clause, and one the rules know; a
+/// name right after the figure joined by "of" or "in" owns it.
+fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Owner> {
+    let names: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    let asides = asides(s.folded, &s.range, &names);
+    let aside_words = |lo: usize, hi: usize| -> usize {
+        asides
+            .iter()
+            .filter(|a| lo <= a.start && a.end <= hi)
+            .map(|a| s.words.index(a.end.saturating_sub(1)) - s.words.index(a.start))
+            .sum()
+    };
+    let aside_of = |at: usize| asides.iter().position(|a| a.start <= at && at < a.end);
+    figures
+        .iter()
+        .map(|figure| {
+            let dated = matches!(figure.kind, Kind::Year | Kind::Date);
+            let cost = |m: &Mention| -> usize {
+                let mut d = if m.span.end <= figure.anchor && m.span.start < m.span.end {
+                    let between = s.lower(m.span.end..figure.anchor);
+                    if relative_clause(between) {
+                        // "Nigeria, which ranks 52nd": the clause is Nigeria's.
+                        0
+                    } else {
+                        s.distance(m.span.end.saturating_sub(1), figure.anchor)
+                            .saturating_sub(aside_words(m.span.end, figure.anchor))
+                    }
+                } else if m.span.start == m.span.end {
+                    // A subject taken from around the sentence stands at its
+                    // start, behind any name the sentence gives.
+                    s.distance(m.span.start, figure.anchor) + 2 + m.layer.cost() / 2
+                } else if m.span.start >= figure.span.end {
+                    let between = s.lower(figure.span.end..m.span.start);
+                    if attaches(between) && !dated {
+                        0
+                    } else if RELATIVE.iter().any(|r| between.contains(r)) {
+                        s.distance(figure.anchor, m.span.start) + 5
+                    } else if coordinated(between) {
+                        // "Denmark is second and Norway fourth": a name
+                        // after "and" starts the next item of a list.
+                        s.distance(figure.anchor, m.span.start) + 4
+                    } else {
+                        s.distance(figure.anchor, m.span.start) + 1
+                    }
+                } else {
+                    0
+                };
+                d += 4 * s.crossings(m.span.start, figure.anchor);
+                // "Like Lyon, Grenoble has": a comparison, not the subject.
+                let before = s.lower(s.range.start..m.span.start).trim_end();
+                if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {
+                    d += 8;
+                }
+                if m.facts.is_empty() {
+                    // A year or date seldom belongs to the place named
+                    // beside it ("set up in Lisbon in 2011").
+                    d += if dated { 6 } else { 2 };
+                }
+                if aside_of(m.span.start).is_some()
+                    && aside_of(m.span.start) != aside_of(figure.anchor)
+                {
+                    d += 3;
+                }
+                d
+            };
+            let mut ranked: Vec<(usize, usize, usize)> = mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (cost(m), m.span.start, i))
+                .collect();
+            ranked.sort_unstable();
+            let best = ranked.first().map(|&(_, _, i)| i);
+            let best_cost = ranked.first().map_or(0, |&(c, _, _)| c);
+            let rival = best.and_then(|b| {
+                ranked
+                    .iter()
+                    .find(|&&(_, _, i)| {
+                        mentions[i].facts.is_empty()
+                            || !mentions[i].facts.iter().any(|f| mentions[b].facts.contains(f))
+                    })
+                    .map(|&(c, _, i)| (i, c))
+            });
+            Owner {
+                best,
+                cost: best_cost,
+                rival,
+            }
+        })
+        .collect()
+}
+
+/// How each figure of a sentence is stated: its role, span and period.
+fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
+    let start = s.range.start;
+    let years: Vec<(Range<usize>, i32)> = figures
+        .iter()
+        .filter_map(|f| match f.value {
+            Value::Year(year) if f.kind == Kind::Year => {
+                Some((f.span.start - start..f.span.end - start, year))
+            }
+            Value::Date(date) if date.day.is_none() => {
+                date.year.map(|y| (f.span.start - start..f.span.end - start, y))
+            }
+            _ => None,
+        })
+        .collect();
+    // Years and dates are not the figures a role's words govern.
+    let amounts: Vec<usize> = (0..figures.len())
+        .filter(|&x| !matches!(figures[x].kind, Kind::Year | Kind::Date))
+        .collect();
+    figures
+        .iter()
+        .enumerate()
+        .map(|(x, figure)| {
+            let at = amounts.iter().position(|&y| y == x);
+            // No further back than the figure before it, no further on
+            // than the one after.
+            let from = at
+                .and_then(|a| a.checked_sub(1))
+                .map_or(0, |p| figures[amounts[p]].span.end - start);
+            let to = at
+                .and_then(|a| amounts.get(a + 1))
+                .map_or(s.lower.len(), |&n| figures[n].span.start - start);
+            stance(
+                &s.lower,
+                from,
+                figure.span.start - start..figure.span.end - start,
+                to,
+                &years,
+            )
+        })
+        .collect()
+}
+
+/// Everything known about one (fact, figure) pair.
+struct Evidence<'e> {
+    fact: &'e Fact,
+    index: usize,
+    figure: &'e Figure,
+    stance: &'e Stance,
+    rate: bool,
+    owner: &'e Owner,
+    mentions: &'e [Mention],
+}
+
+/// The years a fact's figures may be tied to: its period's, its as-of
+/// date's (and the year before, when the desk gave no period: a release
+/// dated January reports on December), and any year among its qualifiers.
+fn fact_years(fact: &Fact) -> Vec<i32> {
+    let year = |text: &str| text.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let mut years: Vec<i32> = Vec::new();
+    years.extend(year(&fact.period));
+    if let Some(as_of) = year(&fact.as_of) {
+        years.push(as_of);
+        if fact.period == fact.as_of {
+            years.push(as_of - 1);
+        }
+    }
+    years.extend(fact.qualifiers.iter().filter_map(|q| {
+        (q.len() == 4).then(|| q.parse::<i32>().ok()).flatten()
+    }));
+    years
+}
+
+/// The cost of binding a figure to a fact, or why it cannot be.
+fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, String> {
+    let fact = e.fact;
+    let figure = e.figure;
+    let lower_after = s.lower(figure.span.end..s.range.end);
+    // "35th for ease of doing business" with the cue "ease of doing
+    // business": the measure after the rank is the fact's own.
+    let own_measure = figure.kind == Kind::Rank
+        && figure.unit.is_some()
+        && named.cues.iter().any(|&(g, at)| {
+            g == e.index
+                && at >= figure.span.end
+                && s.words.index(at) <= s.words.index(figure.span.end) + 3
+        });
+    // "24,000 Nvidia GPUs", "3,500 high-end GPUs": the fact's unit a few
+    // words on.
+    let own_unit = fact.kind == Kind::Count
+        && figure.kind == Kind::Count
+        && fact.unit.as_deref().is_some_and(|unit| {
+            let unit = figures::canonical_unit(unit);
+            let unit = unit.trim_end_matches('s');
+            lower_after
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| w.trim_end_matches('s') == unit)
+        });
+    if !(accepts(fact, figure) || own_measure && fact.kind == Kind::Rank || own_unit) {
+        return Err(format!(
+            "`{}` wants a {}{}; this is a {}{}",
+            fact.id,
+            fact.kind,
+            unit_note(fact.unit.as_deref()),
+            figure.kind,
+            unit_note(figure.unit.as_deref())
+        ));
+    }
+    if e.rate {
+        return Err(format!("a rate, not a total; `{}` is a total", fact.id));
+    }
+    // The role the figure plays, as this fact reads it: an earlier-value
+    // marker the fact is qualified by ("last year") and a difference the
+    // fact is named by ("majority") are its own.
+    let qualified_by = |phrase: &str| fact.qualifiers.iter().any(|q| q.eq_ignore_ascii_case(phrase));
+    let named_by = |noun: &str| {
+        fact.cues
+            .iter()
+            .any(|c| c.to_ascii_lowercase().split_whitespace().any(|w| w == noun))
+    };
+    // Years, dates and multiples ("grew tenfold") have no role of their
+    // own beyond an aim: "founded in 2011", "dates from 2001".
+    let plain = matches!(figure.kind, Kind::Year | Kind::Date)
+        || figure
+            .unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "times" | "fold" | "x"));
+    let mut role = e.stance.role;
+    if plain && role != Role::Intended {
+        role = Role::Level;
+    }
+    if role == Role::Earlier && e.stance.marker.is_some_and(qualified_by) {
+        role = Role::Level;
+    }
+    if role == Role::Change && e.stance.noun.is_some_and(named_by) {
+        role = Role::Level;
+    }
+    let falls = negative(fact);
+    let fits = match role {
+        Role::Intended => fact.future,
+        Role::Earlier => false,
+        Role::Level => fact.measure != Measure::Change || falls || e.stance.gain_or_loss || plain,
+        Role::Change => fact.measure != Measure::Level || falls,
+    };
+    if !fits {
+        let wants = if fact.future {
+            "an aim, plan or forecast"
+        } else {
+            match fact.measure {
+                Measure::Level => "a level",
+                Measure::Change => "a change",
+                Measure::Rate => "a level or a change",
+            }
+        };
+        return Err(format!(
+            "stated as {}; `{}` is {wants}",
+            role.name(),
+            fact.id
+        ));
+    }
+    if let (Some(over), Some(stated)) = (fact.over, e.stance.over)
+        && over != stated
+    {
+        return Err(format!(
+            "measured over a {}; `{}` is measured over a {}",
+            stated.name(),
+            fact.id,
+            over.name()
+        ));
+    }
+    if let Some(year) = e.stance.year
+        && !matches!(fact.kind, Kind::Year | Kind::Date)
+        && !fact_years(fact).contains(&year)
+    {
+        return Err(format!("tied to {year}; `{}` is for {}", fact.id, fact.period));
+    }
+    let period_month = fact
+        .period
+        .get(5..7)
+        .filter(|_| fact.period != fact.as_of)
+        .and_then(|m| m.parse::<u8>().ok());
+    if let (Some(month), Some(stated)) = (period_month, e.stance.month)
+        && month != stated
+        && !matches!(fact.kind, Kind::Year | Kind::Date)
+    {
+        return Err(format!("tied to another month; `{}` is for {}", fact.id, fact.period));
+    }
+    let owner = e.owner.best.map(|b| &e.mentions[b]);
+    if !owner.is_some_and(|m| m.facts.contains(&e.index)) {
+        let nearest = owner.map_or("none".to_string(), |m| format!("`{}`", m.text));
+        return Err(format!(
+            "nearest subject {nearest} is not a subject of `{}`",
+            fact.id
+        ));
+    }
+    // A cue across a clause break, or one item of a list away ("34th on
+    // the Civic Tech Index and 58th on the Talent Grid"), counts as
+    // farther.
+    let cue = named
+        .cues
+        .iter()
+        .filter(|&&(g, _)| g == e.index)
+        .map(|&(_, at)| {
+            let apart = if at < figure.anchor {
+                coordinated_between(&s.lower, s.range.start, at, figure.span.start)
+            } else {
+                coordinated(s.lower(figure.span.end..at))
+            };
+            s.distance(at, figure.anchor)
+                + 4 * s.crossings(at, figure.anchor)
+                + if apart { 4 } else { 0 }
+        })
+        .min()
+        .unwrap_or(INHERITED_CUE_DISTANCE);
+    // Facts told apart by qualifiers ("in 2023", "last year") take the
+    // figure nearest their own qualifier.
+    let qualifier = named
+        .qualifiers
+        .iter()
+        .filter(|&&(g, _)| g == e.index)
+        .map(|&(_, at)| s.distance(at, figure.anchor) + 4 * s.crossings(at, figure.anchor))
+        .min()
+        .unwrap_or(0);
+    let tense = if e.stance.past_tense { PAST_TENSE_PENALTY } else { 0 };
+    let gain_or_loss = if e.stance.gain_or_loss && fact.measure == Measure::Level {
+        GAIN_OR_LOSS_PENALTY
+    } else {
+        0
+    };
+    let span = if fact.over.is_some() && e.stance.over.is_none() {
+        UNMARKED_SPAN_PENALTY
+    } else {
+        0
+    };
+    Ok(cue + qualifier + tense + gain_or_loss + span + e.owner.cost / 2)
+}
+
+/// Chooses the bindings: the cheapest candidates first, one figure per
+/// fact and one fact per figure. Returns each binding as (figure, fact,
+/// confidence), and writes each figure's reason.
+#[allow(clippy::too_many_arguments)]
+fn choose(
+    facts: &[Fact],
+    named_facts: &[(usize, Layer, Layer)],
+    candidates: &[Candidate],
+    owners: &[Owner],
+    mentions: &[Mention],
+    figures: &mut [Figure],
+    reasons: &mut [String],
+) -> Vec<(usize, usize, Confidence)> {
+    let _ = named_facts;
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (candidates[i].cost, candidates[i].fact, candidates[i].figure));
+    let mut fact_taken: Vec<usize> = Vec::new();
+    let mut figure_taken: Vec<Option<usize>> = vec![None; figures.len()];
+    let mut bound = Vec::new();
+    for i in order {
+        let c = &candidates[i];
+        let (f, x) = (c.fact, c.figure);
+        if let Some(g) = figure_taken[x] {
+            if !fact_taken.contains(&f) && g != f {
+                reasons[x] = format!("bound to `{}`, nearer its cue", facts[g].id);
+            }
+            continue;
+        }
+        if fact_taken.contains(&f) {
+            continue;
+        }
+        fact_taken.push(f);
+        figure_taken[x] = Some(f);
+        // The next candidate: another figure for this fact, or another
+        // name for this figure.
+        let other_figure = candidates
+            .iter()
+            .filter(|o| o.fact == f && o.figure != x)
+            .min_by_key(|o| o.cost)
+            .map(|o| (o.cost.saturating_sub(c.cost), format!("`{}`", figure_text(&figures[o.figure]))));
+        let owner = &owners[x];
+        let other_name = owner.rival.filter(|&(r, _)| Some(r) != owner.best).map(|(r, cost)| {
+            (cost.saturating_sub(owner.cost), format!("`{}`", mentions[r].text))
+        });
+        let rival = [other_figure, other_name]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(margin, _)| *margin);
+        let margin = rival.as_ref().map(|(m, _)| *m);
+        let direct_cue = c.cue <= Layer::LeadIn;
+        let near_subject = c.subject <= Layer::Paragraph
+            || mentions.iter().all(|m| m.span.start == m.span.end);
+        let level = match margin {
+            Some(m) if m < 2 => Level::Low,
+            _ if !(direct_cue && near_subject) => Level::Medium,
+            Some(m) if m < CONFIDENT_MARGIN => Level::Medium,
+            _ => Level::High,
+        };
+        let confidence = Confidence {
+            level,
+            margin,
+            rival: rival.map(|(_, r)| r),
+            evidence: format!("cue in {}, subject in {}", c.cue.name(), c.subject.name()),
+        };
+        // "Profit fell 12 percent" states a change of -12 percent.
+        if figures[x].fall && negative(&facts[f]) {
+            figures[x].value = negate(&figures[x].value);
+            figures[x].fall = false;
+        }
+        let subject = owner
+            .best
+            .map_or(String::new(), |m| mentions[m].text.clone());
+        reasons[x] = format!(
+            "cue and subject `{subject}` of `{}` ({}; confidence {})",
+            facts[f].id,
+            confidence.evidence,
+            level.name()
+        );
+        bound.push((x, f, confidence));
+    }
+    bound
+}
+
+/// A figure as the reason names it.
+fn figure_text(figure: &Figure) -> String {
+    figure.value.to_string()
+}
