@@ -1,0 +1,293 @@
+//! Amounts: counts, percentages, money and measured numbers, with their
+//! sign, hedge, range and unit ("between $2bn and $3bn", "-2.1%", "28nm",
+//! "100,000-plus people"), and plain years.
+
+use super::lexicon::{currency_symbol, currency_word, measure_unit};
+use super::{Figure, Parsed, Reader};
+use crate::quantity::{Amount, Hedge, Kind, Value};
+
+/// Words before "from" that make "from X to Y" a range, not a change.
+pub(super) const RANGE_WORDS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "anywhere", "vary", "varies", "varied", "varying",
+    "run", "runs", "ran",
+];
+
+/// Units of time: "over three days" is a span, not a bound.
+pub(super) const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
+    "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "decade",
+    "decades", "season", "seasons",
+];
+
+/// Words that follow a count without naming what it counts.
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "by", "for", "to", "from",
+    "with", "into", "than", "as", "that", "this", "these", "those", "which", "who", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "it", "its", "they", "their", "he", "she", "his", "her", "we",
+    "our", "you", "not", "so", "if", "then", "more", "fewer", "less", "per", "each", "last",
+    "next", "since", "during", "after", "before", "until", "ago", "alone", "apiece", "out", "up",
+    "down", "over", "under", "about", "around", "between",
+];
+
+impl Reader<'_> {
+    /// The word a count counts: the next word ("100,000 people"), or the one
+    /// hyphened to the number ("a 48-hour strike"); none when the next word
+    /// is a function word ("100,000 have left").
+    pub(super) fn counted(&self, end: usize) -> Option<String> {
+        let at = if self.punct(end) == Some('-') && self.touching(end - 1) && self.touching(end) {
+            end + 1
+        } else {
+            end
+        };
+        let word = self.word(at)?;
+        let function_word = !self.toks[at].capital && FUNCTION_WORDS.contains(&word);
+        (!function_word).then(|| word.to_string())
+    }
+
+    /// The currency of a symbol just before token `i`: "$", "€".
+    pub(super) fn currency_before(&self, i: usize) -> Option<&'static str> {
+        self.punct(i.checked_sub(1)?).and_then(currency_symbol)
+    }
+
+    /// Percent words at token `j`: how many tokens they take, and `points`
+    /// for percentage points ("percent", "per cent", "percentage points",
+    /// "percentage-point").
+    pub(super) fn percent_at(&self, j: usize) -> Option<(usize, Option<String>)> {
+        match self.word(j)? {
+            "percent" | "percents" | "pct" | "pc" => Some((1, None)),
+            "per" if self.is_word(j + 1, "cent") => Some((2, None)),
+            "percentage" => {
+                let hyphen = usize::from(self.punct(j + 1) == Some('-') && self.touching(j));
+                matches!(self.word(j + 1 + hyphen), Some("point" | "points"))
+                    .then(|| (2 + hyphen, Some("points".to_string())))
+            }
+            _ => None,
+        }
+    }
+
+    /// An amount from the parsed number `n` and the words around it: its
+    /// sign, hedge, range, currency and unit make it a percentage, money,
+    /// a measured number, a year or a count.
+    pub(super) fn amount(&self, n: Parsed) -> Option<(Figure, usize)> {
+        let after = n.end;
+        // The number's first token, a currency symbol included: "$1.5bn".
+        let lead = if self.currency_before(n.first).is_some() {
+            n.first - 1
+        } else {
+            n.first
+        };
+        // A sign: "-2.1%", "+4.2 percent", "minus 40".
+        let sign = self.sign_before(lead);
+        let lead = sign.map_or(lead, |(_, at)| at);
+        let signed = |value: f64| sign.map_or(value, |(factor, _)| factor * value);
+        let (mut hedge, mut start) = self.hedge_before(lead.max(n.first));
+        if sign.is_some() {
+            let (h, s) = self.hedge_before(lead);
+            hedge = h;
+            start = s;
+        }
+        // "over three days": a span of time, not a bound.
+        if start + 1 == lead
+            && matches!(self.word(start), Some("over" | "under"))
+            && self.word(after).is_some_and(|w| TIME_UNITS.contains(&w))
+        {
+            hedge = Hedge::Exact;
+            start = n.first;
+        }
+        let mut amount = Amount {
+            nominal: signed(n.value),
+            upper: None,
+            hedge,
+            slack: n.slack,
+        };
+        let mut end = after;
+        let mut suffix = n.suffix.clone();
+        // Ranges: "between 50,000 and 70,000", "50,000-70,000", "50 to 70
+        // thousand", "between $2bn and $3bn". "From 19% to 27%" is a change,
+        // two values, unless a range word leads ("ranged from").
+        let opener = lead.checked_sub(1).and_then(|k| self.word(k));
+        let ranged = lead >= 2
+            && self
+                .word(lead - 2)
+                .is_some_and(|w| RANGE_WORDS.contains(&w));
+        let between = opener == Some("between") || (opener == Some("from") && ranged);
+        let change = opener == Some("from") && !ranged;
+        let year = n.yearish && (1800.0..=2100.0).contains(&n.value);
+        // A dash spaced on both sides joins a range too, unless after a
+        // year, where it more likely sets off a clause.
+        let dash = self.punct(end) == Some('-')
+            && ((self.touching(end - 1) && self.touching(end))
+                || (!self.touching(end - 1) && !self.touching(end) && !year));
+        let joiner = if between {
+            self.is_word(end, "and") || self.is_word(end, "to") || dash
+        } else {
+            !change && (self.is_word(end, "to") || dash)
+        };
+        let upper_at = if self.currency_before(end + 2).is_some() {
+            end + 2
+        } else {
+            end + 1
+        };
+        if joiner
+            && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
+            && !(n.yearish && upper.yearish && n.value >= 1000.0)
+        {
+            let mut low = signed(n.value);
+            if upper.scaled && !n.scaled && upper.value > 0.0 {
+                let scale = upper.value / self.unscaled(&upper);
+                low *= scale;
+            }
+            if low <= upper.value {
+                amount.nominal = low;
+                amount.upper = Some(upper.value);
+                amount.hedge = Hedge::Exact;
+                amount.slack = upper.slack.min(n.slack.max(upper.slack));
+                end = upper.end;
+                if !upper.suffix.is_empty() {
+                    suffix = upper.suffix;
+                }
+                if between {
+                    start = lead - 1;
+                }
+            }
+        }
+        // Suffix hedges: "100,000-plus", "100,000+", "and counting", "or
+        // more", "or so".
+        if amount.upper.is_none() {
+            if self.punct(end) == Some('+') && self.touching(end - 1) {
+                amount.hedge = Hedge::AtLeast;
+                end += 1;
+            } else if (self.is_word(end, "and") && self.is_word(end + 1, "counting"))
+                || (self.punct(end) == Some('-') && self.is_word(end + 1, "plus"))
+            {
+                amount.hedge = Hedge::AtLeast;
+                end += 2;
+            } else if self.is_word(end, "or") {
+                let hedge = match self.word(end + 1) {
+                    Some("more" | "above") => Some(Hedge::AtLeast),
+                    Some("fewer" | "less" | "below") => Some(Hedge::AtMost),
+                    Some("so") => Some(Hedge::About),
+                    _ => None,
+                };
+                if let Some(hedge) = hedge {
+                    amount.hedge = hedge;
+                    end += 2;
+                }
+            }
+        }
+        // Currency before: "$1.5bn", "US$ 3", "USD 3 million", "€2 billion".
+        let mut figure_start = start;
+        let mut currency = None;
+        if n.first > 0 {
+            let before = n.first - 1;
+            if let Some(code) = self.currency_before(n.first) {
+                currency = Some(code);
+                if figure_start == n.first {
+                    figure_start = before;
+                }
+                if before > 0 && self.is_word(before - 1, "us") {
+                    figure_start = figure_start.min(before - 1);
+                }
+            } else if let Some(code) = self
+                .word(before)
+                .filter(|w| w.len() == 3 && self.toks[before].capital)
+                .and_then(currency_word)
+            {
+                currency = Some(code);
+                figure_start = figure_start.min(before);
+            }
+        }
+        // Percent: "84%", "84 percent", "84 per cent", "5 percentage points".
+        if suffix == "%" || self.punct(end) == Some('%') {
+            if suffix != "%" {
+                end += 1;
+            }
+            let figure =
+                self.amount_figure(Kind::Percent, amount, None, figure_start, n.first, end);
+            return Some((figure, end));
+        }
+        if let Some((len, unit)) = self.percent_at(end) {
+            end += len;
+            let figure =
+                self.amount_figure(Kind::Percent, amount, unit, figure_start, n.first, end);
+            return Some((figure, end));
+        }
+        // Money: a currency before, or a currency word after.
+        if currency.is_none() {
+            // "US dollars"
+            let at = if self.is_word(end, "us") {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(code) = self.word(at).and_then(currency_word) {
+                currency = Some(code);
+                end = at + 1;
+            }
+        }
+        if let Some(code) = currency {
+            let figure = self.amount_figure(
+                Kind::Money,
+                amount,
+                Some(code.to_string()),
+                figure_start,
+                n.first,
+                end,
+            );
+            return Some((figure, end));
+        }
+        // Measured numbers: "28 nanometre", "28-nm", "28nm".
+        let unit_at = if self.punct(end) == Some('-') && self.touching(end - 1) {
+            end + 1
+        } else {
+            end
+        };
+        let unit = measure_unit(&suffix).map(|u| (u, end)).or_else(|| {
+            self.word(unit_at)
+                .and_then(measure_unit)
+                .map(|u| (u, unit_at + 1))
+        });
+        if let Some((unit, unit_end)) = unit {
+            let figure = self.amount_figure(
+                Kind::Number,
+                amount,
+                Some(unit.to_string()),
+                figure_start,
+                n.first,
+                unit_end,
+            );
+            return Some((figure, unit_end));
+        }
+        // A year: four plain digits in a plausible range, unhedged.
+        if n.yearish
+            && amount.upper.is_none()
+            && hedge == Hedge::Exact
+            && (1800.0..=2100.0).contains(&n.value)
+        {
+            // "2022-23", "2022/23": a season or fiscal year, read as its first.
+            let season = matches!(self.punct(end), Some('-' | '/'))
+                && self.touching(end - 1)
+                && self.touching(end)
+                && self.digits(end + 1).is_some_and(|d| d.len() == 2)
+                && self.plain(end + 1).is_some();
+            if season {
+                end += 2;
+            }
+            let value = Value::Year(n.value as i32);
+            return Some((
+                self.figure(Kind::Year, value, None, n.first, n.first, end),
+                end,
+            ));
+        }
+        let figure = self.amount_figure(
+            Kind::Count,
+            amount,
+            self.counted(end),
+            figure_start,
+            n.first,
+            end,
+        );
+        Some((figure, end))
+    }
+}

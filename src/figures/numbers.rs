@@ -1,0 +1,240 @@
+//! Numbers as written, before their kind is decided: digits with their
+//! separators, suffix and scale ("1.5bn", "100,000", "2-billion"), number
+//! words ("nine thousand", "thirty-first", "half a million") and a sign.
+
+use super::lexicon::{
+    TEN_ORDINALS, TENS, UNIT_ORDINALS, UNITS, is_number_word, measure_unit, scale_word,
+};
+use super::shares::FRACTIONS;
+use super::tokens::Tok;
+use super::{Parsed, Reader};
+use crate::quantity::Amount;
+
+impl Reader<'_> {
+    /// Parses a number starting at token `i`: digits with an optional scale,
+    /// or a number in words.
+    pub(super) fn number_at(&self, i: usize) -> Option<Parsed> {
+        match &self.toks.get(i)?.tok {
+            Tok::Num {
+                value,
+                decimals,
+                grouped,
+                suffix,
+            } => self.digits_at(i, *value, *decimals, *grouped, suffix),
+            Tok::Word(_) => self.words_at(i),
+            Tok::Punct(_) => None,
+        }
+    }
+
+    pub(super) fn digits_at(
+        &self,
+        i: usize,
+        value: f64,
+        decimals: usize,
+        grouped: bool,
+        suffix: &str,
+    ) -> Option<Parsed> {
+        let mut parsed = Parsed {
+            value,
+            slack: 0.0,
+            ordinal: matches!(suffix, "st" | "nd" | "rd" | "th"),
+            words: false,
+            yearish: !grouped && decimals == 0 && suffix.is_empty(),
+            suffix: String::new(),
+            scaled: false,
+            first: i,
+            end: i + 1,
+        };
+        let mut scale = 1.0;
+        if let Some(s) = scale_word(suffix) {
+            scale = s;
+        } else if !parsed.ordinal && !suffix.is_empty() {
+            if suffix != "%" && measure_unit(suffix).is_none() {
+                // "1990s", "5G", "3D": not a figure.
+                return None;
+            }
+            parsed.suffix = suffix.to_string();
+        }
+        if scale == 1.0 && !parsed.ordinal && parsed.suffix.is_empty() {
+            // "1.5 million", "2-billion"
+            let mut j = i + 1;
+            if self.punct(j) == Some('-') && self.touching(i) {
+                j += 1;
+            }
+            if let Some(s) = self.word(j).and_then(scale_word) {
+                let single_letter = self.word(j).is_some_and(|w| w.len() == 1);
+                if !single_letter && s > 1e2 {
+                    scale = s;
+                    parsed.end = j + 1;
+                }
+            }
+        }
+        if scale > 1.0 {
+            parsed.scaled = true;
+            parsed.yearish = false;
+        }
+        parsed.value = value * scale;
+        parsed.slack = Amount::rounding(parsed.value, decimals, scale);
+        Some(parsed)
+    }
+
+    /// Numbers and ordinals in words: "nine thousand", "thirty-first",
+    /// "half a million", "a million".
+    pub(super) fn words_at(&self, i: usize) -> Option<Parsed> {
+        let mut j = i;
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut any = false;
+        let mut ordinal = false;
+        let mut half = false;
+        if self.is_word(j, "half") && self.is_word(j + 1, "a") {
+            if let Some(s) = self.word(j + 2).and_then(scale_word).filter(|s| *s >= 1e3) {
+                let value = s / 2.0;
+                return Some(Parsed {
+                    value,
+                    slack: Amount::rounding(value, 0, 1.0),
+                    ordinal: false,
+                    words: true,
+                    yearish: false,
+                    suffix: String::new(),
+                    scaled: true,
+                    first: i,
+                    end: j + 3,
+                });
+            }
+            if self.percent_at(j + 2).is_some() {
+                // "half a percentage point"
+                return Some(Parsed {
+                    value: 0.5,
+                    slack: 0.0,
+                    ordinal: false,
+                    words: true,
+                    yearish: false,
+                    suffix: String::new(),
+                    scaled: false,
+                    first: i,
+                    end: j + 2,
+                });
+            }
+            half = true;
+        }
+        if !half && matches!(self.word(j), Some("a" | "an")) {
+            if let Some(s) = self.word(j + 1).and_then(scale_word).filter(|s| *s >= 1e2) {
+                current = 1.0;
+                any = true;
+                j += 1;
+                let _ = s;
+            } else {
+                return None;
+            }
+        }
+        while let Some(word) = self.word(j) {
+            if let Some(n) = UNITS.iter().position(|u| *u == word) {
+                current += n as f64;
+            } else if let Some(n) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
+                current += (n * 10) as f64;
+            } else if let Some(n) = UNIT_ORDINALS.iter().position(|u| *u == word) {
+                current += n as f64;
+                ordinal = true;
+                any = true;
+                j += 1;
+                break;
+            } else if let Some(n) = TEN_ORDINALS
+                .iter()
+                .position(|t| !t.is_empty() && *t == word)
+            {
+                current += (n * 10) as f64;
+                ordinal = true;
+                any = true;
+                j += 1;
+                break;
+            } else if word == "hundredth" && any {
+                current *= 100.0;
+                ordinal = true;
+                j += 1;
+                break;
+            } else if let Some(s) = scale_word(word).filter(|_| word.len() > 2 && any) {
+                if s == 1e2 {
+                    current *= s;
+                } else {
+                    total += current * s;
+                    current = 0.0;
+                }
+            } else if word == "and" && any && self.word(j + 1).is_some_and(is_number_word) {
+                // "one hundred and twenty"
+            } else {
+                break;
+            }
+            any = true;
+            j += 1;
+            // "twenty-five", "thirty-first"
+            if self.punct(j) == Some('-') && self.word(j + 1).is_some_and(is_number_word) {
+                j += 1;
+            }
+        }
+        if !any {
+            return None;
+        }
+        let value = total + current;
+        // A lone "one" or "a" is rarely a figure, unless a percent or a
+        // ratio: "one percent", "one in five".
+        if !ordinal
+            && value < 2.0
+            && self.percent_at(j).is_none()
+            && self.ratio_at(j, value).is_none()
+        {
+            return None;
+        }
+        // "two-thirds", "three quarters": a fraction, not a count.
+        let next = if self.punct(j) == Some('-') && self.touching(j) {
+            j + 1
+        } else {
+            j
+        };
+        if !ordinal && self.word(next).is_some_and(|w| FRACTIONS.contains(&w)) {
+            return None;
+        }
+        Some(Parsed {
+            value,
+            slack: if ordinal {
+                0.0
+            } else {
+                Amount::rounding(value, 0, 1.0)
+            },
+            ordinal,
+            words: true,
+            yearish: false,
+            suffix: String::new(),
+            scaled: false,
+            first: i,
+            end: j,
+        })
+    }
+
+    /// The value a scaled number has before its scale ("70" of "70 thousand").
+    pub(super) fn unscaled(&self, n: &Parsed) -> f64 {
+        match &self.toks[n.first].tok {
+            Tok::Num { value, .. } => *value,
+            _ => n.value,
+        }
+    }
+
+    /// The sign written just before token `i` ("-2.1%", "+4.2", "minus
+    /// 40"): its factor and the sign's token. A hyphen fused to what comes
+    /// before it joins a range or a name instead ("50-70", "Covid-19").
+    pub(super) fn sign_before(&self, i: usize) -> Option<(f64, usize)> {
+        let at = i.checked_sub(1)?;
+        if self.is_word(at, "minus") {
+            return Some((-1.0, at));
+        }
+        let factor = match self.punct(at)? {
+            '-' => -1.0,
+            '+' => 1.0,
+            _ => return None,
+        };
+        let free_before = at == 0
+            || !self.touching(at - 1)
+            || matches!(self.punct(at - 1), Some('(' | '[' | '"' | '\''));
+        (self.touching(at) && free_before).then_some((factor, at))
+    }
+}
