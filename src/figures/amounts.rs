@@ -2,7 +2,6 @@
 //! sign, hedge, range and unit ("between $2bn and $3bn", "-2.1%", "28nm",
 //! "100,000-plus people"), and plain years.
 
-use super::lexicon::{currency_symbol, currency_word, measure_unit};
 use super::{Figure, Parsed, Reader};
 use crate::quantity::{Amount, Hedge, Kind, Value};
 
@@ -47,7 +46,8 @@ impl Reader<'_> {
 
     /// The currency of a symbol just before token `i`: "$", "€".
     pub(super) fn currency_before(&self, i: usize) -> Option<&'static str> {
-        self.punct(i.checked_sub(1)?).and_then(currency_symbol)
+        self.punct(i.checked_sub(1)?)
+            .and_then(|c| self.lex.currency_symbol(c))
     }
 
     /// Percent words at token `j`: how many tokens they take, and `points`
@@ -192,7 +192,7 @@ impl Reader<'_> {
             } else if let Some(code) = self
                 .word(before)
                 .filter(|w| w.len() == 3 && self.toks[before].capital)
-                .and_then(currency_word)
+                .and_then(|w| self.lex.currency_word(w))
             {
                 currency = Some(code);
                 figure_start = figure_start.min(before);
@@ -221,7 +221,7 @@ impl Reader<'_> {
             } else {
                 end
             };
-            if let Some(code) = self.word(at).and_then(currency_word) {
+            if let Some(code) = self.word(at).and_then(|w| self.lex.currency_word(w)) {
                 currency = Some(code);
                 end = at + 1;
             }
@@ -243,11 +243,15 @@ impl Reader<'_> {
         } else {
             end
         };
-        let unit = measure_unit(&suffix).map(|u| (u, end)).or_else(|| {
-            self.word(unit_at)
-                .and_then(measure_unit)
-                .map(|u| (u, unit_at + 1))
-        });
+        let unit = self
+            .lex
+            .measure_unit(&suffix)
+            .map(|u| (u, end))
+            .or_else(|| {
+                self.word(unit_at)
+                    .and_then(|w| self.lex.measure_unit(w))
+                    .map(|u| (u, unit_at + 1))
+            });
         if let Some((unit, unit_end)) = unit {
             let figure = self.amount_figure(
                 Kind::Number,

@@ -2,7 +2,6 @@
 //! "G20", "Covid-19", "10:30", "9/11", "3-1", a phone number.
 
 use super::Reader;
-use super::lexicon::currency_word;
 use super::ranks::RANK_VERBS;
 use super::tokens::Tok;
 
@@ -64,7 +63,8 @@ impl Reader<'_> {
         if i > 0 && self.touching(i - 1) {
             // "FY2024", "USD3m" are not names.
             let qualifier = |w: &str| {
-                NUMBER_PREFIXES.contains(&w) || (w.len() == 3 && currency_word(w).is_some())
+                NUMBER_PREFIXES.contains(&w)
+                    || (w.len() == 3 && self.lex.currency_word(w).is_some())
             };
             if self.word(i - 1).is_some_and(|w| !qualifier(w)) {
                 return Some(end);
@@ -105,7 +105,7 @@ impl Reader<'_> {
                 (k - i >= 3).then_some(k)
             }
             2 => {
-                let first_ordinal = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
+                let first_ordinal = self.lex.is_ordinal_suffix(suffix);
                 match joiners.first() {
                     // "2.4" and ".1" of "2.4.1", fused.
                     None | Some(':' | '.') => Some(end),

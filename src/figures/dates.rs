@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::month;
 use super::tokens::Tok;
 use super::{Figure, Parsed, Reader};
 use crate::quantity::{Date, Kind, Value};
@@ -16,7 +15,7 @@ impl Reader<'_> {
         if !token.capital {
             return None;
         }
-        month(self.word(i)?)
+        self.lex.month(self.word(i)?)
     }
 
     /// A date in digits with the day first, "28/06/2025" or "14.03.2024",

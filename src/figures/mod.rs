@@ -28,7 +28,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use lexicon::canonical_unit;
-use lexicon::currency_symbol;
+use lexicon::{ENGLISH, Lexicon};
 pub(crate) use lexicon::{TEN_ORDINALS, TENS, UNIT_ORDINALS, UNITS};
 use tokens::{Tok, Token, tokenize};
 
@@ -128,13 +128,17 @@ struct Parsed {
 struct Reader<'t> {
     text: &'t str,
     toks: Vec<Token>,
+    /// The language's number words, scales, months and separators.
+    lex: &'static Lexicon,
 }
 
 /// Reads every figure in `text`, in order of appearance.
 pub fn read(text: &str) -> Vec<Figure> {
+    let lex = &ENGLISH;
     let reader = Reader {
         text,
-        toks: tokenize(text),
+        toks: tokenize(text, lex),
+        lex,
     };
     let mut figures = Vec::new();
     let mut i = 0;
@@ -271,7 +275,12 @@ impl Reader<'_> {
     /// The hedge ending just before token `first`, and where it starts.
     fn hedge_before(&self, first: usize) -> (Hedge, usize) {
         // Skip a currency symbol: "about $9bn".
-        let end = if first > 0 && self.punct(first - 1).and_then(currency_symbol).is_some() {
+        let end = if first > 0
+            && self
+                .punct(first - 1)
+                .and_then(|c| self.lex.currency_symbol(c))
+                .is_some()
+        {
             first - 1
         } else {
             first

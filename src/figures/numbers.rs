@@ -2,10 +2,6 @@
 //! separators, suffix and scale ("1.5bn", "100,000", "2-billion"), number
 //! words ("nine thousand", "thirty-first", "half a million") and a sign.
 
-use super::lexicon::{
-    TEN_ORDINALS, TENS, UNIT_ORDINALS, UNITS, is_number_word, measure_unit, scale_word,
-};
-use super::shares::FRACTIONS;
 use super::tokens::Tok;
 use super::{Parsed, Reader};
 use crate::quantity::Amount;
@@ -37,7 +33,7 @@ impl Reader<'_> {
         let mut parsed = Parsed {
             value,
             slack: 0.0,
-            ordinal: matches!(suffix, "st" | "nd" | "rd" | "th"),
+            ordinal: self.lex.is_ordinal_suffix(suffix),
             words: false,
             yearish: !grouped && decimals == 0 && suffix.is_empty(),
             suffix: String::new(),
@@ -46,10 +42,10 @@ impl Reader<'_> {
             end: i + 1,
         };
         let mut scale = 1.0;
-        if let Some(s) = scale_word(suffix) {
+        if let Some(s) = self.lex.scale(suffix) {
             scale = s;
         } else if !parsed.ordinal && !suffix.is_empty() {
-            if suffix != "%" && measure_unit(suffix).is_none() {
+            if suffix != "%" && self.lex.measure_unit(suffix).is_none() {
                 // "1990s", "5G", "3D": not a figure.
                 return None;
             }
@@ -61,7 +57,7 @@ impl Reader<'_> {
             if self.punct(j) == Some('-') && self.touching(i) {
                 j += 1;
             }
-            if let Some(s) = self.word(j).and_then(scale_word) {
+            if let Some(s) = self.word(j).and_then(|w| self.lex.scale(w)) {
                 let single_letter = self.word(j).is_some_and(|w| w.len() == 1);
                 if !single_letter && s > 1e2 {
                     scale = s;
@@ -87,8 +83,14 @@ impl Reader<'_> {
         let mut any = false;
         let mut ordinal = false;
         let mut half = false;
-        if self.is_word(j, "half") && self.is_word(j + 1, "a") {
-            if let Some(s) = self.word(j + 2).and_then(scale_word).filter(|s| *s >= 1e3) {
+        if self.is_word(j, self.lex.half)
+            && self.lex.articles.contains(&self.word(j + 1).unwrap_or(""))
+        {
+            if let Some(s) = self
+                .word(j + 2)
+                .and_then(|w| self.lex.scale(w))
+                .filter(|s| *s >= 1e3)
+            {
                 let value = s / 2.0;
                 return Some(Parsed {
                     value,
@@ -118,8 +120,12 @@ impl Reader<'_> {
             }
             half = true;
         }
-        if !half && matches!(self.word(j), Some("a" | "an")) {
-            if let Some(s) = self.word(j + 1).and_then(scale_word).filter(|s| *s >= 1e2) {
+        if !half && self.word(j).is_some_and(|w| self.lex.articles.contains(&w)) {
+            if let Some(s) = self
+                .word(j + 1)
+                .and_then(|w| self.lex.scale(w))
+                .filter(|s| *s >= 1e2)
+            {
                 current = 1.0;
                 any = true;
                 j += 1;
@@ -129,38 +135,38 @@ impl Reader<'_> {
             }
         }
         while let Some(word) = self.word(j) {
-            if let Some(n) = UNITS.iter().position(|u| *u == word) {
+            if let Some(n) = self.lex.unit(word) {
                 current += n as f64;
-            } else if let Some(n) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
-                current += (n * 10) as f64;
-            } else if let Some(n) = UNIT_ORDINALS.iter().position(|u| *u == word) {
+            } else if let Some(n) = self.lex.ten(word) {
+                current += n as f64;
+            } else if let Some(n) = self.lex.unit_ordinal(word) {
                 current += n as f64;
                 ordinal = true;
                 any = true;
                 j += 1;
                 break;
-            } else if let Some(n) = TEN_ORDINALS
-                .iter()
-                .position(|t| !t.is_empty() && *t == word)
-            {
-                current += (n * 10) as f64;
+            } else if let Some(n) = self.lex.ten_ordinal(word) {
+                current += n as f64;
                 ordinal = true;
                 any = true;
                 j += 1;
                 break;
-            } else if word == "hundredth" && any {
+            } else if word == self.lex.hundredth && any {
                 current *= 100.0;
                 ordinal = true;
                 j += 1;
                 break;
-            } else if let Some(s) = scale_word(word).filter(|_| word.len() > 2 && any) {
+            } else if let Some(s) = self.lex.scale(word).filter(|_| word.len() > 2 && any) {
                 if s == 1e2 {
                     current *= s;
                 } else {
                     total += current * s;
                     current = 0.0;
                 }
-            } else if word == "and" && any && self.word(j + 1).is_some_and(is_number_word) {
+            } else if word == self.lex.and
+                && any
+                && self.word(j + 1).is_some_and(|w| self.lex.is_number_word(w))
+            {
                 // "one hundred and twenty"
             } else {
                 break;
@@ -168,7 +174,9 @@ impl Reader<'_> {
             any = true;
             j += 1;
             // "twenty-five", "thirty-first"
-            if self.punct(j) == Some('-') && self.word(j + 1).is_some_and(is_number_word) {
+            if self.punct(j) == Some('-')
+                && self.word(j + 1).is_some_and(|w| self.lex.is_number_word(w))
+            {
                 j += 1;
             }
         }
@@ -191,7 +199,12 @@ impl Reader<'_> {
         } else {
             j
         };
-        if !ordinal && self.word(next).is_some_and(|w| FRACTIONS.contains(&w)) {
+        if !ordinal
+            && self
+                .word(next)
+                .and_then(|w| self.lex.fraction(w))
+                .is_some_and(|(_, plural)| plural)
+        {
             return None;
         }
         Some(Parsed {

@@ -2,7 +2,6 @@
 //! "thirty-first", "second only to", and the narrower measure a rank may be
 //! for ("12th for infrastructure").
 
-use super::lexicon::month;
 use super::tokens::Tok;
 use super::{Figure, Parsed, Reader};
 use crate::quantity::{Kind, Value};
@@ -264,7 +263,7 @@ impl Reader<'_> {
         // A name after the rank ("8th in Europe") is a region's ranking,
         // unless it is the ranking's own name (a cue, which the binder
         // recognises, or a name ending in "Index", "Survey").
-        if OVERALL.contains(&word) || month(word).is_some() {
+        if OVERALL.contains(&word) || self.lex.month(word).is_some() {
             return None;
         }
         // "58th in the corruption perceptions ranking": the ranking's name.

@@ -3,16 +3,9 @@
 //! 100") and multiples ("tenfold", "twice as many", "3x").
 
 use super::amounts::{FUNCTION_WORDS, TIME_UNITS};
-use super::lexicon::{UNITS, fraction_denominator, verb_multiple, word_value};
 use super::tokens::Tok;
 use super::{Figure, Parsed, Reader};
 use crate::quantity::{Amount, Hedge, Kind, Value};
-
-/// Plural fractions after a number word: "two-thirds", "three quarters".
-pub(super) const FRACTIONS: &[&str] = &[
-    "halves", "thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths",
-    "tenths",
-];
 
 impl Reader<'_> {
     /// A fraction in words, read as a share in percent: "three-quarters of",
@@ -22,7 +15,7 @@ impl Reader<'_> {
     pub(super) fn fraction_at(&self, i: usize) -> Option<(Figure, usize)> {
         const SLACK: f64 = 2.5;
         let word = self.word(i)?;
-        let (share, end) = if word == "half" {
+        let (share, end) = if word == self.lex.half {
             // Not "the first half of 2024", "the second half".
             let before = i.checked_sub(1).and_then(|k| self.word(k));
             if matches!(
@@ -34,20 +27,19 @@ impl Reader<'_> {
             (50.0, i + 1)
         } else {
             // "a third", "one-fifth", "two-thirds", "three quarters"
-            let numerator = if matches!(word, "a" | "an") {
+            let numerator = if self.lex.articles.contains(&word) {
                 1.0
             } else {
-                let n = UNITS.iter().position(|u| *u == word).filter(|n| *n >= 1)?;
+                let n = self.lex.unit(word).filter(|n| *n >= 1)?;
                 n as f64
             };
             let mut j = i + 1;
             if self.punct(j) == Some('-') && self.touching(i) && self.touching(j) {
                 j += 1;
             }
-            let denominator = self.word(j).and_then(fraction_denominator)?;
-            let plural = self
-                .word(j)
-                .is_some_and(|w| w.ends_with('s') && w != "halves");
+            let (denominator, plural) = self.word(j).and_then(|w| self.lex.fraction(w))?;
+            // "two-thirds" takes the plural; halves are never a share.
+            let plural = plural && denominator != 2.0;
             if (numerator > 1.0) != plural || numerator >= denominator {
                 return None;
             }
@@ -96,12 +88,15 @@ impl Reader<'_> {
         // The number itself: a word ("ten"), or plain digits ("10"), or one
         // word or suffix that is the whole multiple ("tenfold", "3x").
         let (factor, whole) = match &self.toks.get(i)?.tok {
-            Tok::Word(word) => match verb_multiple(word) {
+            Tok::Word(word) => match self.lex.multiple(word) {
                 Some(n) => (n, true),
                 None if word == "twice" => (2.0, self.comparison_follows(i + 1)),
-                None => match word.strip_suffix("fold").and_then(word_value) {
+                None => match word
+                    .strip_suffix(self.lex.fold)
+                    .and_then(|w| self.lex.word_value(w))
+                {
                     Some(n) => (n, true),
-                    None => (word_value(word)?, false),
+                    None => (self.lex.word_value(word)?, false),
                 },
             },
             Tok::Num {
@@ -110,7 +105,7 @@ impl Reader<'_> {
                 suffix,
                 ..
             } => match suffix.as_str() {
-                "x" | "fold" => (*value, true),
+                s if s == "x" || s == self.lex.fold => (*value, true),
                 "" => (*value, false),
                 _ => return None,
             },
@@ -118,7 +113,9 @@ impl Reader<'_> {
         };
         let end = if whole {
             i + 1
-        } else if self.punct(i + 1) == Some('-') && self.touching(i) && self.is_word(i + 2, "fold")
+        } else if self.punct(i + 1) == Some('-')
+            && self.touching(i)
+            && self.is_word(i + 2, self.lex.fold)
         {
             // "ten-fold", "10-fold"
             i + 3

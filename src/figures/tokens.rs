@@ -3,9 +3,8 @@
 //! stage looks around.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use super::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
@@ -28,27 +27,17 @@ pub(super) struct Token {
     pub(super) capital: bool,
 }
 
-static LEXER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\ \d{3})+(?:\.\d+)?\b|\d+(?:\.\d+)?|\.\d+)
-        (?P<suffix>[A-Za-z%]+)?
-        |(?P<word>[A-Za-z]+(?:'[A-Za-z]+)*)
-        |(?P<punct>\S)",
-    )
-    .expect("the lexer pattern is valid")
-});
-
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
+/// The tokens of `text`, its numbers written with `lex`'s separators.
+pub(super) fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
     // `find_iter` runs the lazy DFA; what kind each token is follows from
     // its first character, so no capture groups are needed.
-    LEXER
+    lex.pattern
         .find_iter(text)
         .filter_map(|found| {
             let span = found.range();
             let whole = found.as_str();
             let first = whole.chars().next()?;
-            let tok = if first.is_ascii_digit() || (first == '.' && whole.len() > 1) {
+            let tok = if first.is_ascii_digit() || (first == lex.decimal_mark && whole.len() > 1) {
                 // The number runs to its first letter or `%`: the suffix.
                 let split = whole
                     .find(|c: char| c.is_ascii_alphabetic() || c == '%')
@@ -56,13 +45,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 let (num, suffix) = whole.split_at(split);
                 let digits: String = num
                     .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '.')
+                    .filter(|c| c.is_ascii_digit() || *c == lex.decimal_mark)
+                    .map(|c| if c.is_ascii_digit() { c } else { '.' })
                     .collect();
                 let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
                 Tok::Num {
                     value: digits.parse().ok()?,
                     decimals,
-                    grouped: num.contains([',', ' ']),
+                    grouped: num.contains(lex.group_marks),
                     suffix: suffix.to_ascii_lowercase(),
                 }
             } else if first.is_ascii_alphabetic() {
