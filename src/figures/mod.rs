@@ -259,7 +259,7 @@ impl Reader<'_> {
         if n.ordinal {
             return self.rank(n);
         }
-        if let Some(found) = self.cardinal_rank(&n) {
+        if let Some(found) = self.cardinal_rank(&n).or_else(|| self.move_in_ranking(&n)) {
             return Some(found);
         }
         // "one in five adults": a share, read as a percent.

@@ -4,7 +4,7 @@
 
 use super::tokens::Tok;
 use super::{Figure, Parsed, Reader};
-use crate::quantity::{Kind, Value};
+use crate::quantity::{Amount, Kind, Value};
 
 /// Words after an ordinal that make it something other than a rank.
 pub(super) const NOT_RANK_AFTER: &[&str] = &[
@@ -48,6 +48,19 @@ pub(super) const NOT_RANK_AFTER: &[&str] = &[
     "most",
     "highest",
     "lowest",
+];
+
+/// Words for a place in a ranking, as in "climbed eight places".
+const PLACE_WORDS: &[&str] = &[
+    "places",
+    "place",
+    "spots",
+    "spot",
+    "positions",
+    "position",
+    "notches",
+    "notch",
+    "rungs",
 ];
 
 /// Words before a number that make it a position in a ranking.
@@ -352,11 +365,25 @@ impl Reader<'_> {
     /// unless it counts what is ranked ("ranks 90 countries").
     pub(super) fn cardinal_rank(&self, n: &Parsed) -> Option<(Figure, usize)> {
         let after = n.end;
-        // "ranked 31 out of 83": a cardinal after a ranking verb.
+        // "ranked 31 out of 83": a cardinal after a ranking verb; "ranked
+        // the island 158 out of 180", "puts it at 158 out of 180": a few
+        // words on, when a total follows.
         let rank_verb = n.first > 0
             && self
                 .word(n.first - 1)
                 .is_some_and(|w| matches!(w, "ranked" | "ranks" | "rank" | "ranking"));
+        let out_of = self.is_word(after, "out") && self.is_word(after + 1, "of");
+        let rank_verb_near = out_of
+            && (n.first.saturating_sub(4)..n.first).any(|k| {
+                self.word(k)
+                    .is_some_and(|w| RANK_VERBS.contains(&w) || matches!(w, "puts" | "put"))
+            });
+        // "climbed eight places to 151": the place moved to.
+        let moved_to = n.first >= 2
+            && self.is_word(n.first - 1, "to")
+            && (self.place_word(n.first - 2)
+                || (self.punct(n.first - 2) == Some(',') && self.place_word(n.first - 3)));
+        let rank_verb = rank_verb || rank_verb_near || moved_to;
         // "ranks 90 countries": how many are ranked, not a position.
         let counted = self
             .word(after)
@@ -376,5 +403,37 @@ impl Reader<'_> {
             ));
         }
         None
+    }
+
+    /// Whether token `i` is a word for a place in a ranking: "places",
+    /// "spots", "positions".
+    pub(super) fn place_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| PLACE_WORDS.contains(&w))
+    }
+
+    /// A move in a ranking, "climbed eight places", "fell three spots", "up
+    /// two positions": a number of `places`, not a rank.
+    pub(super) fn move_in_ranking(&self, n: &Parsed) -> Option<(Figure, usize)> {
+        const MOVES: &[&str] = &[
+            "climbed", "climbing", "climbs", "rose", "rising", "rises", "fell", "falling", "falls",
+            "dropped", "dropping", "drops", "slipped", "slipping", "slips", "slid", "jumped",
+            "jumping", "jumps", "moved", "moving", "moves", "tumbled", "plunged", "gained", "lost",
+            "advanced", "improved", "up", "down", "by",
+        ];
+        if !self.place_word(n.end) || n.value < 1.0 || n.value.fract() != 0.0 || n.scaled {
+            return None;
+        }
+        let verb = (n.first.saturating_sub(2)..n.first)
+            .any(|k| self.word(k).is_some_and(|w| MOVES.contains(&w)));
+        if !verb {
+            return None;
+        }
+        let end = n.end + 1;
+        let value = Value::Amount(Amount::exact(n.value));
+        let unit = Some("places".to_string());
+        Some((
+            self.figure(Kind::Number, value, unit, n.first, n.first, end),
+            end,
+        ))
     }
 }
