@@ -11,6 +11,69 @@ pub(super) const RANGE_WORDS: &[&str] = &[
     "run", "runs", "ran",
 ];
 
+/// Words before "from" that make "from X to Y" a change, two values.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "decreases",
+    "dropped",
+    "drop",
+    "drops",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "slipped",
+    "declined",
+    "decline",
+    "widened",
+    "narrowed",
+    "shrank",
+    "shrunk",
+    "surged",
+    "soared",
+    "plunged",
+    "slumped",
+    "eased",
+    "recovered",
+    "went",
+    "moved",
+    "changed",
+    "cut",
+    "raised",
+    "lowered",
+    "lifted",
+    "up",
+    "down",
+    "doubled",
+    "tripled",
+    "swelled",
+    "ballooned",
+    "expanded",
+    "contracted",
+    "improved",
+    "worsened",
+    "shifted",
+];
+
 /// Units of time: "over three days" is a span, not a bound.
 pub(super) const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
@@ -111,8 +174,14 @@ impl Reader<'_> {
             && self
                 .word(lead - 2)
                 .is_some_and(|w| RANGE_WORDS.contains(&w));
-        let between = opener == Some("between") || (opener == Some("from") && ranged);
-        let change = opener == Some("from") && !ranged;
+        // "rose from 19% to 27%": a change, unless no verb of change leads
+        // ("could cost from $10 to $15 billion" is a range).
+        let changed = lead >= 2
+            && (lead.saturating_sub(4)..lead - 1)
+                .any(|k| self.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w)));
+        let from = opener == Some("from");
+        let between = opener == Some("between") || (from && (ranged || !changed));
+        let change = from && !between;
         let year = n.yearish && (1800.0..=2100.0).contains(&n.value);
         // A dash spaced on both sides joins a range too, unless after a
         // year, where it more likely sets off a clause.
@@ -133,10 +202,11 @@ impl Reader<'_> {
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
         {
+            // "four to five thousand", "from $10 to $15 billion": the scale
+            // written once belongs to both ends.
             let mut low = signed(n.value);
-            if upper.scaled && !n.scaled && upper.value > 0.0 {
-                let scale = upper.value / self.unscaled(&upper);
-                low *= scale;
+            if upper.scale > 1.0 && n.scale == 1.0 && low * upper.scale <= upper.value {
+                low *= upper.scale;
             }
             if low <= upper.value {
                 amount.nominal = low;
@@ -151,6 +221,19 @@ impl Reader<'_> {
                     start = lead - 1;
                 }
             }
+        }
+        // "from $10 to $15 billion" after a change: two values, the first
+        // with the scale written after the second.
+        if change
+            && amount.upper.is_none()
+            && n.scale == 1.0
+            && self.is_word(end, "to")
+            && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
+            && upper.scale > 1.0
+            && amount.nominal.abs() * upper.scale <= upper.value
+        {
+            amount.nominal *= upper.scale;
+            amount.slack = Amount::rounding(amount.nominal, n.decimals, upper.scale);
         }
         // Suffix hedges: "100,000-plus", "100,000+", "and counting", "or
         // more", "or so".

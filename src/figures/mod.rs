@@ -120,6 +120,11 @@ struct Parsed {
     suffix: String,
     /// A scale word or suffix was applied.
     scaled: bool,
+    /// The scale the number was written with, 1 when none: 1,000 for
+    /// "70 thousand" and "seventy thousand", a million for "1.5m".
+    scale: f64,
+    /// Digits written after the decimal mark, trailing zeros aside.
+    decimals: usize,
     first: usize,
     /// One past the last token of the number.
     end: usize,

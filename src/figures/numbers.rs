@@ -38,6 +38,8 @@ impl Reader<'_> {
             yearish: !grouped && decimals == 0 && suffix.is_empty(),
             suffix: String::new(),
             scaled: false,
+            scale: 1.0,
+            decimals,
             first: i,
             end: i + 1,
         };
@@ -70,6 +72,7 @@ impl Reader<'_> {
             parsed.yearish = false;
         }
         parsed.value = value * scale;
+        parsed.scale = scale;
         parsed.slack = Amount::rounding(parsed.value, decimals, scale);
         Some(parsed)
     }
@@ -83,6 +86,7 @@ impl Reader<'_> {
         let mut any = false;
         let mut ordinal = false;
         let mut half = false;
+        let mut last_scale = 1.0;
         if self.is_word(j, self.lex.half)
             && self.lex.articles.contains(&self.word(j + 1).unwrap_or(""))
         {
@@ -100,6 +104,8 @@ impl Reader<'_> {
                     yearish: false,
                     suffix: String::new(),
                     scaled: true,
+                    scale: s,
+                    decimals: 0,
                     first: i,
                     end: j + 3,
                 });
@@ -114,6 +120,8 @@ impl Reader<'_> {
                     yearish: false,
                     suffix: String::new(),
                     scaled: false,
+                    scale: 1.0,
+                    decimals: 0,
                     first: i,
                     end: j + 2,
                 });
@@ -162,6 +170,7 @@ impl Reader<'_> {
                 } else {
                     total += current * s;
                     current = 0.0;
+                    last_scale = s;
                 }
             } else if word == self.lex.and
                 && any
@@ -219,17 +228,11 @@ impl Reader<'_> {
             yearish: false,
             suffix: String::new(),
             scaled: false,
+            scale: if current == 0.0 { last_scale } else { 1.0 },
+            decimals: 0,
             first: i,
             end: j,
         })
-    }
-
-    /// The value a scaled number has before its scale ("70" of "70 thousand").
-    pub(super) fn unscaled(&self, n: &Parsed) -> f64 {
-        match &self.toks[n.first].tok {
-            Tok::Num { value, .. } => *value,
-            _ => n.value,
-        }
     }
 
     /// The sign written just before token `i` ("-2.1%", "+4.2", "minus
