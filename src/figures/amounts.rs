@@ -118,7 +118,7 @@ impl Reader<'_> {
     /// "percentage-point").
     pub(super) fn percent_at(&self, j: usize) -> Option<(usize, Option<String>)> {
         match self.word(j)? {
-            "percent" | "percents" | "pct" | "pc" => Some((1, None)),
+            w if self.lex.percent_words.contains(&w) => Some((1, None)),
             "per" if self.is_word(j + 1, "cent") => Some((2, None)),
             "percentage" => {
                 let hyphen = usize::from(self.punct(j + 1) == Some('-') && self.touching(j));
@@ -319,6 +319,23 @@ impl Reader<'_> {
                 end,
             );
             return Some((figure, end));
+        }
+        // "37m": millions before a counted word ("37m people"), metres
+        // before a dimension ("37m tall"), and otherwise left unread.
+        if let Some(unit) = n.maybe_unit {
+            if self
+                .word(end)
+                .is_some_and(|w| self.lex.dimensions.contains(&w))
+            {
+                amount.nominal /= n.scale;
+                amount.upper = amount.upper.map(|u| u / n.scale);
+                amount.slack = Amount::rounding(amount.nominal, n.decimals, 1.0);
+                let unit = Some(unit.to_string());
+                let figure =
+                    self.amount_figure(Kind::Number, amount, unit, figure_start, n.first, end);
+                return Some((figure, end));
+            }
+            self.counted(end)?;
         }
         // Measured numbers: "28 nanometre", "28-nm", "28nm".
         let unit_at = if self.punct(end) == Some('-') && self.touching(end - 1) {

@@ -32,6 +32,14 @@ pub(crate) struct Lexicon {
     /// Scale words and their factor, spelled out or abbreviated, glued to
     /// digits ("1.5bn", "24k") or written apart ("1.5 million").
     pub scales: &'static [(&'static str, f64)],
+    /// Scale letters glued to digits that may instead be a unit, and the
+    /// unit: "37m" is 37 million people, or 37 metres tall.
+    pub ambiguous_scales: &'static [(&'static str, &'static str)],
+    /// Words after a number that measure a length, and so make an
+    /// ambiguous scale letter the unit: "37m tall".
+    pub dimensions: &'static [&'static str],
+    /// Words for percent, written apart or glued: "24 percent", "24pc".
+    pub percent_words: &'static [&'static str],
     /// The scale words a number in words may hold ("one hundred thousand").
     pub scale_names: &'static [&'static str],
     /// The mark between whole and decimal digits: "1.5".
@@ -153,6 +161,11 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("tn", 1e12),
         ("trn", 1e12),
     ],
+    ambiguous_scales: &[("m", "metre")],
+    dimensions: &[
+        "tall", "high", "long", "deep", "wide", "across", "away", "above", "below",
+    ],
+    percent_words: &["percent", "percents", "pct", "pc"],
     scale_names: &["hundred", "thousand", "million", "billion", "trillion"],
     decimal_mark: '.',
     group_marks: &[',', ' '],
@@ -275,6 +288,17 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("exaflops", "exaflops"),
         ("qubits", "qubit"),
         ("qubit", "qubit"),
+        ("mph", "mph"),
+        ("kw", "kilowatt"),
+        ("kilowatt", "kilowatt"),
+        ("kilowatts", "kilowatt"),
+        ("kwh", "kilowatt-hour"),
+        ("metre", "metre"),
+        ("metres", "metre"),
+        ("meter", "metre"),
+        ("meters", "metre"),
+        ("mile", "mile"),
+        ("miles", "mile"),
     ],
     pattern: &ENGLISH_PATTERN,
 };

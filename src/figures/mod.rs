@@ -125,6 +125,9 @@ struct Parsed {
     scale: f64,
     /// Digits written after the decimal mark, trailing zeros aside.
     decimals: usize,
+    /// The unit a glued scale letter may be instead ("m" of "37m" may be
+    /// metres), until the words after it decide.
+    maybe_unit: Option<&'static str>,
     first: usize,
     /// One past the last token of the number.
     end: usize,

@@ -40,12 +40,22 @@ impl Reader<'_> {
             scaled: false,
             scale: 1.0,
             decimals,
+            maybe_unit: None,
             first: i,
             end: i + 1,
         };
         let mut scale = 1.0;
         if let Some(s) = self.lex.scale(suffix) {
             scale = s;
+            parsed.maybe_unit = self
+                .lex
+                .ambiguous_scales
+                .iter()
+                .find(|(letter, _)| *letter == suffix)
+                .map(|(_, unit)| *unit);
+        } else if self.lex.percent_words.contains(&suffix) {
+            // "24pc"
+            parsed.suffix = "%".to_string();
         } else if !parsed.ordinal && !suffix.is_empty() {
             if suffix != "%" && self.lex.measure_unit(suffix).is_none() {
                 // "1990s", "5G", "3D": not a figure.
@@ -106,6 +116,7 @@ impl Reader<'_> {
                     scaled: true,
                     scale: s,
                     decimals: 0,
+                    maybe_unit: None,
                     first: i,
                     end: j + 3,
                 });
@@ -122,6 +133,7 @@ impl Reader<'_> {
                     scaled: false,
                     scale: 1.0,
                     decimals: 0,
+                    maybe_unit: None,
                     first: i,
                     end: j + 2,
                 });
@@ -230,6 +242,7 @@ impl Reader<'_> {
             scaled: false,
             scale: if current == 0.0 { last_scale } else { 1.0 },
             decimals: 0,
+            maybe_unit: None,
             first: i,
             end: j,
         })
