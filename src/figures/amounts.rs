@@ -108,9 +108,51 @@ impl Reader<'_> {
     }
 
     /// The currency of a symbol just before token `i`: "$", "€".
+    /// "HK$", "US$", "A$" count as one symbol.
     pub(super) fn currency_before(&self, i: usize) -> Option<&'static str> {
-        self.punct(i.checked_sub(1)?)
-            .and_then(|c| self.lex.currency_symbol(c))
+        let at = i.checked_sub(1)?;
+        let c = self.punct(at)?;
+        let code = self.lex.currency_symbol(c)?;
+        Some(self.symbol_prefix(at).map_or(code, |(code, _)| code))
+    }
+
+    /// The currency of letters glued before the symbol at token `at`
+    /// ("HK" of "HK$5m"), and the letters' token.
+    fn symbol_prefix(&self, at: usize) -> Option<(&'static str, usize)> {
+        let c = self.punct(at)?;
+        let prefix = at.checked_sub(1)?;
+        let word = self.word(prefix).filter(|_| self.touching(prefix))?;
+        let capital = self.toks[prefix].capital;
+        self.lex
+            .prefixed_symbol(word, c)
+            .filter(|_| capital)
+            .map(|code| (code, prefix))
+    }
+
+    /// The first token of a currency written just before token `i`: the
+    /// symbol, its prefix ("HK$"), or an abbreviation ("Rs 500", "Rs. 45",
+    /// "RM23.50"); `i` when there is none.
+    pub(super) fn currency_lead(&self, i: usize) -> usize {
+        if self.currency_before(i).is_some() {
+            return self.symbol_prefix(i - 1).map_or(i - 1, |(_, at)| at);
+        }
+        self.currency_word_before(i).map_or(i, |(_, at)| at)
+    }
+
+    /// A currency abbreviation or code before token `i`: "USD 3 million",
+    /// "Rs 500 crore", "Rs. 45", "RM23.50"; its code and its token.
+    fn currency_word_before(&self, i: usize) -> Option<(&'static str, usize)> {
+        let mut at = i.checked_sub(1)?;
+        if self.punct(at) == Some('.') && self.touching(at - 1) {
+            at = at.checked_sub(1)?;
+        }
+        let word = self.word(at).filter(|_| self.toks[at].capital)?;
+        let code = self.lex.currency_prefix(word).or_else(|| {
+            (word.len() == 3 && at + 1 == i)
+                .then(|| self.lex.currency_word(word))
+                .flatten()
+        })?;
+        Some((code, at))
     }
 
     /// Percent words at token `j`: how many tokens they take, and `points`
@@ -135,11 +177,7 @@ impl Reader<'_> {
     pub(super) fn amount(&self, n: Parsed) -> Option<(Figure, usize)> {
         let after = n.end;
         // The number's first token, a currency symbol included: "$1.5bn".
-        let lead = if self.currency_before(n.first).is_some() {
-            n.first - 1
-        } else {
-            n.first
-        };
+        let lead = self.currency_lead(n.first);
         // A sign: "-2.1%", "+4.2 percent", "minus 40".
         let sign = self.sign_before(lead);
         let lead = sign.map_or(lead, |(_, at)| at);
@@ -266,19 +304,13 @@ impl Reader<'_> {
             let before = n.first - 1;
             if let Some(code) = self.currency_before(n.first) {
                 currency = Some(code);
-                if figure_start == n.first {
-                    figure_start = before;
-                }
+                figure_start = figure_start.min(self.currency_lead(n.first));
                 if before > 0 && self.is_word(before - 1, "us") {
                     figure_start = figure_start.min(before - 1);
                 }
-            } else if let Some(code) = self
-                .word(before)
-                .filter(|w| w.len() == 3 && self.toks[before].capital)
-                .and_then(|w| self.lex.currency_word(w))
-            {
+            } else if let Some((code, at)) = self.currency_word_before(n.first) {
                 currency = Some(code);
-                figure_start = figure_start.min(before);
+                figure_start = figure_start.min(at);
             }
         }
         // Percent: "84%", "84 percent", "84 per cent", "5 percentage points".

@@ -65,6 +65,7 @@ impl Reader<'_> {
             let qualifier = |w: &str| {
                 NUMBER_PREFIXES.contains(&w)
                     || (w.len() == 3 && self.lex.currency_word(w).is_some())
+                    || self.lex.currency_prefix(w).is_some()
             };
             if self.word(i - 1).is_some_and(|w| !qualifier(w)) {
                 return Some(end);

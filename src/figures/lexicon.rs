@@ -56,6 +56,12 @@ pub(crate) struct Lexicon {
     pub fold: &'static str,
     /// Currency symbols and the currency code they stand for.
     pub currency_symbols: &'static [(char, &'static str)],
+    /// Letters glued before a currency symbol that name another currency
+    /// of that symbol: "HK$" is `hkd`, "A$" `aud`.
+    pub symbol_prefixes: &'static [(&'static str, char, &'static str)],
+    /// Abbreviations written before a number that name a currency: "Rs 500",
+    /// "RM23.50".
+    pub currency_prefixes: &'static [(&'static str, &'static str)],
     /// Currency words and codes as written, and the code they stand for.
     pub currency_words: &'static [(&'static str, &'static str)],
     /// Units of measure as written, and the one name of each.
@@ -160,6 +166,10 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("trillions", 1e12),
         ("tn", 1e12),
         ("trn", 1e12),
+        ("lakh", 1e5),
+        ("lakhs", 1e5),
+        ("crore", 1e7),
+        ("crores", 1e7),
     ],
     ambiguous_scales: &[("m", "metre")],
     dimensions: &[
@@ -229,6 +239,20 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ('\u{20BD}', "rub"),
         ('\u{20B9}', "inr"),
     ],
+    symbol_prefixes: &[
+        ("us", '$', "usd"),
+        ("hk", '$', "hkd"),
+        ("a", '$', "aud"),
+        ("au", '$', "aud"),
+        ("c", '$', "cad"),
+        ("ca", '$', "cad"),
+        ("s", '$', "sgd"),
+        ("nz", '$', "nzd"),
+        ("r", '$', "brl"),
+        ("nt", '$', "twd"),
+        ("mx", '$', "mxn"),
+    ],
+    currency_prefixes: &[("rm", "myr"), ("rs", "inr"), ("rp", "idr"), ("ksh", "kes")],
     currency_words: &[
         ("usd", "usd"),
         ("dollars", "usd"),
@@ -252,6 +276,28 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("rupees", "inr"),
         ("jpy", "jpy"),
         ("yen", "jpy"),
+        ("hkd", "hkd"),
+        ("aud", "aud"),
+        ("cad", "cad"),
+        ("sgd", "sgd"),
+        ("nzd", "nzd"),
+        ("myr", "myr"),
+        ("ringgit", "myr"),
+        ("brl", "brl"),
+        ("reais", "brl"),
+        ("zar", "zar"),
+        ("chf", "chf"),
+        ("francs", "chf"),
+        ("kes", "kes"),
+        ("shillings", "kes"),
+        ("ngn", "ngn"),
+        ("naira", "ngn"),
+        ("idr", "idr"),
+        ("rupiah", "idr"),
+        ("twd", "twd"),
+        ("mxn", "mxn"),
+        ("pesos", "mxn"),
+        ("krw", "krw"),
     ],
     measure_units: &[
         ("nm", "nanometre"),
@@ -424,6 +470,20 @@ impl Lexicon {
     /// The currency code a word stands for: "dollars" is `usd`.
     pub fn currency_word(&self, word: &str) -> Option<&'static str> {
         find(self.currency_words, word)
+    }
+
+    /// The currency an abbreviation before a number names: "Rs" is `inr`.
+    pub fn currency_prefix(&self, word: &str) -> Option<&'static str> {
+        find(self.currency_prefixes, word)
+    }
+
+    /// The currency a symbol names after the letters glued before it:
+    /// "HK" and "$" are `hkd`.
+    pub fn prefixed_symbol(&self, prefix: &str, c: char) -> Option<&'static str> {
+        self.symbol_prefixes
+            .iter()
+            .find(|(p, s, _)| *p == prefix && *s == c)
+            .map(|(_, _, code)| *code)
     }
 
     /// The one name of a unit of measure as written: "nm" is `nanometre`.

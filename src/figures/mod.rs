@@ -282,17 +282,8 @@ impl Reader<'_> {
 
     /// The hedge ending just before token `first`, and where it starts.
     fn hedge_before(&self, first: usize) -> (Hedge, usize) {
-        // Skip a currency symbol: "about $9bn".
-        let end = if first > 0
-            && self
-                .punct(first - 1)
-                .and_then(|c| self.lex.currency_symbol(c))
-                .is_some()
-        {
-            first - 1
-        } else {
-            first
-        };
+        // Skip a currency: "about $9bn", "about HK$9bn", "about Rs 500".
+        let end = self.currency_lead(first);
         for (phrase, hedge) in HEDGES {
             if self.words_before(end, phrase) {
                 return (*hedge, end - phrase.len());
