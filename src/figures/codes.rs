@@ -1,9 +1,59 @@
 //! Numbers that are names, codes, times or scores rather than figures:
 //! "G20", "Covid-19", "10:30", "9/11", "3-1", a phone number.
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::Reader;
 use super::ranks::RANK_VERBS;
 use super::tokens::Tok;
+
+/// Names whose members are numbered: a number after one of them, the
+/// name capitalised, is part of the name ("Boeing 737", "Article 5").
+const NAMED_SERIES: &[&str] = &[
+    "iphone",
+    "ipad",
+    "galaxy",
+    "pixel",
+    "windows",
+    "playstation",
+    "xbox",
+    "ftse",
+    "nasdaq",
+    "stoxx",
+    "nikkei",
+    "dax",
+    "cac",
+    "ibex",
+    "asx",
+    "kospi",
+    "russell",
+    "fortune",
+    "boeing",
+    "airbus",
+    "article",
+    "section",
+    "chapter",
+    "clause",
+    "flight",
+    "route",
+    "platform",
+    "gate",
+    "terminal",
+    "interstate",
+    "highway",
+    "formula",
+    "ligue",
+    "apollo",
+    "artemis",
+    "category",
+    "model",
+    "version",
+    "channel",
+    "radio",
+];
 
 /// Words that may be joined to a number without making it a name:
 /// "mid-2023", "pre-2020", "top-20", "FY2024".
@@ -40,6 +90,27 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the word at token `at` names a series whose members are
+    /// numbered, so that the number after it is part of a name: "Boeing
+    /// 737", "Windows 11", "FTSE 100", or "S&P" (a capital after `&`).
+    fn names_a_series(&self, at: usize) -> bool {
+        let Some(word) = self.word(at) else {
+            return false;
+        };
+        let token = &self.toks[at];
+        let written = &self.text[token.span.clone()];
+        // "iPhone", "iPad": a lower-case i before a capital.
+        let product = written.len() > 2
+            && written.starts_with('i')
+            && written[1..].starts_with(|c: char| c.is_ascii_uppercase());
+        let ampersand = at >= 2
+            && self.punct(at - 1) == Some('&')
+            && self.touching(at - 1)
+            && self.touching(at - 2)
+            && self.word(at - 2).is_some();
+        (token.capital || product) && (ampersand || NAMED_SERIES.contains(&word))
+    }
+
     /// Numbers that are names, codes, times or scores rather than figures:
     /// "G20", "Covid-19", "555-0142", "2.4.1", "10:30", "9/11", "3-1", a
     /// phone number in groups. Returns the token after them.
@@ -57,6 +128,37 @@ impl Reader<'_> {
             return Some(i + 5);
         }
         let (end, count, joiners) = self.chain(i);
+        // Digits in a web address: "example.org/reports/2024".
+        let start = self.toks[i].span.start;
+        if let Some(url) = self.urls.iter().find(|url| url.contains(&start)) {
+            let past = (i..self.toks.len())
+                .find(|&k| self.toks[k].span.start >= url.end)
+                .unwrap_or(self.toks.len());
+            return Some(past);
+        }
+        // The number of a name: "iPhone 12", "Boeing 737", "Article 5",
+        // "FTSE 100", "S&P 500".
+        if i > 0 && !self.touching(i - 1) && self.names_a_series(i - 1) {
+            return Some(end);
+        }
+        // A telephone number: "(212) 555-7788", "555-7788".
+        let digits_len = |k: usize| self.plain(k).and(self.digits(k)).map(str::len);
+        let area_code = i > 0
+            && self.punct(i - 1) == Some('(')
+            && digits_len(i) == Some(3)
+            && self.punct(i + 1) == Some(')')
+            && digits_len(i + 2).is_some();
+        if area_code {
+            return Some(self.chain(i + 2).0);
+        }
+        let local_number = count == 2
+            && joiners.first() == Some(&'-')
+            && digits_len(i) == Some(3)
+            && digits_len(i + 2) == Some(4)
+            && !(i > 0 && matches!(self.word(i - 1), Some("between" | "from")));
+        if local_number {
+            return Some(end);
+        }
         // Digits fused to the letters before them ("G20", "PM2.5", "IPv6")
         // or hyphened to a word ("Covid-19", "F-35"), unless the word only
         // qualifies the number ("mid-2023", "top-20").
@@ -127,4 +229,16 @@ impl Reader<'_> {
             _ => (!(self.iso_date(i).is_some() && count == 3)).then_some(end),
         }
     }
+}
+
+/// The byte ranges of web addresses in `text`: "https://…", "www.…" and
+/// bare domains with a path ("example.org/reports/2024").
+pub(super) fn web_addresses(text: &str) -> Vec<Range<usize>> {
+    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|info|co|uk|eu)/\S*",
+        )
+        .expect("the web address pattern is valid")
+    });
+    ADDRESS.find_iter(text).map(|found| found.range()).collect()
 }

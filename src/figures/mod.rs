@@ -138,6 +138,9 @@ struct Reader<'t> {
     toks: Vec<Token>,
     /// The language's number words, scales, months and separators.
     lex: &'static Lexicon,
+    /// Byte ranges of web addresses written in the text, whose digits are
+    /// not figures.
+    urls: Vec<Range<usize>>,
 }
 
 /// Reads every figure in `text`, in order of appearance.
@@ -147,6 +150,7 @@ pub fn read(text: &str) -> Vec<Figure> {
         text,
         toks: tokenize(text, lex),
         lex,
+        urls: codes::web_addresses(text),
     };
     let mut figures = Vec::new();
     let mut i = 0;
