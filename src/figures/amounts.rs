@@ -171,6 +171,24 @@ impl Reader<'_> {
         }
     }
 
+    /// A unit of two words or more at token `j`, its words apart or
+    /// hyphened ("basis points", "basis-point"), and the token after it.
+    fn measure_phrase(&self, j: usize) -> Option<(&'static str, usize)> {
+        self.lex.measure_phrases.iter().find_map(|(words, unit)| {
+            let mut k = j;
+            for (n, word) in words.iter().enumerate() {
+                if n > 0 && self.punct(k) == Some('-') && self.touching(k - 1) {
+                    k += 1;
+                }
+                if !self.is_word(k, word) {
+                    return None;
+                }
+                k += 1;
+            }
+            Some((*unit, k))
+        })
+    }
+
     /// An amount from the parsed number `n` and the words around it: its
     /// sign, hedge, range, currency and unit make it a percentage, money,
     /// a measured number, a year or a count.
@@ -379,6 +397,7 @@ impl Reader<'_> {
             .lex
             .measure_unit(&suffix)
             .map(|u| (u, end))
+            .or_else(|| self.measure_phrase(unit_at))
             .or_else(|| {
                 self.word(unit_at)
                     .and_then(|w| self.lex.measure_unit(w))

@@ -136,6 +136,25 @@ impl Reader<'_> {
                 .unwrap_or(self.toks.len());
             return Some(past);
         }
+        // A margin of error: "±2%", "plus or minus 3 points", "a margin of
+        // error of 2.5 percentage points".
+        let margin = (i > 0 && self.punct(i - 1) == Some('\u{00B1}'))
+            || self
+                .lex
+                .margin_words
+                .iter()
+                .any(|phrase| self.words_before(i, phrase));
+        if margin {
+            let mut past = end;
+            if self.punct(past) == Some('%') {
+                past += 1;
+            } else if let Some((len, _)) = self.percent_at(past) {
+                past += len;
+            } else if matches!(self.word(past), Some("point" | "points")) {
+                past += 1;
+            }
+            return Some(past);
+        }
         // The number of a name: "iPhone 12", "Boeing 737", "Article 5",
         // "FTSE 100", "S&P 500".
         if i > 0 && !self.touching(i - 1) && self.names_a_series(i - 1) {

@@ -64,6 +64,12 @@ pub(crate) struct Lexicon {
     pub currency_prefixes: &'static [(&'static str, &'static str)],
     /// Currency words and codes as written, and the code they stand for.
     pub currency_words: &'static [(&'static str, &'static str)],
+    /// Units of measure written in two words or more, and the one name of
+    /// each: "25 basis points", "a 50-basis-point cut".
+    pub measure_phrases: &'static [(&'static [&'static str], &'static str)],
+    /// Words before a number that make it a margin of error, not a figure:
+    /// "plus or minus 3 points".
+    pub margin_words: &'static [&'static [&'static str]],
     /// Units of measure as written, and the one name of each.
     pub measure_units: &'static [(&'static str, &'static str)],
     /// The pattern the lexer finds numbers, words and marks with, built
@@ -299,6 +305,11 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("pesos", "mxn"),
         ("krw", "krw"),
     ],
+    measure_phrases: &[
+        (&["basis", "points"], "basis points"),
+        (&["basis", "point"], "basis points"),
+    ],
+    margin_words: &[&["plus", "or", "minus"], &["margin", "of", "error", "of"]],
     measure_units: &[
         ("nm", "nanometre"),
         ("nanometer", "nanometre"),
@@ -345,6 +356,8 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("meters", "metre"),
         ("mile", "mile"),
         ("miles", "mile"),
+        ("bps", "basis points"),
+        ("bp", "basis points"),
     ],
     pattern: &ENGLISH_PATTERN,
 };

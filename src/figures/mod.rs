@@ -450,6 +450,15 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_zero_is_not_extra_precision() {
+        let figure = one("revenue of $51.20 billion");
+        let source = Value::Amount(Amount::exact(51.215e9));
+        assert!(figure.value.compatible(&source), "{figure:?}");
+        let figure = one("revenue of $51.2 billion");
+        assert!(figure.value.compatible(&source), "{figure:?}");
+    }
+
+    #[test]
     fn a_date_is_not_a_rank() {
         assert_eq!(one("on 28th June the list").kind, Kind::Date);
     }

@@ -44,6 +44,18 @@ impl Reader<'_> {
             first: i,
             end: i + 1,
         };
+        // "51.20": a trailing zero adds no precision.
+        let decimals = self.digits(i).map_or(decimals, |written| {
+            written
+                .split_once(self.lex.decimal_mark)
+                .map_or(0, |(_, after)| {
+                    let digits: &str = &after[..after
+                        .find(|c: char| !c.is_ascii_digit())
+                        .unwrap_or(after.len())];
+                    digits.trim_end_matches('0').len()
+                })
+        });
+        parsed.decimals = decimals;
         let mut scale = 1.0;
         if let Some(s) = self.lex.scale(suffix) {
             scale = s;
