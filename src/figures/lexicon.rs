@@ -40,6 +40,11 @@ pub(crate) struct Lexicon {
     pub dimensions: &'static [&'static str],
     /// Words for percent, written apart or glued: "24 percent", "24pc".
     pub percent_words: &'static [&'static str],
+    /// Words before a number that make it negative: "minus 40".
+    pub minus_words: &'static [&'static str],
+    /// Units of time, and the one name of each: a number of them is a
+    /// duration, not a count ("three months", "a 48-hour strike").
+    pub time_units: &'static [(&'static str, &'static str)],
     /// The scale words a number in words may hold ("one hundred thousand").
     pub scale_names: &'static [&'static str],
     /// The mark between whole and decimal digits: "1.5".
@@ -182,6 +187,27 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "tall", "high", "long", "deep", "wide", "across", "away", "above", "below",
     ],
     percent_words: &["percent", "percents", "pct", "pc"],
+    minus_words: &["minus", "negative"],
+    time_units: &[
+        ("second", "second"),
+        ("seconds", "second"),
+        ("minute", "minute"),
+        ("minutes", "minute"),
+        ("hour", "hour"),
+        ("hours", "hour"),
+        ("day", "day"),
+        ("days", "day"),
+        ("week", "week"),
+        ("weeks", "week"),
+        ("fortnight", "fortnight"),
+        ("fortnights", "fortnight"),
+        ("month", "month"),
+        ("months", "month"),
+        ("year", "year"),
+        ("years", "year"),
+        ("decade", "decade"),
+        ("decades", "decade"),
+    ],
     scale_names: &["hundred", "thousand", "million", "billion", "trillion"],
     decimal_mark: '.',
     group_marks: &[',', ' '],
@@ -499,9 +525,10 @@ impl Lexicon {
             .map(|(_, _, code)| *code)
     }
 
-    /// The one name of a unit of measure as written: "nm" is `nanometre`.
+    /// The one name of a unit of measure or time as written: "nm" is
+    /// `nanometre`, "days" is `day`.
     pub fn measure_unit(&self, word: &str) -> Option<&'static str> {
-        find(self.measure_units, word)
+        find(self.measure_units, word).or_else(|| find(self.time_units, word))
     }
 }
 

@@ -109,6 +109,9 @@ impl Reader<'_> {
         let mut ordinal = false;
         let mut half = false;
         let mut last_scale = 1.0;
+        // Whether the last word read was a scale ("one hundred", "two
+        // thousand"), after which "and" continues the number.
+        let mut after_scale = false;
         if self.is_word(j, self.lex.half)
             && self.lex.articles.contains(&self.word(j + 1).unwrap_or(""))
         {
@@ -189,6 +192,7 @@ impl Reader<'_> {
                 j += 1;
                 break;
             } else if let Some(s) = self.lex.scale(word).filter(|_| word.len() > 2 && any) {
+                after_scale = true;
                 if s == 1e2 {
                     current *= s;
                 } else {
@@ -198,9 +202,11 @@ impl Reader<'_> {
                 }
             } else if word == self.lex.and
                 && any
+                && after_scale
                 && self.word(j + 1).is_some_and(|w| self.lex.is_number_word(w))
             {
-                // "one hundred and twenty"
+                // "one hundred and twenty"; "two and three" is two numbers.
+                after_scale = false;
             } else {
                 break;
             }
@@ -216,10 +222,37 @@ impl Reader<'_> {
         if !any {
             return None;
         }
+        // "four-and-a-half", "one and a half billion"
+        let mut halved = false;
+        if !ordinal && let Some(k) = self.and_a_half(j) {
+            current += 0.5;
+            j = k;
+            halved = true;
+            if let Some(s) = self
+                .word(j)
+                .filter(|w| w.len() > 2)
+                .and_then(|w| self.lex.scale(w))
+                .filter(|s| *s >= 1e3)
+            {
+                total += current * s;
+                current = 0.0;
+                last_scale = s;
+                j += 1;
+            }
+        }
         let value = total + current;
-        // A lone "one" or "a" is rarely a figure, unless a percent or a
-        // ratio: "one percent", "one in five".
+        // "one, two and three": a list of numbers in words.
+        let listed = matches!(self.punct(j), Some(','))
+            || self.word(j).is_some_and(|w| w == self.lex.and || w == "or");
+        let listed = listed
+            && self
+                .word(j + 1)
+                .is_some_and(|w| self.lex.unit(w).is_some() || self.lex.ten(w).is_some());
+        // A lone "one" or "a" is rarely a figure, unless a percent, a
+        // ratio or an item of a list: "one percent", "one in five".
         if !ordinal
+            && !halved
+            && !listed
             && value < 2.0
             && self.percent_at(j).is_none()
             && self.ratio_at(j, value).is_none()
@@ -260,12 +293,40 @@ impl Reader<'_> {
         })
     }
 
+    /// "and a half" at token `j`, its words apart or hyphened
+    /// ("four-and-a-half"): the token after it.
+    fn and_a_half(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        let hyphen = |k: usize| self.punct(k) == Some('-') && self.touching(k - 1);
+        if hyphen(k) {
+            k += 1;
+        }
+        if !self.is_word(k, self.lex.and) {
+            return None;
+        }
+        k += 1;
+        if hyphen(k) {
+            k += 1;
+        }
+        if !self.word(k).is_some_and(|w| self.lex.articles.contains(&w)) {
+            return None;
+        }
+        k += 1;
+        if hyphen(k) {
+            k += 1;
+        }
+        self.is_word(k, self.lex.half).then_some(k + 1)
+    }
+
     /// The sign written just before token `i` ("-2.1%", "+4.2", "minus
     /// 40"): its factor and the sign's token. A hyphen fused to what comes
     /// before it joins a range or a name instead ("50-70", "Covid-19").
     pub(super) fn sign_before(&self, i: usize) -> Option<(f64, usize)> {
         let at = i.checked_sub(1)?;
-        if self.is_word(at, "minus") {
+        if self
+            .word(at)
+            .is_some_and(|w| self.lex.minus_words.contains(&w))
+        {
             return Some((-1.0, at));
         }
         let factor = match self.punct(at)? {
