@@ -254,9 +254,19 @@ impl Reader<'_> {
         } else {
             end + 1
         };
+        // "rose 24% to £3bn": a percent and a sum of money are two figures.
+        let same_measure = |upper: &Parsed| {
+            let money_only_above = upper_at == end + 2 && self.currency_before(n.first).is_none();
+            let percent_only_below = n.suffix == "%"
+                && upper.suffix != "%"
+                && self.percent_at(upper.end).is_none()
+                && self.punct(upper.end) != Some('%');
+            !(money_only_above || percent_only_below)
+        };
         if joiner
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
+            && same_measure(&upper)
         {
             // "four to five thousand", "from $10 to $15 billion": the scale
             // written once belongs to both ends.
@@ -290,6 +300,18 @@ impl Reader<'_> {
         {
             amount.nominal *= upper.scale;
             amount.slack = Amount::rounding(amount.nominal, n.decimals, upper.scale);
+        }
+        // "grew from 2 to 3 percent": the first value is a percent too.
+        if change
+            && suffix.is_empty()
+            && self.is_word(end, "to")
+            && let Some(upper) = self.number_at(end + 1).filter(|m| !m.ordinal)
+            && (upper.suffix == "%"
+                || self.punct(upper.end) == Some('%')
+                || self.percent_at(upper.end) == Some((1, None))
+                || self.percent_at(upper.end) == Some((2, None)))
+        {
+            suffix = "%".to_string();
         }
         // Suffix hedges: "100,000-plus", "100,000+", "and counting", "or
         // more", "or so".
