@@ -1,0 +1,470 @@
+//! Amounts: counts, percentages, money and measured numbers, with their
+//! sign, hedge, range and unit ("between $2bn and $3bn", "-2.1%", "28nm",
+//! "100,000-plus people"), and plain years.
+
+use super::{Figure, Parsed, Reader};
+use crate::quantity::{Amount, Hedge, Kind, Value};
+
+/// Words before "from" that make "from X to Y" a range, not a change.
+pub(super) const RANGE_WORDS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "anywhere", "vary", "varies", "varied", "varying",
+    "run", "runs", "ran",
+];
+
+/// Words before "from" that make "from X to Y" a change, two values.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "decreases",
+    "dropped",
+    "drop",
+    "drops",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "slipped",
+    "declined",
+    "decline",
+    "widened",
+    "narrowed",
+    "shrank",
+    "shrunk",
+    "surged",
+    "soared",
+    "plunged",
+    "slumped",
+    "eased",
+    "recovered",
+    "went",
+    "moved",
+    "changed",
+    "cut",
+    "raised",
+    "lowered",
+    "lifted",
+    "up",
+    "down",
+    "doubled",
+    "tripled",
+    "swelled",
+    "ballooned",
+    "expanded",
+    "contracted",
+    "improved",
+    "worsened",
+    "shifted",
+];
+
+/// Units of time: "over three days" is a span, not a bound.
+pub(super) const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
+    "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "decade",
+    "decades", "season", "seasons",
+];
+
+/// Words that follow a count without naming what it counts.
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "by", "for", "to", "from",
+    "with", "into", "than", "as", "that", "this", "these", "those", "which", "who", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "it", "its", "they", "their", "he", "she", "his", "her", "we",
+    "our", "you", "not", "so", "if", "then", "more", "fewer", "less", "per", "each", "last",
+    "next", "since", "during", "after", "before", "until", "ago", "alone", "apiece", "out", "up",
+    "down", "over", "under", "about", "around", "between",
+];
+
+impl Reader<'_> {
+    /// The word a count counts: the next word ("100,000 people"), or the one
+    /// hyphened to the number ("a 48-hour strike"); none when the next word
+    /// is a function word ("100,000 have left").
+    pub(super) fn counted(&self, end: usize) -> Option<String> {
+        let at = if self.punct(end) == Some('-') && self.touching(end - 1) && self.touching(end) {
+            end + 1
+        } else {
+            end
+        };
+        let word = self.word(at)?;
+        let function_word = !self.toks[at].capital && FUNCTION_WORDS.contains(&word);
+        (!function_word).then(|| word.to_string())
+    }
+
+    /// The currency of a symbol just before token `i`: "$", "€".
+    /// "HK$", "US$", "A$" count as one symbol.
+    pub(super) fn currency_before(&self, i: usize) -> Option<&'static str> {
+        let at = i.checked_sub(1)?;
+        let c = self.punct(at)?;
+        let code = self.lex.currency_symbol(c)?;
+        Some(self.symbol_prefix(at).map_or(code, |(code, _)| code))
+    }
+
+    /// The currency of letters glued before the symbol at token `at`
+    /// ("HK" of "HK$5m"), and the letters' token.
+    fn symbol_prefix(&self, at: usize) -> Option<(&'static str, usize)> {
+        let c = self.punct(at)?;
+        let prefix = at.checked_sub(1)?;
+        let word = self.word(prefix).filter(|_| self.touching(prefix))?;
+        let capital = self.toks[prefix].capital;
+        self.lex
+            .prefixed_symbol(word, c)
+            .filter(|_| capital)
+            .map(|code| (code, prefix))
+    }
+
+    /// The first token of a currency written just before token `i`: the
+    /// symbol, its prefix ("HK$"), or an abbreviation ("Rs 500", "Rs. 45",
+    /// "RM23.50"); `i` when there is none.
+    pub(super) fn currency_lead(&self, i: usize) -> usize {
+        if self.currency_before(i).is_some() {
+            return self.symbol_prefix(i - 1).map_or(i - 1, |(_, at)| at);
+        }
+        self.currency_word_before(i).map_or(i, |(_, at)| at)
+    }
+
+    /// A currency abbreviation or code before token `i`: "USD 3 million",
+    /// "Rs 500 crore", "Rs. 45", "RM23.50"; its code and its token.
+    fn currency_word_before(&self, i: usize) -> Option<(&'static str, usize)> {
+        let mut at = i.checked_sub(1)?;
+        if self.punct(at) == Some('.') && self.touching(at - 1) {
+            at = at.checked_sub(1)?;
+        }
+        let word = self.word(at).filter(|_| self.toks[at].capital)?;
+        let code = self.lex.currency_prefix(word).or_else(|| {
+            (word.len() == 3 && at + 1 == i)
+                .then(|| self.lex.currency_word(word))
+                .flatten()
+        })?;
+        Some((code, at))
+    }
+
+    /// Percent words at token `j`: how many tokens they take, and `points`
+    /// for percentage points ("percent", "per cent", "percentage points",
+    /// "percentage-point").
+    pub(super) fn percent_at(&self, j: usize) -> Option<(usize, Option<String>)> {
+        match self.word(j)? {
+            w if self.lex.percent_words.contains(&w) => Some((1, None)),
+            "per" if self.is_word(j + 1, "cent") => Some((2, None)),
+            "percentage" => {
+                let hyphen = usize::from(self.punct(j + 1) == Some('-') && self.touching(j));
+                matches!(self.word(j + 1 + hyphen), Some("point" | "points"))
+                    .then(|| (2 + hyphen, Some("points".to_string())))
+            }
+            _ => None,
+        }
+    }
+
+    /// A unit of two words or more at token `j`, its words apart or
+    /// hyphened ("basis points", "basis-point"), and the token after it.
+    fn measure_phrase(&self, j: usize) -> Option<(&'static str, usize)> {
+        self.lex.measure_phrases.iter().find_map(|(words, unit)| {
+            let mut k = j;
+            for (n, word) in words.iter().enumerate() {
+                if n > 0 && self.punct(k) == Some('-') && self.touching(k - 1) {
+                    k += 1;
+                }
+                if !self.is_word(k, word) {
+                    return None;
+                }
+                k += 1;
+            }
+            Some((*unit, k))
+        })
+    }
+
+    /// An amount from the parsed number `n` and the words around it: its
+    /// sign, hedge, range, currency and unit make it a percentage, money,
+    /// a measured number, a year or a count.
+    pub(super) fn amount(&self, n: Parsed) -> Option<(Figure, usize)> {
+        let after = n.end;
+        // The number's first token, a currency symbol included: "$1.5bn".
+        let lead = self.currency_lead(n.first);
+        // A sign: "-2.1%", "+4.2 percent", "minus 40".
+        let sign = self.sign_before(lead);
+        let lead = sign.map_or(lead, |(_, at)| at);
+        let signed = |value: f64| sign.map_or(value, |(factor, _)| factor * value);
+        let (mut hedge, mut start) = self.hedge_before(lead.max(n.first));
+        if sign.is_some() {
+            let (h, s) = self.hedge_before(lead);
+            hedge = h;
+            start = s;
+        }
+        // "over three days": a span of time, not a bound.
+        if start + 1 == lead
+            && matches!(self.word(start), Some("over" | "under"))
+            && self.word(after).is_some_and(|w| TIME_UNITS.contains(&w))
+        {
+            hedge = Hedge::Exact;
+            start = n.first;
+        }
+        let mut amount = Amount {
+            nominal: signed(n.value),
+            upper: None,
+            hedge,
+            slack: n.slack,
+        };
+        let mut end = after;
+        let mut suffix = n.suffix.clone();
+        // Ranges: "between 50,000 and 70,000", "50,000-70,000", "50 to 70
+        // thousand", "between $2bn and $3bn". "From 19% to 27%" is a change,
+        // two values, unless a range word leads ("ranged from").
+        let opener = lead.checked_sub(1).and_then(|k| self.word(k));
+        let ranged = lead >= 2
+            && self
+                .word(lead - 2)
+                .is_some_and(|w| RANGE_WORDS.contains(&w));
+        // "rose from 19% to 27%": a change, unless no verb of change leads
+        // ("could cost from $10 to $15 billion" is a range).
+        let changed = lead >= 2
+            && (lead.saturating_sub(4)..lead - 1)
+                .any(|k| self.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w)));
+        let from = opener == Some("from");
+        let between = opener == Some("between") || (from && (ranged || !changed));
+        let change = from && !between;
+        let year = n.yearish && (1800.0..=2100.0).contains(&n.value);
+        // A dash spaced on both sides joins a range too, unless after a
+        // year, where it more likely sets off a clause.
+        let dash = self.punct(end) == Some('-')
+            && ((self.touching(end - 1) && self.touching(end))
+                || (!self.touching(end - 1) && !self.touching(end) && !year));
+        let joiner = if between {
+            self.is_word(end, "and") || self.is_word(end, "to") || dash
+        } else {
+            !change && (self.is_word(end, "to") || dash)
+        };
+        let upper_at = if self.currency_before(end + 2).is_some() {
+            end + 2
+        } else {
+            end + 1
+        };
+        // "rose 24% to £3bn": a percent and a sum of money are two figures.
+        let same_measure = |upper: &Parsed| {
+            let money_only_above = upper_at == end + 2 && self.currency_before(n.first).is_none();
+            let percent_only_below = n.suffix == "%"
+                && upper.suffix != "%"
+                && self.percent_at(upper.end).is_none()
+                && self.punct(upper.end) != Some('%');
+            !(money_only_above || percent_only_below)
+        };
+        if joiner
+            && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
+            && !(n.yearish && upper.yearish && n.value >= 1000.0)
+            && same_measure(&upper)
+        {
+            // "four to five thousand", "from $10 to $15 billion": the scale
+            // written once belongs to both ends.
+            let mut low = signed(n.value);
+            if upper.scale > 1.0 && n.scale == 1.0 && low * upper.scale <= upper.value {
+                low *= upper.scale;
+            }
+            if low <= upper.value {
+                amount.nominal = low;
+                amount.upper = Some(upper.value);
+                amount.hedge = Hedge::Exact;
+                amount.slack = upper.slack.min(n.slack.max(upper.slack));
+                end = upper.end;
+                if !upper.suffix.is_empty() {
+                    suffix = upper.suffix;
+                }
+                if between {
+                    start = lead - 1;
+                }
+            }
+        }
+        // "from $10 to $15 billion" after a change: two values, the first
+        // with the scale written after the second.
+        if change
+            && amount.upper.is_none()
+            && n.scale == 1.0
+            && self.is_word(end, "to")
+            && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
+            && upper.scale > 1.0
+            && amount.nominal.abs() * upper.scale <= upper.value
+        {
+            amount.nominal *= upper.scale;
+            amount.slack = Amount::rounding(amount.nominal, n.decimals, upper.scale);
+        }
+        // "grew from 2 to 3 percent": the first value is a percent too.
+        if change
+            && suffix.is_empty()
+            && self.is_word(end, "to")
+            && let Some(upper) = self.number_at(end + 1).filter(|m| !m.ordinal)
+            && (upper.suffix == "%"
+                || self.punct(upper.end) == Some('%')
+                || self.percent_at(upper.end) == Some((1, None))
+                || self.percent_at(upper.end) == Some((2, None)))
+        {
+            suffix = "%".to_string();
+        }
+        // Suffix hedges: "100,000-plus", "100,000+", "and counting", "or
+        // more", "or so".
+        if amount.upper.is_none() {
+            if self.punct(end) == Some('+') && self.touching(end - 1) {
+                amount.hedge = Hedge::AtLeast;
+                end += 1;
+            } else if (self.is_word(end, "and") && self.is_word(end + 1, "counting"))
+                || (self.punct(end) == Some('-') && self.is_word(end + 1, "plus"))
+            {
+                amount.hedge = Hedge::AtLeast;
+                end += 2;
+            } else if self.is_word(end, "or") {
+                let hedge = match self.word(end + 1) {
+                    Some("more" | "above") => Some(Hedge::AtLeast),
+                    Some("fewer" | "less" | "below") => Some(Hedge::AtMost),
+                    Some("so") => Some(Hedge::About),
+                    _ => None,
+                };
+                if let Some(hedge) = hedge {
+                    amount.hedge = hedge;
+                    end += 2;
+                }
+            }
+        }
+        // Currency before: "$1.5bn", "US$ 3", "USD 3 million", "€2 billion".
+        let mut figure_start = start;
+        let mut currency = None;
+        if n.first > 0 {
+            let before = n.first - 1;
+            if let Some(code) = self.currency_before(n.first) {
+                currency = Some(code);
+                figure_start = figure_start.min(self.currency_lead(n.first));
+                if before > 0 && self.is_word(before - 1, "us") {
+                    figure_start = figure_start.min(before - 1);
+                }
+            } else if let Some((code, at)) = self.currency_word_before(n.first) {
+                currency = Some(code);
+                figure_start = figure_start.min(at);
+            }
+        }
+        // Percent: "84%", "84 percent", "84 per cent", "5 percentage points".
+        if suffix == "%" || self.punct(end) == Some('%') {
+            if suffix != "%" {
+                end += 1;
+            }
+            let figure =
+                self.amount_figure(Kind::Percent, amount, None, figure_start, n.first, end);
+            return Some((figure, end));
+        }
+        if let Some((len, unit)) = self.percent_at(end) {
+            end += len;
+            let figure =
+                self.amount_figure(Kind::Percent, amount, unit, figure_start, n.first, end);
+            return Some((figure, end));
+        }
+        // Money: a currency before, or a currency word after.
+        if currency.is_none() {
+            // "US dollars"
+            let at = if self.is_word(end, "us") {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(code) = self.word(at).and_then(|w| self.lex.currency_word(w)) {
+                currency = Some(code);
+                end = at + 1;
+            }
+        }
+        if let Some(code) = currency {
+            let figure = self.amount_figure(
+                Kind::Money,
+                amount,
+                Some(code.to_string()),
+                figure_start,
+                n.first,
+                end,
+            );
+            return Some((figure, end));
+        }
+        // "37m": millions before a counted word ("37m people"), metres
+        // before a dimension ("37m tall"), and otherwise left unread.
+        if let Some(unit) = n.maybe_unit {
+            if self
+                .word(end)
+                .is_some_and(|w| self.lex.dimensions.contains(&w))
+            {
+                amount.nominal /= n.scale;
+                amount.upper = amount.upper.map(|u| u / n.scale);
+                amount.slack = Amount::rounding(amount.nominal, n.decimals, 1.0);
+                let unit = Some(unit.to_string());
+                let figure =
+                    self.amount_figure(Kind::Number, amount, unit, figure_start, n.first, end);
+                return Some((figure, end));
+            }
+            self.counted(end)?;
+        }
+        // Measured numbers: "28 nanometre", "28-nm", "28nm".
+        let unit_at = if self.punct(end) == Some('-') && self.touching(end - 1) {
+            end + 1
+        } else {
+            end
+        };
+        let unit = self
+            .lex
+            .measure_unit(&suffix)
+            .map(|u| (u, end))
+            .or_else(|| self.measure_phrase(unit_at))
+            .or_else(|| {
+                self.word(unit_at)
+                    .and_then(|w| self.lex.measure_unit(w))
+                    .map(|u| (u, unit_at + 1))
+            });
+        if let Some((unit, unit_end)) = unit {
+            let figure = self.amount_figure(
+                Kind::Number,
+                amount,
+                Some(unit.to_string()),
+                figure_start,
+                n.first,
+                unit_end,
+            );
+            return Some((figure, unit_end));
+        }
+        // A year: four plain digits in a plausible range, unhedged.
+        if n.yearish
+            && amount.upper.is_none()
+            && hedge == Hedge::Exact
+            && (1800.0..=2100.0).contains(&n.value)
+        {
+            // "2022-23", "2022/23": a season or fiscal year, read as its first.
+            let season = matches!(self.punct(end), Some('-' | '/'))
+                && self.touching(end - 1)
+                && self.touching(end)
+                && self.digits(end + 1).is_some_and(|d| d.len() == 2)
+                && self.plain(end + 1).is_some();
+            if season {
+                end += 2;
+            }
+            let value = Value::Year(n.value as i32);
+            return Some((
+                self.figure(Kind::Year, value, None, n.first, n.first, end),
+                end,
+            ));
+        }
+        let figure = self.amount_figure(
+            Kind::Count,
+            amount,
+            self.counted(end),
+            figure_start,
+            n.first,
+            end,
+        );
+        Some((figure, end))
+    }
+}

@@ -1,0 +1,465 @@
+//! Reading figures from a sentence: ranks, counts, percentages, money,
+//! years, dates and measured numbers, each with its hedge ("nearly", "at
+//! least", "between"), its rounding and its byte span, so that a claim can
+//! be compared with a fact honestly and pointed at precisely.
+//!
+//! The reader works on tokens (numbers, words, punctuation) and looks at the
+//! few tokens either side of each number to decide what it is: "31st out of
+//! 83" is a rank, "28th June" a date, "62 out of 100" a score, "in 2022" a
+//! year, "84 per cent" a percentage. The stages are one file each:
+//!
+//! - `tokens`: the lexer;
+//! - `lexicon`: the words of the language (numbers, scales, months, units);
+//! - `codes`: numbers that are names, codes or times, skipped;
+//! - `numbers`: a number as written, digits or words, with its scale;
+//! - `ranks`, `dates`, `shares`, `amounts`: what the number is, by family.
+
+mod amounts;
+mod codes;
+mod dates;
+mod lexicon;
+mod numbers;
+mod ranks;
+mod shares;
+mod tokens;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use lexicon::canonical_unit;
+use lexicon::{ENGLISH, Lexicon};
+pub(crate) use lexicon::{TEN_ORDINALS, TENS, UNIT_ORDINALS, UNITS};
+use tokens::{Tok, Token, tokenize};
+
+use crate::quantity::{Amount, Hedge, Kind, Value};
+
+/// One figure read from text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// What kind of figure it is.
+    pub kind: Kind,
+    /// Its value.
+    pub value: Value,
+    /// The unit or currency it is counted in, when stated ("gpus",
+    /// "nanometre", "usd", "points").
+    pub unit: Option<String>,
+    /// Byte range of the whole phrase, hedge included, in the text read.
+    pub span: Range<usize>,
+    /// Byte offset of the number itself, where distances are measured from.
+    pub anchor: usize,
+    /// Whether the text gives the figure as a fall ("fell 12 percent", "a
+    /// 12% drop"), so that a fact stated as a negative change can take it.
+    pub fall: bool,
+}
+
+/// Hedge phrases, longest first, as lower-case words.
+const HEDGES: &[(&[&str], Hedge)] = &[
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["no", "more", "than"], Hedge::AtMost),
+    (&["not", "more", "than"], Hedge::AtMost),
+    (&["in", "excess", "of"], Hedge::AtLeast),
+    (&["a", "maximum", "of"], Hedge::AtMost),
+    (&["a", "minimum", "of"], Hedge::AtLeast),
+    (&["just", "shy", "of"], Hedge::Nearly),
+    (&["an", "estimated"], Hedge::About),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["more", "than"], Hedge::AtLeast),
+    (&["greater", "than"], Hedge::AtLeast),
+    (&["upwards", "of"], Hedge::AtLeast),
+    (&["north", "of"], Hedge::AtLeast),
+    (&["just", "over"], Hedge::AtLeast),
+    (&["well", "over"], Hedge::AtLeast),
+    (&["up", "to"], Hedge::AtMost),
+    (&["at", "most"], Hedge::AtMost),
+    (&["fewer", "than"], Hedge::AtMost),
+    (&["less", "than"], Hedge::AtMost),
+    (&["as", "many", "as"], Hedge::AtMost),
+    (&["as", "much", "as"], Hedge::AtMost),
+    (&["just", "under"], Hedge::Nearly),
+    (&["close", "to"], Hedge::Nearly),
+    (&["shy", "of"], Hedge::Nearly),
+    (&["over"], Hedge::AtLeast),
+    (&["tops"], Hedge::AtLeast),
+    (&["topped"], Hedge::AtLeast),
+    (&["passed"], Hedge::AtLeast),
+    (&["surpassed"], Hedge::AtLeast),
+    (&["exceeded"], Hedge::AtLeast),
+    (&["exceeds"], Hedge::AtLeast),
+    (&["above"], Hedge::AtLeast),
+    (&["exceeding"], Hedge::AtLeast),
+    (&["under"], Hedge::AtMost),
+    (&["below"], Hedge::AtMost),
+    (&["nearly"], Hedge::Nearly),
+    (&["almost"], Hedge::Nearly),
+    (&["approaching"], Hedge::Nearly),
+    (&["about"], Hedge::About),
+    (&["around"], Hedge::About),
+    (&["roughly"], Hedge::About),
+    (&["approximately"], Hedge::About),
+    (&["approx"], Hedge::About),
+    (&["some"], Hedge::About),
+    (&["estimated"], Hedge::About),
+    (&["circa"], Hedge::About),
+    (&["~"], Hedge::About),
+];
+
+/// A number as parsed, before its kind is decided.
+#[derive(Debug, Clone)]
+struct Parsed {
+    value: f64,
+    slack: f64,
+    /// Ordinal ("31st", "thirty-first").
+    ordinal: bool,
+    /// Written in words.
+    words: bool,
+    /// Plain digits that could be a year.
+    yearish: bool,
+    /// Percent sign or unit carried in the suffix.
+    suffix: String,
+    /// A scale word or suffix was applied.
+    scaled: bool,
+    /// The scale the number was written with, 1 when none: 1,000 for
+    /// "70 thousand" and "seventy thousand", a million for "1.5m".
+    scale: f64,
+    /// Digits written after the decimal mark, trailing zeros aside.
+    decimals: usize,
+    /// The unit a glued scale letter may be instead ("m" of "37m" may be
+    /// metres), until the words after it decide.
+    maybe_unit: Option<&'static str>,
+    first: usize,
+    /// One past the last token of the number.
+    end: usize,
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    toks: Vec<Token>,
+    /// The language's number words, scales, months and separators.
+    lex: &'static Lexicon,
+    /// Byte ranges of web addresses written in the text, whose digits are
+    /// not figures.
+    urls: Vec<Range<usize>>,
+}
+
+/// Reads every figure in `text`, in order of appearance.
+pub fn read(text: &str) -> Vec<Figure> {
+    let lex = &ENGLISH;
+    let reader = Reader {
+        text,
+        toks: tokenize(text, lex),
+        lex,
+        urls: codes::web_addresses(text),
+    };
+    let mut figures = Vec::new();
+    let mut i = 0;
+    while i < reader.toks.len() {
+        if let Some(next) = reader.not_a_figure(i) {
+            i = next.max(i + 1);
+            continue;
+        }
+        match reader.figure_at(i) {
+            Some((figure, next)) => {
+                figures.push(figure);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    figures
+}
+
+impl Reader<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        match &self.toks.get(i)?.tok {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.tok {
+            Tok::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.word(i) == Some(word)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch with nothing between them.
+    fn touching(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    /// Whether the words ending just before token `end` are `phrase`.
+    fn words_before(&self, end: usize, phrase: &[&str]) -> bool {
+        end >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.tok_is(end - phrase.len() + k, w))
+    }
+
+    fn tok_is(&self, i: usize, text: &str) -> bool {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => w == text,
+            Some(Tok::Punct(c)) => text.len() == c.len_utf8() && text.starts_with(*c),
+            _ => false,
+        }
+    }
+
+    /// The digits of token `i` as written, when it is a number.
+    fn digits(&self, i: usize) -> Option<&str> {
+        let token = self.toks.get(i)?;
+        match token.tok {
+            Tok::Num { .. } => self.text.get(token.span.clone()),
+            _ => None,
+        }
+    }
+
+    /// A plain whole number at token `i`: no separators, decimals or suffix.
+    fn plain(&self, i: usize) -> Option<u32> {
+        match &self.toks.get(i)?.tok {
+            Tok::Num {
+                value,
+                decimals: 0,
+                grouped: false,
+                suffix,
+            } if suffix.is_empty() && *value < f64::from(u32::MAX) => Some(*value as u32),
+            _ => None,
+        }
+    }
+
+    /// The figure starting at token `i`, and the token after it: first the
+    /// phrasings that open with a word of their own ("top 10", "No. 31",
+    /// "December 11", a date in digits, a fraction, a multiple), then a
+    /// number, whose kind the words around it decide.
+    fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+        if self.is_word(i, "top") {
+            return self.top_at(i);
+        }
+        if matches!(self.word(i), Some("no" | "number")) || self.punct(i) == Some('#') {
+            return self.numbered_at(i);
+        }
+        if let Some(month) = self.month_at(i) {
+            return self.month_first(i, month);
+        }
+        if let Some(found) = self.date_in_digits(i) {
+            return Some(found);
+        }
+        if let Some(found) = self.fraction_at(i).or_else(|| self.multiple_at(i)) {
+            return Some(found);
+        }
+        let n = self.number_at(i)?;
+        self.classify(n)
+    }
+
+    /// Decides what a parsed number is from the tokens around it: a date
+    /// with its day first, a rank, a share of a group or a score, and
+    /// otherwise an amount (a percentage, money, a measure, a year or a
+    /// count).
+    fn classify(&self, n: Parsed) -> Option<(Figure, usize)> {
+        if let Some(found) = self.day_first(&n) {
+            return Some(found);
+        }
+        if n.ordinal {
+            return self.rank(n);
+        }
+        if let Some(found) = self.cardinal_rank(&n).or_else(|| self.move_in_ranking(&n)) {
+            return Some(found);
+        }
+        // "one in five adults": a share, read as a percent.
+        if let Some((share, end)) = self.ratio_at(n.end, n.value) {
+            return Some(self.share_of_group(share, n.first, end));
+        }
+        if self.is_word(n.end, "out") && self.is_word(n.end + 1, "of") {
+            return self.out_of(&n);
+        }
+        self.amount(n)
+    }
+
+    /// The hedge ending just before token `first`, and where it starts.
+    fn hedge_before(&self, first: usize) -> (Hedge, usize) {
+        // Skip a currency: "about $9bn", "about HK$9bn", "about Rs 500".
+        let end = self.currency_lead(first);
+        for (phrase, hedge) in HEDGES {
+            if self.words_before(end, phrase) {
+                return (*hedge, end - phrase.len());
+            }
+        }
+        (Hedge::Exact, first)
+    }
+
+    /// An amount of `nominal` read from tokens `i..end`, with the hedge
+    /// written before it ("nearly three-quarters", "roughly tenfold").
+    fn hedged(
+        &self,
+        kind: Kind,
+        nominal: f64,
+        slack: f64,
+        unit: Option<String>,
+        i: usize,
+        end: usize,
+    ) -> (Figure, usize) {
+        let (hedge, start) = self.hedge_before(i);
+        let amount = Amount {
+            nominal,
+            upper: None,
+            hedge,
+            slack,
+        };
+        (self.amount_figure(kind, amount, unit, start, i, end), end)
+    }
+
+    fn amount_figure(
+        &self,
+        kind: Kind,
+        amount: Amount,
+        unit: Option<String>,
+        first: usize,
+        anchor: usize,
+        end: usize,
+    ) -> Figure {
+        self.figure(kind, Value::Amount(amount), unit, first, anchor, end)
+    }
+
+    fn figure(
+        &self,
+        kind: Kind,
+        value: Value,
+        unit: Option<String>,
+        first: usize,
+        anchor: usize,
+        end: usize,
+    ) -> Figure {
+        let start = self.toks[first].span.start;
+        let last = end.saturating_sub(1).max(first).min(self.toks.len() - 1);
+        let stop = self.toks[last].span.end;
+        debug_assert!(stop <= self.text.len());
+        Figure {
+            kind,
+            value,
+            unit,
+            span: start..stop,
+            anchor: self.toks[anchor.min(self.toks.len() - 1)].span.start,
+            fall: matches!(
+                kind,
+                Kind::Percent | Kind::Money | Kind::Count | Kind::Number
+            ) && self.falls(first, end),
+        }
+    }
+
+    /// Whether words of falling stand just before the figure's first token
+    /// or just after its last: "fell 12%", "down 12 percent", "a 12% drop".
+    fn falls(&self, first: usize, end: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "fell",
+            "fall",
+            "falls",
+            "falling",
+            "dropped",
+            "drop",
+            "drops",
+            "declined",
+            "declines",
+            "shrank",
+            "shrunk",
+            "shrinks",
+            "slumped",
+            "slid",
+            "plunged",
+            "plummeted",
+            "decreased",
+            "down",
+            "lost",
+            "tumbled",
+            "sank",
+            "contracted",
+        ];
+        const AFTER: &[&str] = &[
+            "drop",
+            "fall",
+            "decline",
+            "decrease",
+            "cut",
+            "loss",
+            "lower",
+            "down",
+            "less",
+            "slump",
+            "contraction",
+        ];
+        let before = (first.saturating_sub(3)..first)
+            .any(|k| self.word(k).is_some_and(|w| BEFORE.contains(&w)));
+        let after = (end..end + 2).any(|k| self.word(k).is_some_and(|w| AFTER.contains(&w)));
+        before || after
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Figure {
+        let figures = read(text);
+        assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+        figures.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn spans_cover_the_hedge_and_the_unit() {
+        let text = "imports fell by nearly 84 percent last year";
+        let figure = one(text);
+        assert_eq!(&text[figure.span.clone()], "nearly 84 percent");
+        assert_eq!(figure.kind, Kind::Percent);
+    }
+
+    #[test]
+    fn rank_with_total() {
+        let figure = one("Russia ranks 31st out of 83 countries");
+        assert_eq!(figure.value, Value::rank(31, Some(83)));
+    }
+
+    #[test]
+    fn spans_cover_ranges_from_their_opening_word() {
+        let text = "repairs cost between $2bn and $3bn in all";
+        let figure = one(text);
+        assert_eq!(&text[figure.span.clone()], "between $2bn and $3bn");
+        assert_eq!(figure.unit.as_deref(), Some("usd"));
+    }
+
+    #[test]
+    fn names_and_codes_do_not_hide_the_figures_after_them() {
+        let text = "Covid-19 admissions at 10:30 rose 5 percent";
+        let figure = one(text);
+        assert_eq!(&text[figure.span.clone()], "5 percent");
+    }
+
+    #[test]
+    fn a_season_is_one_year_spanning_both_numbers() {
+        let text = "the 2022-23 season";
+        let figure = one(text);
+        assert_eq!(figure.value, Value::Year(2022));
+        assert_eq!(&text[figure.span.clone()], "2022-23");
+    }
+
+    #[test]
+    fn a_trailing_zero_is_not_extra_precision() {
+        let figure = one("revenue of $51.20 billion");
+        let source = Value::Amount(Amount::exact(51.215e9));
+        assert!(figure.value.compatible(&source), "{figure:?}");
+        let figure = one("revenue of $51.2 billion");
+        assert!(figure.value.compatible(&source), "{figure:?}");
+    }
+
+    #[test]
+    fn a_date_is_not_a_rank() {
+        assert_eq!(one("on 28th June the list").kind, Kind::Date);
+    }
+}

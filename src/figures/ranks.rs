@@ -1,0 +1,439 @@
+//! Ranks: "31st out of 83", "No. 31", "ranked 31 of 83", "top 10",
+//! "thirty-first", "second only to", and the narrower measure a rank may be
+//! for ("12th for infrastructure").
+
+use super::tokens::Tok;
+use super::{Figure, Parsed, Reader};
+use crate::quantity::{Amount, Kind, Value};
+
+/// Words after an ordinal that make it something other than a rank.
+pub(super) const NOT_RANK_AFTER: &[&str] = &[
+    "year",
+    "season",
+    "successive",
+    "century",
+    "centuries",
+    "anniversary",
+    "birthday",
+    "time",
+    "times",
+    "floor",
+    "generation",
+    "round",
+    "day",
+    "days",
+    "session",
+    "congress",
+    "amendment",
+    "quarter",
+    "half",
+    "grade",
+    "birth",
+    "wave",
+    "term",
+    "week",
+    "month",
+    "minute",
+    "inning",
+    "straight",
+    "consecutive",
+    "person",
+    "step",
+    "stage",
+    "phase",
+    "edition",
+    "annual",
+    "largest",
+    "biggest",
+    "most",
+    "highest",
+    "lowest",
+];
+
+/// Words for a place in a ranking, as in "climbed eight places".
+const PLACE_WORDS: &[&str] = &[
+    "places",
+    "place",
+    "spots",
+    "spot",
+    "positions",
+    "position",
+    "notches",
+    "notch",
+    "rungs",
+];
+
+/// Words before a number that make it a position in a ranking.
+pub(super) const RANK_VERBS: &[&str] = &[
+    "rank",
+    "ranks",
+    "ranked",
+    "ranking",
+    "placed",
+    "place",
+    "places",
+    "position",
+    "positioned",
+    "sits",
+    "sat",
+    "came",
+    "comes",
+    "finished",
+    "finishes",
+    "rated",
+    "slipped",
+    "fell",
+    "rose",
+    "climbed",
+    "dropped",
+    "stands",
+    "stood",
+];
+
+impl Reader<'_> {
+    /// "out of 83", "of 83 countries", "among 83", "/83" after a rank.
+    pub(super) fn total_after(&self, j: usize) -> (Option<u32>, usize) {
+        let mut k = j;
+        // "34th (of 90)"
+        let bracket = self.punct(k) == Some('(');
+        if bracket {
+            k += 1;
+        }
+        if self.is_word(k, "place") || self.is_word(k, "position") || self.is_word(k, "spot") {
+            k += 1;
+        }
+        let lead = if self.is_word(k, "out") && self.is_word(k + 1, "of") {
+            2
+        } else if self.is_word(k, "of") || self.is_word(k, "among") || self.punct(k) == Some('/') {
+            1
+        } else {
+            return (None, j);
+        };
+        // "of the 140 economies", "among the 50 busiest"
+        let lead = if self.is_word(k + lead, "the") {
+            lead + 1
+        } else {
+            lead
+        };
+        match self.number_at(k + lead) {
+            Some(n) if !n.ordinal && n.value >= 1.0 && n.value.fract() == 0.0 && !n.scaled => {
+                let end = if bracket && self.punct(n.end) == Some(')') {
+                    n.end + 1
+                } else if bracket {
+                    return (None, j);
+                } else {
+                    n.end
+                };
+                (Some(n.value as u32), end)
+            }
+            _ => (None, j),
+        }
+    }
+
+    /// An ordinal: a rank when the words around it say so.
+    pub(super) fn rank(&self, n: Parsed) -> Option<(Figure, usize)> {
+        let after = n.end;
+        // "21st century", "19th-century", "10th-floor".
+        let next_word = if self.punct(after) == Some('-') && self.touching(after) {
+            after + 1
+        } else {
+            after
+        };
+        if self
+            .word(next_word)
+            .is_some_and(|w| NOT_RANK_AFTER.contains(&w))
+        {
+            return None;
+        }
+        if n.value < 1.0 || n.value.fract() != 0.0 {
+            return None;
+        }
+        let (of, end) = self.total_after(after);
+        if n.words {
+            let verb_before = (n.first.saturating_sub(3)..n.first)
+                .any(|k| self.word(k).is_some_and(|w| RANK_VERBS.contains(&w)))
+                || self.standing_alone(n.first, after);
+            let context_after = of.is_some()
+                || matches!(self.word(after), Some("place" | "position" | "spot"))
+                || (self.is_word(after, "only") && self.is_word(after + 1, "to"))
+                || (self.is_word(after, "in")
+                    && self.is_word(after + 1, "the")
+                    && self.is_word(after + 2, "world"))
+                || matches!(self.word(after), Some("globally" | "worldwide" | "overall"));
+            if !(verb_before || context_after) {
+                return None;
+            }
+        }
+        let value = Value::rank(n.value as u32, of);
+        let measure = if of.is_none() {
+            self.sub_ranking(after)
+        } else {
+            None
+        };
+        Some((
+            self.figure(Kind::Rank, value, measure, n.first, n.first, end),
+            end,
+        ))
+    }
+
+    /// Whether an ordinal in words stands as a position on its own: after a
+    /// copula ("Denmark is second") or a name in a list ("and Norway
+    /// fourth"), and followed by nothing it could qualify ("second
+    /// country", "third-largest").
+    pub(super) fn standing_alone(&self, first: usize, after: usize) -> bool {
+        let copula = (first.saturating_sub(2)..first).any(|k| {
+            matches!(
+                self.word(k),
+                Some("is" | "was" | "are" | "were" | "remains" | "remained" | "be" | "now")
+            )
+        });
+        let named = first > 1 && self.toks[first - 1].capital && self.word(first - 1).is_some();
+        let ends = match self.toks.get(after).map(|t| &t.tok) {
+            None => true,
+            Some(Tok::Punct(c)) => matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'),
+            Some(Tok::Word(w)) => matches!(
+                w.as_str(),
+                "and"
+                    | "on"
+                    | "in"
+                    | "for"
+                    | "with"
+                    | "behind"
+                    | "after"
+                    | "ahead"
+                    | "among"
+                    | "while"
+                    | "but"
+                    | "of"
+                    | "out"
+                    | "overall"
+                    | "globally"
+                    | "worldwide"
+            ),
+            Some(Tok::Num { .. }) => false,
+        };
+        (copula || named) && ends
+    }
+
+    /// The narrower measure a rank is for, when one follows it: "second
+    /// in talent", "12th for infrastructure", "third on research" name a
+    /// sub-ranking, not the overall position; "in the world", "on the
+    /// index" and names ("in Europe", "on the Global AI Index") do not.
+    pub(super) fn sub_ranking(&self, after: usize) -> Option<String> {
+        let lead = self.word(after)?;
+        if !matches!(lead, "in" | "for" | "on" | "among") {
+            return None;
+        }
+        let mut k = after + 1;
+        if self.is_word(k, "terms") && self.is_word(k + 1, "of") {
+            k += 2;
+        }
+        if matches!(self.word(k), Some("the" | "its" | "their")) {
+            k += 1;
+        }
+        let word = self.word(k)?;
+        const OVERALL: &[&str] = &[
+            "world",
+            "index",
+            "ranking",
+            "rankings",
+            "list",
+            "table",
+            "league",
+            "standings",
+            "survey",
+            "report",
+            "edition",
+            "overall",
+            "globe",
+            "planet",
+            "scale",
+            "chart",
+            "charts",
+            "leaderboard",
+            "tally",
+            "count",
+            "latest",
+            "new",
+            "annual",
+            "global",
+            "same",
+            "list's",
+            "index's",
+            "a",
+            "an",
+            "both",
+            "each",
+            "all",
+            "which",
+            "this",
+            "that",
+            "these",
+            "those",
+            "its",
+            "their",
+        ];
+        // A name after the rank ("8th in Europe") is a region's ranking,
+        // unless it is the ranking's own name (a cue, which the binder
+        // recognises, or a name ending in "Index", "Survey").
+        if OVERALL.contains(&word) || self.lex.month(word).is_some() {
+            return None;
+        }
+        // "58th in the corruption perceptions ranking": the ranking's name.
+        let named_ranking = (k..k + 4).any(|j| {
+            self.word(j).is_some_and(|w| {
+                matches!(
+                    w,
+                    "ranking"
+                        | "rankings"
+                        | "index"
+                        | "list"
+                        | "table"
+                        | "league"
+                        | "survey"
+                        | "report"
+                        | "scoreboard"
+                        | "count"
+                        | "tally"
+                        | "chart"
+                        | "charts"
+                        | "poll"
+                        | "olympics"
+                        | "games"
+                        | "cup"
+                        | "championship"
+                        | "championships"
+                        | "leaderboard"
+                        | "barometer"
+                        | "monitor"
+                        | "tracker"
+                        | "standings"
+                )
+            })
+        });
+        if named_ranking {
+            return None;
+        }
+        Some(format!("{lead} {word}"))
+    }
+
+    /// "top 10", "top-five", "the top 20 of 190" at token `i` (the word
+    /// "top"): a rank bound, 1st to the number.
+    pub(super) fn top_at(&self, i: usize) -> Option<(Figure, usize)> {
+        let j = if self.punct(i + 1) == Some('-') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let n = self.number_at(j)?;
+        if n.ordinal || n.value < 1.0 || n.value.fract() != 0.0 || n.scaled {
+            return None;
+        }
+        // "the top 1 percent": a share of a population, read as a percent.
+        if n.suffix == "%" || self.percent_at(n.end).is_some() {
+            return None;
+        }
+        let (of, end) = self.total_after(n.end);
+        let value = Value::Rank {
+            best: 1,
+            worst: n.value as u32,
+            of,
+        };
+        Some((self.figure(Kind::Rank, value, None, i, j, end), end))
+    }
+
+    /// "No. 31", "#31", "number 31" at token `i`.
+    pub(super) fn numbered_at(&self, i: usize) -> Option<(Figure, usize)> {
+        let mut j = i + 1;
+        if self.punct(j) == Some('.') {
+            j += 1;
+        }
+        let n = self.number_at(j)?;
+        if n.words || n.scaled || n.value.fract() != 0.0 || n.value < 1.0 {
+            return None;
+        }
+        let capital_no = self.toks[i].capital || self.punct(i) == Some('#');
+        if self.is_word(i, "no") && !(capital_no && self.punct(i + 1) == Some('.')) {
+            return None;
+        }
+        let (of, end) = self.total_after(n.end);
+        let value = Value::rank(n.value as u32, of);
+        Some((self.figure(Kind::Rank, value, None, i, j, end), end))
+    }
+
+    /// "ranked 31 out of 83": a cardinal after a ranking verb is a rank,
+    /// unless it counts what is ranked ("ranks 90 countries").
+    pub(super) fn cardinal_rank(&self, n: &Parsed) -> Option<(Figure, usize)> {
+        let after = n.end;
+        // "ranked 31 out of 83": a cardinal after a ranking verb; "ranked
+        // the island 158 out of 180", "puts it at 158 out of 180": a few
+        // words on, when a total follows.
+        let rank_verb = n.first > 0
+            && self
+                .word(n.first - 1)
+                .is_some_and(|w| matches!(w, "ranked" | "ranks" | "rank" | "ranking"));
+        let out_of = self.is_word(after, "out") && self.is_word(after + 1, "of");
+        let rank_verb_near = out_of
+            && (n.first.saturating_sub(4)..n.first).any(|k| {
+                self.word(k)
+                    .is_some_and(|w| RANK_VERBS.contains(&w) || matches!(w, "puts" | "put"))
+            });
+        // "climbed eight places to 151": the place moved to.
+        let moved_to = n.first >= 2
+            && self.is_word(n.first - 1, "to")
+            && (self.place_word(n.first - 2)
+                || (self.punct(n.first - 2) == Some(',') && self.place_word(n.first - 3)));
+        let rank_verb = rank_verb || rank_verb_near || moved_to;
+        // "ranks 90 countries": how many are ranked, not a position.
+        let counted = self
+            .word(after)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w != "places");
+        if rank_verb
+            && !counted
+            && !n.scaled
+            && n.value.fract() == 0.0
+            && n.value >= 1.0
+            && !n.words
+        {
+            let (of, end) = self.total_after(after);
+            let value = Value::rank(n.value as u32, of);
+            return Some((
+                self.figure(Kind::Rank, value, None, n.first, n.first, end),
+                end,
+            ));
+        }
+        None
+    }
+
+    /// Whether token `i` is a word for a place in a ranking: "places",
+    /// "spots", "positions".
+    pub(super) fn place_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| PLACE_WORDS.contains(&w))
+    }
+
+    /// A move in a ranking, "climbed eight places", "fell three spots", "up
+    /// two positions": a number of `places`, not a rank.
+    pub(super) fn move_in_ranking(&self, n: &Parsed) -> Option<(Figure, usize)> {
+        const MOVES: &[&str] = &[
+            "climbed", "climbing", "climbs", "rose", "rising", "rises", "fell", "falling", "falls",
+            "dropped", "dropping", "drops", "slipped", "slipping", "slips", "slid", "jumped",
+            "jumping", "jumps", "moved", "moving", "moves", "tumbled", "plunged", "gained", "lost",
+            "advanced", "improved", "up", "down", "by",
+        ];
+        if !self.place_word(n.end) || n.value < 1.0 || n.value.fract() != 0.0 || n.scaled {
+            return None;
+        }
+        let verb = (n.first.saturating_sub(2)..n.first)
+            .any(|k| self.word(k).is_some_and(|w| MOVES.contains(&w)));
+        if !verb {
+            return None;
+        }
+        let end = n.end + 1;
+        let value = Value::Amount(Amount::exact(n.value));
+        let unit = Some("places".to_string());
+        Some((
+            self.figure(Kind::Number, value, unit, n.first, n.first, end),
+            end,
+        ))
+    }
+}
