@@ -66,6 +66,9 @@ pub struct DraftFact {
     /// Whether the sentence states the figure as an aim, plan or forecast,
     /// so the fact is written `future = true`.
     pub future: bool,
+    /// Whether the sentence states the figure as a change ("cut emissions
+    /// by 12 percent"), so the fact is written `measure = "change"`.
+    pub change: bool,
     /// The article it was read from.
     pub path: String,
     /// The 1-based line of the figure.
@@ -199,6 +202,11 @@ pub fn draft(
         let years = years(sentence);
         for row in sentence.figures.iter().filter(|r| r.kind != Kind::Year) {
             let figure = row.span[0].saturating_sub(start)..row.span[1].saturating_sub(start);
+            // An earlier value ("up from about 500") is history, not the
+            // sentence's claim: no fact takes it, so none is drafted.
+            if crate::extract::stated_as_earlier(text, figure.clone()) {
+                continue;
+            }
             let mut fact = draft_one(text, figure, row);
             fact.as_of = years
                 .iter()
@@ -331,6 +339,7 @@ fn slug(text: &str) -> String {
 /// The fact for one figure: `figure` is its byte range in `sentence`.
 fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact {
     let future = crate::extract::stated_as_intent(sentence, figure.clone());
+    let change = crate::extract::stated_as_change(sentence, figure.clone());
     let Guess { subject, cues } = guess::guess(sentence, figure, row.kind, &row.text);
     let (subject, stem) = match subject {
         Some(name) => {
@@ -363,6 +372,7 @@ fn draft_one(sentence: &str, figure: Range<usize>, row: &ClaimRow) -> DraftFact 
         subject,
         qualifiers: Vec::new(),
         future,
+        change,
         path: row.path.clone(),
         line: row.line,
         column: row.column,
@@ -536,6 +546,9 @@ impl Draft {
             if fact.future {
                 out.push_str("future = true\n");
             }
+            if fact.change {
+                out.push_str("measure = \"change\"\n");
+            }
             for (key, value) in &fact.value {
                 out.push_str(&format!("{key} = {value}\n"));
             }
@@ -623,7 +636,7 @@ impl Draft {
             for f in mine.iter().filter(|f| !at_home(f)) {
                 if matches!(
                     f.outcome,
-                    Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+                    Outcome::Disagree | Outcome::Stale | Outcome::Misattributed | Outcome::Review
                 ) {
                     notes.push(format!(
                         "review: {}:{}:{} states `{}` for this fact, which disagrees",

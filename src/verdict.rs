@@ -3,8 +3,8 @@
 //! subject?
 
 use crate::figures::Figure;
-use crate::finding::{Confidence, Level};
 use crate::finding::Outcome;
+use crate::finding::{Confidence, Level};
 use crate::quantity::{Value, describe};
 use crate::rules::Fact;
 

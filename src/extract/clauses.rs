@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 /// Clause words across which a figure is less likely to belong to a subject.
-pub(super) const CLAUSE_BREAKS: &[&str] = &["while", "whereas", "but", "although", "though", "unlike"];
+pub(super) const CLAUSE_BREAKS: &[&str] =
+    &["while", "whereas", "but", "although", "though", "unlike"];
 
 /// Word positions in a sentence, for measuring distances in words.
 pub(super) struct Words {
@@ -36,7 +37,11 @@ impl Words {
 /// that draws more newcomers than Finland, took"), running from the comma
 /// after the name to the next comma at most twelve words on; text in
 /// brackets; text between two spaced dashes.
-pub(super) fn asides(folded: &str, sentence: &Range<usize>, names: &[Range<usize>]) -> Vec<Range<usize>> {
+pub(super) fn asides(
+    folded: &str,
+    sentence: &Range<usize>,
+    names: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let mut asides: Vec<Range<usize>> = Vec::new();
     for name in names {
         let rest = &folded[name.end..sentence.end];
@@ -188,4 +193,3 @@ pub(super) fn coordinated(between: &str) -> bool {
             .iter()
             .any(|w| format!(" {between}").contains(w))
 }
-

@@ -80,4 +80,3 @@ pub(super) fn same_unit(fact: Option<&str>, figure: Option<&str>) -> bool {
         _ => false,
     }
 }
-

@@ -14,6 +14,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
+use crate::entities;
 use crate::figures::Figure;
 use crate::finding::Confidence;
 use crate::rules::Fact;
@@ -26,7 +27,7 @@ mod scope;
 mod score;
 
 pub use fit::accepts;
-pub use roles::stated_as_intent;
+pub use roles::{stated_as_change, stated_as_earlier, stated_as_intent};
 
 /// Words that point back to the sentence before.
 const BACK_REFERENCES: &[&str] = &[
@@ -145,6 +146,9 @@ struct Named {
     qualifiers: Vec<(usize, usize)>,
     /// Spans of words that refer back.
     back_references: Vec<Range<usize>>,
+    /// Whether the sentence names someone or something no rule knows, and
+    /// no subject the rules know: it changes the paragraph's subject.
+    other_subject: bool,
 }
 
 /// Folds a pattern the way file text is folded for matching.
@@ -291,6 +295,11 @@ impl Matcher {
             named
                 .back_references
                 .retain(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
+            if named.mentions.is_empty() {
+                let text = &folded[sentence.clone()];
+                named.other_subject = !score::title_case(text)
+                    && !entities::unknown_names(text, sentence.start, &named.cue_spans).is_empty();
+            }
             all.push(named);
         }
         let layout = scope::Layout::new(folded, &sentences);
@@ -337,7 +346,14 @@ impl Matcher {
                 subject: layout.current_subject(i, &all, article),
                 cues,
             };
-            score::bind_sentence(facts, folded, sentence.clone(), named, &context, &mut extraction);
+            score::bind_sentence(
+                facts,
+                folded,
+                sentence.clone(),
+                named,
+                &context,
+                &mut extraction,
+            );
             let names_something = !(named.cues.is_empty() && named.mentions.is_empty());
             let leads = folded[sentence.clone()].trim_end().ends_with(':')
                 || (layout.is_heading(i) && Some(i) != layout.headline());
@@ -390,7 +406,6 @@ fn is_item(sentence: &str) -> bool {
     !sentence.contains('\n') && sentence.split_whitespace().count() <= 16
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,4 +451,3 @@ subject = "Chile"
         assert_eq!(bound, [0]);
     }
 }
-

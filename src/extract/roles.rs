@@ -71,6 +71,22 @@ pub fn stated_as_intent(sentence: &str, figure: Range<usize>) -> bool {
     intended_at(&sentence.to_ascii_lowercase(), 0, figure)
 }
 
+/// Whether the figure at `figure` (a byte range of `sentence`) is stated as
+/// a change ("cut emissions by 12 percent"), as the binder judges it: what
+/// a draft fact for it must mark `measure = "change"`.
+pub fn stated_as_change(sentence: &str, figure: Range<usize>) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    stance(&lower, 0, figure, lower.len(), &[]).role == Role::Change
+}
+
+/// Whether the figure at `figure` (a byte range of `sentence`) is stated as
+/// an earlier value ("up from about 500 a decade ago"), which no fact
+/// takes: a draft is not written for it.
+pub fn stated_as_earlier(sentence: &str, figure: Range<usize>) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    stance(&lower, 0, figure, lower.len(), &[]).role == Role::Earlier
+}
+
 /// Whether the figure at `figure` in the lower-case sentence `lower` is
 /// stated as an aim, plan, forecast or negation, judging the words of its
 /// clause from byte `from` on: the clause starts after the last clause
@@ -187,13 +203,65 @@ pub(super) struct Stance {
 /// Words just before a figure that make it a change: verbs that say a
 /// measure moved ("rose 3%", "fell by 32,000") and adverbs of direction.
 const CHANGE_BEFORE: &[&str] = &[
-    "by", "rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "up", "down",
-    "grew", "grow", "grows", "growing", "increased", "increase", "increases", "decreased",
-    "decrease", "declined", "decline", "declines", "dropped", "drop", "drops", "jumped", "jump",
-    "jumps", "climbed", "climb", "climbs", "slipped", "slip", "slips", "plunged", "plunge",
-    "surged", "surge", "surges", "soared", "soar", "slid", "slides", "tumbled", "tumble", "sank",
-    "dipped", "dip", "eased", "edged", "advanced", "expanded", "contracted", "shrank", "another",
-    "extra", "additional", "further",
+    "by",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "up",
+    "down",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "declined",
+    "decline",
+    "declines",
+    "dropped",
+    "drop",
+    "drops",
+    "jumped",
+    "jump",
+    "jumps",
+    "climbed",
+    "climb",
+    "climbs",
+    "slipped",
+    "slip",
+    "slips",
+    "plunged",
+    "plunge",
+    "surged",
+    "surge",
+    "surges",
+    "soared",
+    "soar",
+    "slid",
+    "slides",
+    "tumbled",
+    "tumble",
+    "sank",
+    "dipped",
+    "dip",
+    "eased",
+    "edged",
+    "advanced",
+    "expanded",
+    "contracted",
+    "shrank",
+    "another",
+    "extra",
+    "additional",
+    "further",
 ];
 
 /// Verbs whose object may be the measure itself ("lost 10,000 nurses to
@@ -207,18 +275,65 @@ const GAIN_OR_LOSS: &[&str] = &[
 /// Nouns that, with "of", make the figure after them a change or a
 /// difference: "a rise of 3%", "a loss of 251 seats", "a majority of 174".
 const CHANGE_NOUNS: &[&str] = &[
-    "rise", "increase", "fall", "drop", "decline", "gain", "gains", "loss", "losses", "jump",
-    "growth", "decrease", "cut", "reduction", "swing", "change", "improvement", "slide",
-    "climb", "boost", "hike", "majority", "margin", "lead", "deficit", "surplus", "gap",
-    "difference", "shortfall",
+    "rise",
+    "increase",
+    "fall",
+    "drop",
+    "decline",
+    "gain",
+    "gains",
+    "loss",
+    "losses",
+    "jump",
+    "growth",
+    "decrease",
+    "cut",
+    "reduction",
+    "swing",
+    "change",
+    "improvement",
+    "slide",
+    "climb",
+    "boost",
+    "hike",
+    "majority",
+    "margin",
+    "lead",
+    "deficit",
+    "surplus",
+    "gap",
+    "difference",
+    "shortfall",
 ];
 
 /// Words just after a figure that make it a change: "a 12% rise", "3
 /// points higher", "1,200 more".
 const CHANGE_AFTER: &[&str] = &[
-    "rise", "increase", "fall", "drop", "decline", "gain", "jump", "higher", "lower", "more",
-    "fewer", "less", "up", "down", "increase", "decrease", "growth", "improvement", "cut",
-    "hike", "surge", "slump", "plunge", "climb", "swing",
+    "rise",
+    "increase",
+    "fall",
+    "drop",
+    "decline",
+    "gain",
+    "jump",
+    "higher",
+    "lower",
+    "more",
+    "fewer",
+    "less",
+    "up",
+    "down",
+    "increase",
+    "decrease",
+    "growth",
+    "improvement",
+    "cut",
+    "hike",
+    "surge",
+    "slump",
+    "plunge",
+    "climb",
+    "swing",
 ];
 
 /// Words just before a figure that make it an earlier value.
@@ -285,8 +400,23 @@ const OVER: &[(&str, Over)] = &[
 /// Hedge words that may stand between a role word and its figure ("rose
 /// by about 3%", "fell nearly 2%").
 const HEDGES: &[&str] = &[
-    "about", "around", "roughly", "some", "nearly", "almost", "just", "over", "only", "a", "an",
-    "estimated", "approximately", "under", "below", "above", "close",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "just",
+    "over",
+    "only",
+    "a",
+    "an",
+    "estimated",
+    "approximately",
+    "under",
+    "below",
+    "above",
+    "close",
 ];
 
 /// The word that governs a figure, and the word before it: the last words
@@ -392,9 +522,12 @@ pub(super) fn stance(
     } else if last == Some("to") || last == Some("at") {
         Role::Level
     } else if marker.is_some()
-        || before_words
-            .iter()
-            .any(|w| matches!(*w, "previous" | "former" | "formerly" | "previously" | "prior"))
+        || before_words.iter().any(|w| {
+            matches!(
+                *w,
+                "previous" | "former" | "formerly" | "previously" | "prior"
+            )
+        })
     {
         Role::Earlier
     } else {
@@ -434,9 +567,9 @@ fn tied_year(
         let words = words_of(between);
         !between.contains([',', ';', '(', ')'])
             && words.len() <= 4
-            && words.first().is_some_and(|w| {
-                matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout")
-            })
+            && words
+                .first()
+                .is_some_and(|w| matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout"))
     };
     let after = years
         .iter()
@@ -451,16 +584,31 @@ fn tied_year(
         .find(|(span, _)| span.end <= figure.start && span.start >= from)?;
     let opener = lower[..before.0.start].trim_end();
     let between = &lower[before.0.end..figure.start];
-    let opens = opener.ends_with(" in") || opener == "in" || opener.ends_with(" for") || opener == "for";
-    let breaks = between.contains(';') || [" but ", " while ", " whereas "].iter().any(|w| between.contains(w));
+    // "In 2019, turnout was 67%": the year opens the sentence; "fell in
+    // 2019 to 67%": nothing parts them.
+    let opens = matches!(opener, "in" | "for" | "during")
+        || ((opener.ends_with(" in") || opener.ends_with(" for")) && !between.contains(','));
+    let breaks = between.contains(';')
+        || [" but ", " while ", " whereas "]
+            .iter()
+            .any(|w| between.contains(w));
     (opens && !breaks).then_some(before.1)
 }
 
 /// Month names, for a figure tied to a month ("0.5% in August"). "May" is
 /// left out: it is more often the verb.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The month a figure is tied to by the words just after it: "in August",
@@ -473,5 +621,9 @@ fn tied_month(after: &str) -> Option<u8> {
     }
     let index = MONTHS.iter().position(|m| m == month)?;
     // Month numbers, with May (the fifth) left out of the list.
-    Some(if index >= 4 { index as u8 + 2 } else { index as u8 + 1 })
+    Some(if index >= 4 {
+        index as u8 + 2
+    } else {
+        index as u8 + 1
+    })
 }

@@ -64,7 +64,8 @@ pub(super) struct Layout {
 fn heading_like(text: &str, sentence: &Range<usize>, next_start: usize) -> bool {
     let own = text[sentence.clone()].trim();
     let before = &text[..sentence.start];
-    let on_own_line = before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
+    let on_own_line =
+        before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
     let after = text.get(sentence.end..next_start).unwrap_or("");
     let ends_line = after.contains('\n') || sentence.end >= text.trim_end().len();
     !own.is_empty()
@@ -141,8 +142,14 @@ impl Layout {
             if let Some(facts) = last_mention(i) {
                 return Some((Layer::Paragraph, facts));
             }
+            // Another party took over the paragraph.
+            if named[i].other_subject {
+                return None;
+            }
         }
-        if let Some(h) = (0..at).rev().find(|&h| self.heading[h] && Some(h) != self.headline)
+        if let Some(h) = (0..at)
+            .rev()
+            .find(|&h| self.heading[h] && Some(h) != self.headline)
             && let Some(facts) = last_mention(h)
         {
             return Some((Layer::Heading, facts));
@@ -163,7 +170,11 @@ impl Layout {
     /// the only one it names, else the one named in most sentences, when it
     /// is named in at least two and in at least half of the sentences that
     /// name a subject.
-    pub(super) fn article_subject<'n>(&self, named: &'n [Named], text: &str) -> Option<&'n [usize]> {
+    pub(super) fn article_subject<'n>(
+        &self,
+        named: &'n [Named],
+        text: &str,
+    ) -> Option<&'n [usize]> {
         if let Some(h) = self.headline
             && let Some((_, facts)) = named[h].mentions.first()
         {

@@ -127,20 +127,20 @@ impl Sentence<'_> {
     }
 }
 
-/// Whether most words of a sentence are capitalised: a headline in title
-/// case, whose capitals name nothing.
-fn title_case(text: &str) -> bool {
+/// Whether a sentence is a headline in title case, whose capitals name
+/// nothing: no closing full stop, and every word of four letters or more
+/// capitalised.
+pub(super) fn title_case(text: &str) -> bool {
+    let text = text.trim();
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    long.len() >= 3
+    !text.ends_with('.')
+        && long.len() >= 3
         && long
             .iter()
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .count()
-            * 4
-            >= long.len() * 3
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
 }
 
 /// Whether a name is a source credited for the sentence rather than what
@@ -152,11 +152,24 @@ fn credited(lower_before: &str, lower_after: &str) -> bool {
         || before.ends_with("said")
         || before.ends_with("says")
         || [
-            "said", "says", "reported", "reports", "estimated", "estimates", "announced",
-            "showed", "shows", "published", "told",
+            "said",
+            "says",
+            "reported",
+            "reports",
+            "estimated",
+            "estimates",
+            "announced",
+            "showed",
+            "shows",
+            "published",
+            "told",
         ]
         .iter()
-        .any(|w| after.starts_with(&format!("{w} ")) || after == *w || after.starts_with(&format!("{w},")))
+        .any(|w| {
+            after.starts_with(&format!("{w} "))
+                || after == *w
+                || after.starts_with(&format!("{w},"))
+        })
 }
 
 /// Binds the figures of one sentence to the facts it names.
@@ -262,8 +275,18 @@ pub(super) fn bind_sentence(
         .collect();
     named_facts.sort_unstable();
 
-    let mut figures: Vec<Figure> = figures::read(&folded[range.clone()])
+    let text = &folded[range.clone()];
+    let mut figures: Vec<Figure> = figures::read(text)
         .into_iter()
+        // The number of a numbered list's item ("3. Its profit fell") is no
+        // figure.
+        .filter(|figure| {
+            let rest = &text[figure.span.end..];
+            let numbering = figure.span.start == 0
+                && rest.starts_with(['.', ')'])
+                && rest[1..].chars().next().is_none_or(char::is_whitespace);
+            !numbering
+        })
         .map(|mut figure| {
             figure.span = figure.span.start + range.start..figure.span.end + range.start;
             figure.anchor += range.start;
@@ -314,7 +337,13 @@ pub(super) fn bind_sentence(
     for span in unknown {
         let before = s.lower(range.start..span.start).to_string();
         let after = s.lower(span.end..range.end).to_string();
-        if credited(&before, &after) {
+        // "Tortoise Media" after the cue "Tortoise": the rest of the cue's
+        // name, not another party.
+        let continues_cue = named.cue_spans.iter().any(|c| {
+            c.end + 1 >= span.start && c.end <= span.start
+                || span.end + 1 >= c.start && span.end <= c.start
+        });
+        if credited(&before, &after) || continues_cue {
             continue;
         }
         mentions.push(Mention {
@@ -589,7 +618,10 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
                     .iter()
                     .find(|&&(_, _, i)| {
                         mentions[i].facts.is_empty()
-                            || !mentions[i].facts.iter().any(|f| mentions[b].facts.contains(f))
+                            || !mentions[i]
+                                .facts
+                                .iter()
+                                .any(|f| mentions[b].facts.contains(f))
                     })
                     .map(|&(c, _, i)| (i, c))
             });
@@ -611,9 +643,9 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
             Value::Year(year) if f.kind == Kind::Year => {
                 Some((f.span.start - start..f.span.end - start, year))
             }
-            Value::Date(date) if date.day.is_none() => {
-                date.year.map(|y| (f.span.start - start..f.span.end - start, y))
-            }
+            Value::Date(date) if date.day.is_none() => date
+                .year
+                .map(|y| (f.span.start - start..f.span.end - start, y)),
             _ => None,
         })
         .collect();
@@ -669,9 +701,11 @@ fn fact_years(fact: &Fact) -> Vec<i32> {
             years.push(as_of - 1);
         }
     }
-    years.extend(fact.qualifiers.iter().filter_map(|q| {
-        (q.len() == 4).then(|| q.parse::<i32>().ok()).flatten()
-    }));
+    years.extend(
+        fact.qualifiers
+            .iter()
+            .filter_map(|q| (q.len() == 4).then(|| q.parse::<i32>().ok()).flatten()),
+    );
     years
 }
 
@@ -718,7 +752,11 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
     // The role the figure plays, as this fact reads it: an earlier-value
     // marker the fact is qualified by ("last year") and a difference the
     // fact is named by ("majority") are its own.
-    let qualified_by = |phrase: &str| fact.qualifiers.iter().any(|q| q.eq_ignore_ascii_case(phrase));
+    let qualified_by = |phrase: &str| {
+        fact.qualifiers
+            .iter()
+            .any(|q| q.eq_ignore_ascii_case(phrase))
+    };
     let named_by = |noun: &str| {
         fact.cues
             .iter()
@@ -778,7 +816,10 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
         && !matches!(fact.kind, Kind::Year | Kind::Date)
         && !fact_years(fact).contains(&year)
     {
-        return Err(format!("tied to {year}; `{}` is for {}", fact.id, fact.period));
+        return Err(format!(
+            "tied to {year}; `{}` is for {}",
+            fact.id, fact.period
+        ));
     }
     let period_month = fact
         .period
@@ -789,7 +830,10 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
         && month != stated
         && !matches!(fact.kind, Kind::Year | Kind::Date)
     {
-        return Err(format!("tied to another month; `{}` is for {}", fact.id, fact.period));
+        return Err(format!(
+            "tied to another month; `{}` is for {}",
+            fact.id, fact.period
+        ));
     }
     let owner = e.owner.best.map(|b| &e.mentions[b]);
     if !owner.is_some_and(|m| m.facts.contains(&e.index)) {
@@ -827,7 +871,11 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
         .map(|&(_, at)| s.distance(at, figure.anchor) + 4 * s.crossings(at, figure.anchor))
         .min()
         .unwrap_or(0);
-    let tense = if e.stance.past_tense { PAST_TENSE_PENALTY } else { 0 };
+    let tense = if e.stance.past_tense {
+        PAST_TENSE_PENALTY
+    } else {
+        0
+    };
     let gain_or_loss = if e.stance.gain_or_loss && fact.measure == Measure::Level {
         GAIN_OR_LOSS_PENALTY
     } else {
@@ -880,19 +928,30 @@ fn choose(
             .iter()
             .filter(|o| o.fact == f && o.figure != x)
             .min_by_key(|o| o.cost)
-            .map(|o| (o.cost.saturating_sub(c.cost), format!("`{}`", figure_text(&figures[o.figure]))));
+            .map(|o| {
+                (
+                    o.cost.saturating_sub(c.cost),
+                    format!("`{}`", figure_text(&figures[o.figure])),
+                )
+            });
         let owner = &owners[x];
-        let other_name = owner.rival.filter(|&(r, _)| Some(r) != owner.best).map(|(r, cost)| {
-            (cost.saturating_sub(owner.cost), format!("`{}`", mentions[r].text))
-        });
+        let other_name = owner
+            .rival
+            .filter(|&(r, _)| Some(r) != owner.best)
+            .map(|(r, cost)| {
+                (
+                    cost.saturating_sub(owner.cost),
+                    format!("`{}`", mentions[r].text),
+                )
+            });
         let rival = [other_figure, other_name]
             .into_iter()
             .flatten()
             .min_by_key(|(margin, _)| *margin);
         let margin = rival.as_ref().map(|(m, _)| *m);
         let direct_cue = c.cue <= Layer::LeadIn;
-        let near_subject = c.subject <= Layer::Paragraph
-            || mentions.iter().all(|m| m.span.start == m.span.end);
+        let near_subject =
+            c.subject <= Layer::Paragraph || mentions.iter().all(|m| m.span.start == m.span.end);
         let level = match margin {
             Some(m) if m < 2 => Level::Low,
             _ if !(direct_cue && near_subject) => Level::Medium,
