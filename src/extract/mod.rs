@@ -297,8 +297,8 @@ impl Matcher {
                 .retain(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
             if named.mentions.is_empty() {
                 let text = &folded[sentence.clone()];
-                named.other_subject = !score::title_case(text)
-                    && !entities::unknown_names(text, sentence.start, &named.cue_spans).is_empty();
+                named.other_subject =
+                    !entities::unknown_names(text, sentence.start, &named.cue_spans).is_empty();
             }
             all.push(named);
         }
@@ -343,6 +343,7 @@ impl Matcher {
             }
             let context = score::Context {
                 inherited,
+                headline: layout.headline() == Some(i),
                 subject: layout.current_subject(i, &all, article),
                 cues,
             };

@@ -85,6 +85,8 @@ pub(super) struct Context<'a> {
     pub inherited: Option<Inherited<'a>>,
     /// The subject current in the paragraph, heading or article.
     pub subject: Option<(Layer, &'a [usize])>,
+    /// Whether the sentence is the article's headline.
+    pub headline: bool,
     /// Cues named around the sentence, nearest first: earlier sentences
     /// of its paragraph, the heading above, the headline.
     pub cues: Vec<(Layer, &'a Named)>,
@@ -329,7 +331,7 @@ pub(super) fn bind_sentence(
         .map(|m| m.span.clone())
         .chain(named.cue_spans.iter().cloned())
         .collect();
-    let unknown = if title_case(&folded[range.clone()]) {
+    let unknown = if context.headline && title_case(&folded[range.clone()]) {
         Vec::new()
     } else {
         entities::unknown_names(&folded[range.clone()], range.start, &known)
@@ -339,10 +341,10 @@ pub(super) fn bind_sentence(
         let after = s.lower(span.end..range.end).to_string();
         // "Tortoise Media" after the cue "Tortoise": the rest of the cue's
         // name, not another party.
-        let continues_cue = named.cue_spans.iter().any(|c| {
-            c.end + 1 >= span.start && c.end <= span.start
-                || span.end + 1 >= c.start && span.end <= c.start
-        });
+        let continues_cue = named
+            .cue_spans
+            .iter()
+            .any(|c| c.end <= span.start && c.end + 1 >= span.start);
         if credited(&before, &after) || continues_cue {
             continue;
         }
@@ -911,10 +913,7 @@ fn choose(
     for i in order {
         let c = &candidates[i];
         let (f, x) = (c.fact, c.figure);
-        if let Some(g) = figure_taken[x] {
-            if !fact_taken.contains(&f) && g != f {
-                reasons[x] = format!("bound to `{}`, nearer its cue", facts[g].id);
-            }
+        if figure_taken[x].is_some() {
             continue;
         }
         if fact_taken.contains(&f) {
