@@ -489,7 +489,7 @@ pub(super) fn stance(
     let (last, previous) = governing(&before_words);
     let after_words = words_of(clause_after);
     let next = after_words.first().copied();
-    let month = tied_month(clause_after);
+    let month = tied_month(clause_after).or_else(|| labelled_month(before));
     let over = over_in(clause_after).or_else(|| over_in(before));
     // "from a year earlier" marks the span of a change, not an earlier value.
     let without_over = OVER
@@ -592,7 +592,10 @@ fn tied_year(
         || [" but ", " while ", " whereas "]
             .iter()
             .any(|w| between.contains(w));
-    (opens && !breaks).then_some(before.1)
+    // "Q3 2025: $7.13 billion", "October 2025 5.1%" (a table's column or
+    // a list's label): the year just before the figure.
+    let labels = words_of(between).len() <= 1 && !between.contains(['(', ')', ';']);
+    ((opens && !breaks) || labels).then_some(before.1)
 }
 
 /// Month names, for a figure tied to a month ("0.5% in August"). "May" is
@@ -621,6 +624,27 @@ fn tied_month(after: &str) -> Option<u8> {
     }
     let index = MONTHS.iter().position(|m| m == month)?;
     // Month numbers, with May (the fifth) left out of the list.
+    Some(if index >= 4 {
+        index as u8 + 2
+    } else {
+        index as u8 + 1
+    })
+}
+
+/// The month a label just before a figure names: "September: 5.6%",
+/// "October 2025: 5.1%".
+fn labelled_month(before: &str) -> Option<u8> {
+    let words = words_of(before);
+    let last = words
+        .iter()
+        .rev()
+        .take(2)
+        .copied()
+        .find(|w| w.parse::<u32>().is_err())?;
+    if !before.trim_end().ends_with(':') {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| *m == last)?;
     Some(if index >= 4 {
         index as u8 + 2
     } else {

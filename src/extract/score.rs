@@ -401,7 +401,6 @@ pub(super) fn bind_sentence(
     }
     let taken = choose(
         facts,
-        &named_facts,
         &candidates,
         &owners,
         &mentions,
@@ -837,6 +836,29 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
             fact.id, fact.period
         ));
     }
+    // A figure tied to the period of an earlier edition ("in the 2024
+    // edition it was 31st", "September: 5.6%") states that edition,
+    // rightly or not, but not the current value.
+    let period_of = |as_of: &str| {
+        let year = as_of.get(..4).and_then(|y| y.parse::<i32>().ok());
+        let month = as_of.get(5..7).and_then(|m| m.parse::<u8>().ok());
+        (year, month)
+    };
+    let edition = fact.superseded.iter().find(|old| {
+        let (year, month) = period_of(&old.as_of);
+        let (now_year, now_month) = period_of(&fact.as_of);
+        let by_year = e.stance.year.is_some() && e.stance.year == year && year != now_year;
+        let by_month = e.stance.month.is_some() && e.stance.month == month && month != now_month;
+        by_year || by_month
+    });
+    if let Some(old) = edition
+        && !matches!(fact.kind, Kind::Year | Kind::Date)
+    {
+        return Err(format!(
+            "tied to the edition of {}; `{}` is as of {}",
+            old.as_of, fact.id, fact.as_of
+        ));
+    }
     let owner = e.owner.best.map(|b| &e.mentions[b]);
     if !owner.is_some_and(|m| m.facts.contains(&e.index)) {
         let nearest = owner.map_or("none".to_string(), |m| format!("`{}`", m.text));
@@ -894,17 +916,14 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
 /// Chooses the bindings: the cheapest candidates first, one figure per
 /// fact and one fact per figure. Returns each binding as (figure, fact,
 /// confidence), and writes each figure's reason.
-#[allow(clippy::too_many_arguments)]
 fn choose(
     facts: &[Fact],
-    named_facts: &[(usize, Layer, Layer)],
     candidates: &[Candidate],
     owners: &[Owner],
     mentions: &[Mention],
     figures: &mut [Figure],
     reasons: &mut [String],
 ) -> Vec<(usize, usize, Confidence)> {
-    let _ = named_facts;
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by_key(|&i| (candidates[i].cost, candidates[i].fact, candidates[i].figure));
     let mut fact_taken: Vec<usize> = Vec::new();
