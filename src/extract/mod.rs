@@ -234,19 +234,32 @@ impl Matcher {
             let before = haystack[..at].chars().next_back();
             !before.is_some_and(char::is_alphanumeric)
         };
+        // A word may end in a plural "s" or "es" the pattern lacks
+        // ("Norvanians" for "Norvanian", "jobless rates" for "jobless
+        // rate").
+        let word_end = |end: usize| -> Option<usize> {
+            let rest = &haystack[end..];
+            let ends = |at: usize| !rest[at..].chars().next().is_some_and(char::is_alphanumeric);
+            if ends(0) {
+                Some(end)
+            } else if rest.starts_with("es") && ends(2) {
+                Some(end + 2)
+            } else if rest.starts_with('s') && ends(1) {
+                Some(end + 1)
+            } else {
+                None
+            }
+        };
         let mut hits: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(&haystack)
-            .filter(|m| {
-                boundary(m.start())
-                    && !haystack[m.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-            .map(|m| Hit {
-                span: origin[m.start()]..origin[m.end() - 1] + 1,
-                pattern: m.pattern().as_usize(),
+            .filter(|m| boundary(m.start()))
+            .filter_map(|m| {
+                let end = word_end(m.end())?;
+                Some(Hit {
+                    span: origin[m.start()]..origin[end - 1] + 1,
+                    pattern: m.pattern().as_usize(),
+                })
             })
             .collect();
         hits.sort_by_key(|h| (h.span.start, h.span.end));

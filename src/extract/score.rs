@@ -822,10 +822,13 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
             fact.id, fact.period
         ));
     }
+    // The month the value describes: its `period`'s, or its `as_of`'s when
+    // that names a month and no day (`"2026-11"`, a month's release) rather
+    // than the day a value was published.
     let period_month = fact
         .period
         .get(5..7)
-        .filter(|_| fact.period != fact.as_of)
+        .filter(|_| fact.period != fact.as_of || fact.as_of.len() == 7)
         .and_then(|m| m.parse::<u8>().ok());
     if let (Some(month), Some(stated)) = (period_month, e.stance.month)
         && month != stated
@@ -962,7 +965,13 @@ fn choose(
                     format!("`{}`", mentions[r].text),
                 )
             });
-        let rival = [other_figure, other_name]
+        // Another fact that wanted this figure.
+        let other_fact = candidates
+            .iter()
+            .filter(|o| o.figure == x && o.fact != f)
+            .min_by_key(|o| o.cost)
+            .map(|o| (o.cost.saturating_sub(c.cost), format!("`{}`", facts[o.fact].id)));
+        let rival = [other_figure, other_name, other_fact]
             .into_iter()
             .flatten()
             .min_by_key(|(margin, _)| *margin);

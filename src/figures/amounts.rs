@@ -238,6 +238,10 @@ impl Reader<'_> {
         let from = opener == Some("from");
         let between = opener == Some("between") || (from && (ranged || !changed));
         let change = from && !between;
+        // "climbed by 11,000 to 312,000": a change and the level it
+        // reached, not a range ("rise by 10 to 15 per cent"), whose ends
+        // are close.
+        let by = opener == Some("by");
         let year = n.yearish && (1800.0..=2100.0).contains(&n.value);
         // A dash spaced on both sides joins a range too, unless after a
         // year, where it more likely sets off a clause.
@@ -267,6 +271,7 @@ impl Reader<'_> {
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
             && same_measure(&upper)
+            && !(by && upper.value > 3.0 * signed(n.value).abs() * n.scale.max(1.0))
         {
             // "four to five thousand", "from $10 to $15 billion": the scale
             // written once belongs to both ends.
