@@ -330,7 +330,19 @@ impl Matcher {
             let gap = folded.get(previous_end..sentence.start).unwrap_or("");
             let blank_line = gap.matches('\n').count() >= 2;
             let heading_lead = lead_in.is_some_and(|l| layout.is_heading(l));
-            if !is_item(&folded[sentence.clone()]) || (items > 0 && blank_line && !heading_lead) {
+            // An item stands alone on its line.
+            let line_start = folded[..sentence.start].rfind('\n').map_or(0, |at| at + 1);
+            let line_end = folded[sentence.end..]
+                .find('\n')
+                .map_or(folded.len(), |at| sentence.end + at);
+            // Only a list marker may share its line ("3. Its profit fell").
+            let marker = !folded[sentence.clone()].contains(char::is_alphabetic);
+            let alone = !folded[line_start..sentence.start].contains(char::is_alphabetic)
+                && (marker || !folded[sentence.end..line_end].contains(char::is_alphabetic));
+            if !is_item(&folded[sentence.clone()])
+                || !alone
+                || (items > 0 && blank_line && !heading_lead)
+            {
                 lead_in = None;
             }
             items = if lead_in.is_some() { items + 1 } else { 0 };

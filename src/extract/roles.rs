@@ -62,6 +62,14 @@ pub(super) const INTENT: &[&str] = &[
     "wish",
     "unless",
     "ordered",
+    "guidance",
+    "outlook",
+    "consensus",
+    "projection",
+    "projections",
+    "anticipates",
+    "anticipated",
+    "sees",
 ];
 
 /// Whether the figure at `figure` (a byte range of `sentence`) is stated as
@@ -358,6 +366,23 @@ const EARLIER_AFTER: &[&str] = &[
     "the last edition",
 ];
 
+/// Phrases opening a figure's clause that make it an earlier value.
+const EARLIER_BEFORE_CLAUSE: &[&str] = &[
+    "last year",
+    "last month",
+    "last quarter",
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "the previous year",
+    "the previous quarter",
+    "the previous month",
+    "at the previous election",
+    "at the last election",
+    "in the previous edition",
+];
+
 /// Words after a figure, in its clause, that may make it an earlier value
 /// ("last year" is the fact's own year in an article written after it): a
 /// weak sign, which only matters against a competitor.
@@ -497,7 +522,55 @@ pub(super) fn stance(
         .fold(format!(" {} ", after_words.join(" ")), |text, (p, _)| {
             text.replace(&format!(" {p} "), " ")
         });
-    let marker = first_held(&without_over, EARLIER_AFTER);
+    // "Last year it was 44.1%", "A year earlier, turnout was 67%": the
+    // clause opens with the earlier period.
+    // The clause's opening, when it opens after the sentence's start or a
+    // clause break, not after the figure before ("7.1% a year ago, is now
+    // 6.4%": "a year ago" is the earlier figure's).
+    let clause_start = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|w| before.rfind(&format!(" {w} ")).map(|at| at + 1))
+        .chain(before.rfind([';', ':', '.']))
+        .max();
+    let clause_before = match clause_start {
+        Some(at) => &before[at..],
+        None if from == 0 => before,
+        None => "",
+    };
+    let opening: Vec<&str> = {
+        let words = words_of(clause_before);
+        let skip = words
+            .iter()
+            .take_while(|w| matches!(**w, "and" | "but" | "so"))
+            .count();
+        words[skip..].to_vec()
+    };
+    // The clause opens with the earlier period ("Last year, it was"), or
+    // with a phrase of time that holds it ("In the same month of last
+    // year it was").
+    let opens_earlier = |phrase: &str| {
+        let at_start = format!("{} ", opening.join(" ")).starts_with(&format!("{phrase} "));
+        let timed = opening
+            .first()
+            .is_some_and(|w| matches!(*w, "in" | "at" | "for" | "during" | "by"));
+        let head = format!(
+            " {} ",
+            opening
+                .iter()
+                .take(7)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        at_start || (timed && head.contains(&format!(" {phrase} ")))
+    };
+    let marker = first_held(&without_over, EARLIER_AFTER).or_else(|| {
+        EARLIER_BEFORE_CLAUSE
+            .iter()
+            .copied()
+            .find(|p| opens_earlier(p))
+            .filter(|_| over_in(clause_before).is_none())
+    });
     // "made up 40%", "took up 3%": no change.
     let noun = (last == Some("of"))
         .then(|| CHANGE_NOUNS.iter().copied().find(|n| previous == Some(*n)))
@@ -514,6 +587,8 @@ pub(super) fn stance(
     {
         Role::Earlier
     } else if last.is_some_and(|w| CHANGE_BEFORE.contains(&w)) && !made_up
+        // "went down with 32 thousand"
+        || (last == Some("with") && previous.is_some_and(|w| CHANGE_BEFORE.contains(&w)))
         || noun.is_some()
         || next.is_some_and(|w| CHANGE_AFTER.contains(&w))
         || lower[figure.clone()].starts_with('+')
@@ -563,13 +638,16 @@ fn tied_year(
     to: usize,
     years: &[(Range<usize>, i32)],
 ) -> Option<i32> {
+    // "84% in 1950", "67.1% turnout in the 2019 elections": a preposition
+    // among the first two words joins them.
     let joined = |between: &str| {
         let words = words_of(between);
         !between.contains([',', ';', '(', ')'])
             && words.len() <= 4
             && words
-                .first()
-                .is_some_and(|w| matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout"))
+                .iter()
+                .take(2)
+                .any(|w| matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout"))
     };
     let after = years
         .iter()
@@ -595,6 +673,12 @@ fn tied_year(
     // "Q3 2025: $7.13 billion", "October 2025 5.1%" (a table's column or
     // a list's label): the year just before the figure.
     let labels = words_of(between).len() <= 1 && !between.contains(['(', ')', ';']);
+    // "the lowest since November 2021, when the index was at 6.8%".
+    let when =
+        between.trim_start_matches([',', ' ']).starts_with("when ") && !between.contains(';');
+    if when {
+        return Some(before.1);
+    }
     ((opens && !breaks) || labels).then_some(before.1)
 }
 
@@ -632,7 +716,7 @@ fn tied_month(after: &str) -> Option<u8> {
 }
 
 /// The month a label just before a figure names: "September: 5.6%",
-/// "October 2025: 5.1%".
+/// "October 2025: 5.1%", a table column "September" over "5.6%".
 fn labelled_month(before: &str) -> Option<u8> {
     let words = words_of(before);
     let last = words
@@ -641,9 +725,6 @@ fn labelled_month(before: &str) -> Option<u8> {
         .take(2)
         .copied()
         .find(|w| w.parse::<u32>().is_err())?;
-    if !before.trim_end().ends_with(':') {
-        return None;
-    }
     let index = MONTHS.iter().position(|m| *m == last)?;
     Some(if index >= 4 {
         index as u8 + 2

@@ -94,6 +94,9 @@ pub(super) struct Context<'a> {
 
 /// One way a fact may be bound to a figure, with its cost.
 struct Candidate {
+    /// Stated as gained or lost, for a fact that is a level: it may be a
+    /// change ("lost 34 seats"), so the binding is never sure.
+    weak_role: bool,
     fact: usize,
     figure: usize,
     cost: usize,
@@ -383,6 +386,7 @@ pub(super) fn bind_sentence(
             };
             match weigh(&s, named, &evidence) {
                 Ok(cost) => candidates.push(Candidate {
+                    weak_role: stances[x].gain_or_loss && facts[f].measure == Measure::Level,
                     fact: f,
                     figure: x,
                     cost: cost + subject_at.cost(),
@@ -698,7 +702,10 @@ fn fact_years(fact: &Fact) -> Vec<i32> {
     years.extend(year(&fact.period));
     if let Some(as_of) = year(&fact.as_of) {
         years.push(as_of);
-        if fact.period == fact.as_of {
+        // A value current in a year, or published on a day early in one,
+        // may be stated for the year before ("at the end of 2024"); a month
+        // `as_of` (`"2026-10"`) names the period itself.
+        if fact.period == fact.as_of && fact.as_of.len() != 7 {
             years.push(as_of - 1);
         }
     }
@@ -814,7 +821,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
         ));
     }
     if let Some(year) = e.stance.year
-        && !matches!(fact.kind, Kind::Year | Kind::Date)
+        && !plain
         && !fact_years(fact).contains(&year)
     {
         return Err(format!(
@@ -970,7 +977,12 @@ fn choose(
             .iter()
             .filter(|o| o.figure == x && o.fact != f)
             .min_by_key(|o| o.cost)
-            .map(|o| (o.cost.saturating_sub(c.cost), format!("`{}`", facts[o.fact].id)));
+            .map(|o| {
+                (
+                    o.cost.saturating_sub(c.cost),
+                    format!("`{}`", facts[o.fact].id),
+                )
+            });
         let rival = [other_figure, other_name, other_fact]
             .into_iter()
             .flatten()
@@ -981,7 +993,7 @@ fn choose(
             c.subject <= Layer::Paragraph || mentions.iter().all(|m| m.span.start == m.span.end);
         let level = match margin {
             Some(m) if m < 2 => Level::Low,
-            _ if !(direct_cue && near_subject) => Level::Medium,
+            _ if !(direct_cue && near_subject) || c.weak_role => Level::Medium,
             Some(m) if m < CONFIDENT_MARGIN => Level::Medium,
             _ => Level::High,
         };
