@@ -165,6 +165,15 @@ impl Amount {
         if same_bound {
             return (self.nominal - fact.nominal).abs() <= self.slack + fact.slack + EPSILON;
         }
+        // A stated range restates a range only when it lies within it: "4.25
+        // to 4.5 per cent" does not restate 4.5 to 4.75 by sharing an end.
+        if let (Some(stated), Some(true_upper)) = (self.upper, fact.upper) {
+            let tolerance = self.slack + fact.slack + EPSILON;
+            let (low, high) = (self.nominal.min(stated), self.nominal.max(stated));
+            let (true_low, true_high) =
+                (fact.nominal.min(true_upper), fact.nominal.max(true_upper));
+            return low >= true_low - tolerance && high <= true_high + tolerance;
+        }
         let (a, b) = self.interval();
         let (c, d) = fact.interval();
         a <= d + EPSILON && c <= b + EPSILON

@@ -67,7 +67,8 @@ pub struct Fact {
     pub period: String,
     /// Words that name the fact; a sentence must contain one.
     pub cues: Vec<String>,
-    /// Words that name what the fact is about.
+    /// Words that name what the fact is about; empty when the fact's cue
+    /// alone names it (`subject = []`).
     pub subjects: Vec<String>,
     /// Words of which the sentence itself must contain one, to tell apart
     /// facts that share cues and subject (a year, "last year").
@@ -355,8 +356,14 @@ fn convert(
     }
     let subject_span = raw.subject.span();
     let subjects = clean_words(raw.subject.get_ref().to_vec());
-    if subjects.is_empty() {
-        return Err(file.error(subject_span, format!("fact `{id}` needs a subject")));
+    // `subject = []` says the cue alone names the fact; a subject of blank
+    // words is a mistake.
+    let none_meant = matches!(raw.subject.get_ref(), OneOrMany::Many(many) if many.is_empty());
+    if subjects.is_empty() && !none_meant {
+        return Err(file.error(
+            subject_span,
+            format!("fact `{id}` needs a subject (or `subject = []` when its cue alone names it)"),
+        ));
     }
     let kind = match raw.kind {
         RawKind::Rank => Kind::Rank,

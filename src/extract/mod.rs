@@ -321,6 +321,10 @@ impl Matcher {
         // or a heading that does, leads in the short items after it ("On
         // the index:" / "- Norway: 4th"), which inherit what it names.
         let mut lead_in: Option<usize> = None;
+        // The facts whose cues the article has named so far: a measure
+        // named once ("the World Press Freedom Index") is what later
+        // sentences about its subjects ("Latvia is ranked 12th") state.
+        let mut article_cues: Vec<usize> = Vec::new();
         let mut items = 0;
         let mut previous_end = 0;
         for (i, sentence) in sentences.iter().enumerate() {
@@ -367,6 +371,7 @@ impl Matcher {
                 cues.push((scope::Layer::Article, &all[h]));
             }
             let context = score::Context {
+                article_cues: &article_cues,
                 inherited,
                 headline: layout.headline() == Some(i),
                 subject: layout.current_subject(i, &all, article),
@@ -380,6 +385,11 @@ impl Matcher {
                 &context,
                 &mut extraction,
             );
+            for &(f, _) in &named.cues {
+                if let Err(at) = article_cues.binary_search(&f) {
+                    article_cues.insert(at, f);
+                }
+            }
             let names_something = !(named.cues.is_empty() && named.mentions.is_empty());
             let leads = folded[sentence.clone()].trim_end().ends_with(':')
                 || (layout.is_heading(i) && Some(i) != layout.headline());

@@ -490,8 +490,21 @@ fn first_held(text: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter().copied().find(|p| holds(text, p))
 }
 
+/// Phrases of an annualised rate ("grew at a 4.9% annual rate"): a
+/// quarter's or month's change scaled to a year, which marks no span.
+const ANNUALISED: &[&str] = &[
+    "annual rate",
+    "annualized",
+    "annualised",
+    "annual pace",
+    "annualized rate",
+];
+
 /// The span a change or rate is measured over, marked in `text`.
 fn over_in(text: &str) -> Option<Over> {
+    if ANNUALISED.iter().any(|p| holds(text, p)) {
+        return None;
+    }
     OVER.iter().find(|(p, _)| holds(text, p)).map(|&(_, o)| o)
 }
 

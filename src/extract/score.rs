@@ -87,6 +87,8 @@ pub(super) struct Context<'a> {
     pub subject: Option<(Layer, &'a [usize])>,
     /// Whether the sentence is the article's headline.
     pub headline: bool,
+    /// The facts whose cues the article named before this sentence, sorted.
+    pub article_cues: &'a [usize],
     /// Cues named around the sentence, nearest first: earlier sentences
     /// of its paragraph, the heading above, the headline.
     pub cues: Vec<(Layer, &'a Named)>,
@@ -226,9 +228,20 @@ pub(super) fn bind_sentence(
             .iter()
             .find(|(_, n)| n.cues.iter().any(|&(g, _)| g == f))
             .map(|&(layer, _)| layer)
+            .or_else(|| {
+                context
+                    .article_cues
+                    .binary_search(&f)
+                    .is_ok()
+                    .then_some(Layer::Article)
+            })
     };
-    // Where each fact's subject is.
+    // Where each fact's subject is. A fact whose cue alone names it has
+    // its subject wherever its cue is.
     let subject_layer = |f: usize, mentions: &[Mention]| -> Option<Layer> {
+        if facts[f].subjects.is_empty() {
+            return Some(Layer::Paragraph);
+        }
         mentions
             .iter()
             .filter(|m| m.facts.contains(&f))
@@ -313,16 +326,28 @@ pub(super) fn bind_sentence(
         return;
     }
 
-    // A subject found around the sentence stands at its start.
+    // A subject found around the sentence stands at its start, one mention
+    // for each place it was found in.
     for &(f, _, layer) in &named_facts {
-        if !direct(layer) && !mentions.iter().any(|m| m.facts.contains(&f)) {
-            let facts_there = context.subject.map_or(&[][..], |(_, fs)| fs);
-            mentions.push(Mention {
+        if direct(layer) || mentions.iter().any(|m| m.facts.contains(&f)) {
+            continue;
+        }
+        let text = if facts[f].subjects.is_empty() {
+            "(named by its cue alone)".to_string()
+        } else {
+            format!("(subject from {})", layer.name())
+        };
+        match mentions
+            .iter_mut()
+            .find(|m| m.span.is_empty() && m.span.start == range.start && m.text == text)
+        {
+            Some(mention) => mention.facts.push(f),
+            None => mentions.push(Mention {
                 span: range.start..range.start,
-                facts: facts_there.to_vec(),
-                text: format!("(subject from {})", layer.name()),
+                facts: vec![f],
+                text,
                 layer,
-            });
+            }),
         }
     }
 
