@@ -414,7 +414,9 @@ pub(super) fn bind_sentence(
                     weak_role: stances[x].gain_or_loss && facts[f].measure == Measure::Level,
                     fact: f,
                     figure: x,
-                    cost: cost + subject_at.cost(),
+                    // A cue named only around the sentence is weaker evidence than a
+                    // subject named there: a measure is named once for many figures.
+                    cost: cost + subject_at.cost() + 2 * cue_at.cost(),
                     cue: cue_at,
                     subject: subject_at,
                 }),
