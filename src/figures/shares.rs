@@ -185,6 +185,22 @@ impl Reader<'_> {
     /// companies"), read as a percent.
     pub(super) fn out_of(&self, n: &Parsed) -> Option<(Figure, usize)> {
         let after = n.end;
+        // "39 points out of 100", "44 points from 100": a score.
+        if matches!(self.word(after), Some("points" | "point")) {
+            let from = self.is_word(after + 1, "from");
+            let total = if from {
+                self.number_at(after + 2)
+                    .filter(|t| t.value == 100.0 && !self.is_word(t.end, "to"))?
+            } else {
+                self.number_at(after + 3)?
+            };
+            let value = Value::Amount(Amount::exact(n.value));
+            let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
+            return Some((
+                self.figure(Kind::Number, value, unit, n.first, n.first, total.end),
+                total.end,
+            ));
+        }
         let total = self.number_at(after + 2)?;
         // "Nine out of ten companies", "four out of five Kenyan adults":
         // a share of a group, read as a percent like "one in five".
