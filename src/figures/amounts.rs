@@ -75,6 +75,33 @@ const CHANGE_WORDS: &[&str] = &[
     "shifted",
 ];
 
+/// Verbs of a move just before a number: "fell 5p to 245p" is the move
+/// and the level it reached.
+const MOVES: &[&str] = &[
+    "fell",
+    "rose",
+    "dropped",
+    "slipped",
+    "climbed",
+    "gained",
+    "lost",
+    "added",
+    "shed",
+    "jumped",
+    "slid",
+    "eased",
+    "edged",
+    "tumbled",
+    "surged",
+    "soared",
+    "sank",
+    "dipped",
+    "advanced",
+    "retreated",
+    "plunged",
+    "slumped",
+];
+
 /// Units of time: "over three days" is a span, not a bound.
 pub(super) const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
@@ -146,7 +173,8 @@ impl Reader<'_> {
     }
 
     /// The currency of a capital glued to a number that is plainly a sum,
-    /// at token `at`: "R500", "R18.50", "R1.2bn", but not "R2".
+    /// at token `at`: "R500", "R18.50", "R1.2bn", "R41 billion", but not
+    /// "R2".
     pub(super) fn glued_currency(&self, at: usize) -> Option<&'static str> {
         let word = self.word(at).filter(|_| self.toks[at].capital)?;
         let code = self.lex.glued_currency_prefix(word)?;
@@ -159,7 +187,14 @@ impl Reader<'_> {
         else {
             return None;
         };
-        let sum = *value >= 100.0 || *decimals > 0 || *grouped || self.lex.scale(suffix).is_some();
+        let scale_word = self
+            .word(at + 2)
+            .is_some_and(|w| w.len() > 1 && self.lex.scale(w).is_some());
+        let sum = *value >= 100.0
+            || *decimals > 0
+            || *grouped
+            || self.lex.scale(suffix).is_some()
+            || scale_word;
         (self.touching(at) && sum).then_some(code)
     }
 
@@ -302,10 +337,22 @@ impl Reader<'_> {
                 && self.punct(upper.end) != Some('%');
             !(money_only_above || percent_only_below)
         };
+        // "shares fell 5p to 245p": a move and the level it reached, each
+        // with its own unit, the level ten times the move or more; "rose 4
+        // to 5 percent" stays a range.
+        let moved = |upper: &Parsed| {
+            lead.checked_sub(1)
+                .and_then(|k| self.word(k))
+                .is_some_and(|w| MOVES.contains(&w))
+                && (!n.suffix.is_empty() || lead < n.first)
+                && (!upper.suffix.is_empty() || upper_at > end + 1)
+                && upper.value / upper.scale >= 10.0 * n.value.abs() / n.scale
+        };
         if joiner
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
             && same_measure(&upper)
+            && !moved(&upper)
         {
             // "four to five thousand", "from $10 to $15 billion": the scale
             // written once belongs to both ends.

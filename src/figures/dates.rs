@@ -187,7 +187,7 @@ impl Reader<'_> {
 
 impl Reader<'_> {
     /// A period label whose year is written in two digits, at token `i`:
-    /// "FY25", "FY24/25", "1H25", "3Q24". The year is a year (the first of
+    /// "FY25", "FY24/25", "1H25", "3Q24", "Q1FY25", "2QFY25", "H1FY25". The year is a year (the first of
     /// a split year); the half or quarter is no figure. "FY2025" and "Q3
     /// 2025" are read by the year alone.
     pub(super) fn period_label(&self, i: usize) -> Option<(Figure, usize)> {
@@ -198,7 +198,10 @@ impl Reader<'_> {
                 decimals: 0,
                 grouped: false,
                 suffix,
-            } => matches!(suffix.as_str(), "h" | "q") && (1.0..=4.0).contains(value),
+            } => {
+                matches!(suffix.as_str(), "h" | "q" | "fy" | "qfy" | "hfy")
+                    && (1.0..=4.0).contains(value)
+            }
             _ => false,
         };
         let two_digits = |k: usize| {

@@ -216,8 +216,19 @@ impl Reader<'_> {
             && total.value <= 100.0
             && !total.scaled
         {
-            let share = 100.0 * n.value / total.value;
-            return Some(self.share_of_group(share, n.first, total.end));
+            // A share is said over a round whole ("nine out of ten", "62
+            // out of 100 people"); "48 out of 59 seats" is a count of seats,
+            // and the 59 is read after it.
+            if total.value <= 10.0 || total.value == 100.0 {
+                let share = 100.0 * n.value / total.value;
+                return Some(self.share_of_group(share, n.first, total.end));
+            }
+            let value = Value::Amount(Amount::exact(n.value));
+            let unit = self.word(total.end).map(str::to_string);
+            return Some((
+                self.figure(Kind::Count, value, unit, n.first, n.first, n.end),
+                n.end,
+            ));
         }
         let value = Value::Amount(Amount::exact(n.value));
         let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
