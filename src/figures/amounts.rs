@@ -2,6 +2,7 @@
 //! sign, hedge, range and unit ("between $2bn and $3bn", "-2.1%", "28nm",
 //! "100,000-plus people"), and plain years.
 
+use super::tokens::Tok;
 use super::{Figure, Parsed, Reader};
 use crate::quantity::{Amount, Hedge, Kind, Value};
 
@@ -74,6 +75,33 @@ const CHANGE_WORDS: &[&str] = &[
     "shifted",
 ];
 
+/// Verbs of a move just before a number: "fell 5p to 245p" is the move
+/// and the level it reached.
+const MOVES: &[&str] = &[
+    "fell",
+    "rose",
+    "dropped",
+    "slipped",
+    "climbed",
+    "gained",
+    "lost",
+    "added",
+    "shed",
+    "jumped",
+    "slid",
+    "eased",
+    "edged",
+    "tumbled",
+    "surged",
+    "soared",
+    "sank",
+    "dipped",
+    "advanced",
+    "retreated",
+    "plunged",
+    "slumped",
+];
+
 /// Units of time: "over three days" is a span, not a bound.
 pub(super) const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
@@ -109,24 +137,65 @@ impl Reader<'_> {
 
     /// The currency of a symbol just before token `i`: "$", "€".
     /// "HK$", "US$", "A$" count as one symbol.
+    /// "¥" is yen, and yuan when "yuan" or "RMB" is written near it.
     pub(super) fn currency_before(&self, i: usize) -> Option<&'static str> {
         let at = i.checked_sub(1)?;
         let c = self.punct(at)?;
         let code = self.lex.currency_symbol(c)?;
-        Some(self.symbol_prefix(at).map_or(code, |(code, _)| code))
+        if let Some((code, _)) = self.symbol_prefix(at) {
+            return Some(code);
+        }
+        let shared = self.lex.shared_symbols.iter().find(|(symbol, words, _)| {
+            *symbol == c
+                && (at.saturating_sub(12)..at + 12)
+                    .any(|k| self.word(k).is_some_and(|w| words.contains(&w)))
+        });
+        Some(shared.map_or(code, |(_, _, other)| other))
     }
 
     /// The currency of letters glued before the symbol at token `at`
-    /// ("HK" of "HK$5m"), and the letters' token.
+    /// ("HK" of "HK$5m"), and the letters' token. Two capitals or more
+    /// may stand a space apart ("HK $5m"); a single letter may not ("A $5m
+    /// grant" is in dollars).
     fn symbol_prefix(&self, at: usize) -> Option<(&'static str, usize)> {
         let c = self.punct(at)?;
         let prefix = at.checked_sub(1)?;
-        let word = self.word(prefix).filter(|_| self.touching(prefix))?;
+        let written = &self.text[self.toks[prefix].span.clone()];
+        let spaced = written.len() > 1 && written.chars().all(|c| c.is_ascii_uppercase());
+        let word = self
+            .word(prefix)
+            .filter(|_| self.touching(prefix) || spaced)?;
         let capital = self.toks[prefix].capital;
         self.lex
             .prefixed_symbol(word, c)
             .filter(|_| capital)
             .map(|code| (code, prefix))
+    }
+
+    /// The currency of a capital glued to a number that is plainly a sum,
+    /// at token `at`: "R500", "R18.50", "R1.2bn", "R41 billion", but not
+    /// "R2".
+    pub(super) fn glued_currency(&self, at: usize) -> Option<&'static str> {
+        let word = self.word(at).filter(|_| self.toks[at].capital)?;
+        let code = self.lex.glued_currency_prefix(word)?;
+        let Some(Tok::Num {
+            value,
+            decimals,
+            grouped,
+            suffix,
+        }) = self.toks.get(at + 1).map(|t| &t.tok)
+        else {
+            return None;
+        };
+        let scale_word = self
+            .word(at + 2)
+            .is_some_and(|w| w.len() > 1 && self.lex.scale(w).is_some());
+        let sum = *value >= 100.0
+            || *decimals > 0
+            || *grouped
+            || self.lex.scale(suffix).is_some()
+            || scale_word;
+        (self.touching(at) && sum).then_some(code)
     }
 
     /// The first token of a currency written just before token `i`: the
@@ -145,6 +214,11 @@ impl Reader<'_> {
         let mut at = i.checked_sub(1)?;
         if self.punct(at) == Some('.') && self.touching(at - 1) {
             at = at.checked_sub(1)?;
+        }
+        if at + 1 == i
+            && let Some(code) = self.glued_currency(at)
+        {
+            return Some((code, at));
         }
         let word = self.word(at).filter(|_| self.toks[at].capital)?;
         let code = self.lex.currency_prefix(word).or_else(|| {
@@ -253,24 +327,36 @@ impl Reader<'_> {
         } else {
             !change && (self.is_word(end, "to") || dash)
         };
-        let upper_at = if self.currency_before(end + 2).is_some() {
-            end + 2
-        } else {
-            end + 1
-        };
+        // The upper end's number, past its currency ("to $15bn", "to
+        // HK$15bn").
+        let upper_at = (end + 2..=end + 3)
+            .find(|&k| self.currency_before(k).is_some() && self.currency_lead(k) == end + 1)
+            .unwrap_or(end + 1);
         // "rose 24% to £3bn": a percent and a sum of money are two figures.
         let same_measure = |upper: &Parsed| {
-            let money_only_above = upper_at == end + 2 && self.currency_before(n.first).is_none();
+            let money_only_above = upper_at > end + 1 && self.currency_before(n.first).is_none();
             let percent_only_below = n.suffix == "%"
                 && upper.suffix != "%"
                 && self.percent_at(upper.end).is_none()
                 && self.punct(upper.end) != Some('%');
             !(money_only_above || percent_only_below)
         };
+        // "shares fell 5p to 245p": a move and the level it reached, each
+        // with its own unit, the level ten times the move or more; "rose 4
+        // to 5 percent" stays a range.
+        let moved = |upper: &Parsed| {
+            lead.checked_sub(1)
+                .and_then(|k| self.word(k))
+                .is_some_and(|w| MOVES.contains(&w))
+                && (!n.suffix.is_empty() || lead < n.first)
+                && (!upper.suffix.is_empty() || upper_at > end + 1)
+                && upper.value / upper.scale >= 10.0 * n.value.abs() / n.scale
+        };
         if joiner
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
             && same_measure(&upper)
+            && !moved(&upper)
             && !(by && upper.value > 3.0 * signed(n.value).abs() * n.scale.max(1.0))
         {
             // "four to five thousand", "from $10 to $15 billion": the scale
@@ -386,6 +472,15 @@ impl Reader<'_> {
                 end = at + 1;
             }
         }
+        // Cents and pence: "41 cents a share", "a two-cent charge", "12p",
+        // "20 euro cents" (the currency named before them stands).
+        if let Some((code, past)) = self.minor_unit(end, &suffix) {
+            currency = Some(currency.unwrap_or(code));
+            end = past;
+            amount.nominal /= 100.0;
+            amount.upper = amount.upper.map(|u| u / 100.0);
+            amount.slack /= 100.0;
+        }
         if let Some(code) = currency {
             let figure = self.amount_figure(
                 Kind::Money,
@@ -462,14 +557,48 @@ impl Reader<'_> {
                 end,
             ));
         }
-        let figure = self.amount_figure(
-            Kind::Count,
-            amount,
-            self.counted(end),
-            figure_start,
-            n.first,
-            end,
-        );
+        // A score: "39 points", "a 10-point lead", "a score of 39".
+        let counted = self.counted(end);
+        let points = matches!(counted.as_deref(), Some("points" | "point"));
+        if points || (counted.is_none() && self.scored_before(start)) {
+            let end = if points {
+                end + 1 + usize::from(self.punct(end) == Some('-'))
+            } else {
+                end
+            };
+            let unit = Some("points".to_string());
+            let figure = self.amount_figure(Kind::Number, amount, unit, figure_start, n.first, end);
+            return Some((figure, end));
+        }
+        let figure = self.amount_figure(Kind::Count, amount, counted, figure_start, n.first, end);
         Some((figure, end))
+    }
+
+    /// A hundredth of a currency written at token `end` or glued to the
+    /// number (`suffix`): "cents", "-cent", "pence", "12p"; its currency
+    /// and the token after it.
+    fn minor_unit(&self, end: usize, suffix: &str) -> Option<(&'static str, usize)> {
+        if let Some(code) = self.lex.minor_unit(suffix) {
+            return Some((code, end));
+        }
+        let at = if self.punct(end) == Some('-') && self.touching(end - 1) && self.touching(end) {
+            end + 1
+        } else {
+            end + usize::from(self.is_word(end, "us"))
+        };
+        let word = self.word(at).filter(|w| w.len() > 1)?;
+        Some((self.lex.minor_unit(word)?, at + 1))
+    }
+
+    /// Whether a score is named just before token `start`: "scored 39",
+    /// "a score of 39".
+    fn scored_before(&self, start: usize) -> bool {
+        let Some(before) = start.checked_sub(1) else {
+            return false;
+        };
+        matches!(self.word(before), Some("scored" | "scores" | "scoring"))
+            || (self.is_word(before, "of")
+                && before > 0
+                && matches!(self.word(before - 1), Some("score" | "scores")))
     }
 }

@@ -188,7 +188,9 @@ impl Reader<'_> {
                     || (w.len() == 3 && self.lex.currency_word(w).is_some())
                     || self.lex.currency_prefix(w).is_some()
             };
-            if self.word(i - 1).is_some_and(|w| !qualifier(w)) {
+            if self.word(i - 1).is_some_and(|w| !qualifier(w))
+                && self.glued_currency(i - 1).is_none()
+            {
                 return Some(end);
             }
             if self.punct(i - 1) == Some('-')

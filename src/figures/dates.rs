@@ -184,3 +184,44 @@ impl Reader<'_> {
         None
     }
 }
+
+impl Reader<'_> {
+    /// A period label whose year is written in two digits, at token `i`:
+    /// "FY25", "FY24/25", "1H25", "3Q24", "Q1FY25", "2QFY25", "H1FY25". The year is a year (the first of
+    /// a split year); the half or quarter is no figure. "FY2025" and "Q3
+    /// 2025" are read by the year alone.
+    pub(super) fn period_label(&self, i: usize) -> Option<(Figure, usize)> {
+        let label = match &self.toks.get(i)?.tok {
+            Tok::Word(w) => w == "fy" && self.toks[i].capital,
+            Tok::Num {
+                value,
+                decimals: 0,
+                grouped: false,
+                suffix,
+            } => {
+                matches!(suffix.as_str(), "h" | "q" | "fy" | "qfy" | "hfy")
+                    && (1.0..=4.0).contains(value)
+            }
+            _ => false,
+        };
+        let two_digits = |k: usize| {
+            self.plain(k)
+                .filter(|_| self.digits(k).is_some_and(|d| d.len() == 2))
+        };
+        if !label || !self.touching(i) {
+            return None;
+        }
+        let year = two_digits(i + 1)?;
+        let mut end = i + 2;
+        // "FY24/25": the year the split year starts in.
+        if self.punct(end) == Some('/')
+            && self.touching(end - 1)
+            && self.touching(end)
+            && two_digits(end + 1).is_some()
+        {
+            end += 2;
+        }
+        let value = Value::Year(2000 + year as i32);
+        Some((self.figure(Kind::Year, value, None, i, i + 1, end), end))
+    }
+}

@@ -67,6 +67,19 @@ pub(crate) struct Lexicon {
     /// Abbreviations written before a number that name a currency: "Rs 500",
     /// "RM23.50".
     pub currency_prefixes: &'static [(&'static str, &'static str)],
+    /// Abbreviations glued to a number that name a currency only when the
+    /// number is plainly a sum ("R500", "R1.2bn"): a single letter is too
+    /// often part of a code ("R2") to be read apart.
+    pub glued_currency_prefixes: &'static [(&'static str, &'static str)],
+    /// A symbol shared by two currencies, the words that, near it, make it
+    /// the second, and the second's code: "¥" is yen, but yuan beside
+    /// "yuan" or "RMB".
+    pub shared_symbols: &'static [(char, &'static [&'static str], &'static str)],
+    /// Words and glued suffixes for a hundredth of a currency, and the
+    /// currency: "41 cents" is 0.41 dollars, "12p" 0.12 pounds.
+    pub minor_units: &'static [(&'static str, &'static str)],
+    /// Glued suffixes that are never pence: video lines ("1080p").
+    pub not_minor: &'static [u32],
     /// Currency words and codes as written, and the code they stand for.
     pub currency_words: &'static [(&'static str, &'static str)],
     /// Units of measure written in two words or more, and the one name of
@@ -267,7 +280,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ('$', "usd"),
         ('\u{20AC}', "eur"),
         ('\u{00A3}', "gbp"),
-        ('\u{00A5}', "cny"),
+        ('\u{00A5}', "jpy"),
         ('\u{20BD}', "rub"),
         ('\u{20B9}', "inr"),
     ],
@@ -285,6 +298,15 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("mx", '$', "mxn"),
     ],
     currency_prefixes: &[("rm", "myr"), ("rs", "inr"), ("rp", "idr"), ("ksh", "kes")],
+    glued_currency_prefixes: &[("r", "zar")],
+    shared_symbols: &[('\u{00A5}', &["yuan", "rmb", "renminbi", "cny"], "cny")],
+    minor_units: &[
+        ("cents", "usd"),
+        ("cent", "usd"),
+        ("pence", "gbp"),
+        ("p", "gbp"),
+    ],
+    not_minor: &[144, 240, 360, 480, 576, 720, 1080, 1440, 2160],
     currency_words: &[
         ("usd", "usd"),
         ("dollars", "usd"),
@@ -509,6 +531,16 @@ impl Lexicon {
     /// The currency code a word stands for: "dollars" is `usd`.
     pub fn currency_word(&self, word: &str) -> Option<&'static str> {
         find(self.currency_words, word)
+    }
+
+    /// The currency an abbreviation glued to a sum names: "R" is `zar`.
+    pub fn glued_currency_prefix(&self, word: &str) -> Option<&'static str> {
+        find(self.glued_currency_prefixes, word)
+    }
+
+    /// The currency a hundredth is of: "cents" is `usd`, "p" `gbp`.
+    pub fn minor_unit(&self, word: &str) -> Option<&'static str> {
+        find(self.minor_units, word)
     }
 
     /// The currency an abbreviation before a number names: "Rs" is `inr`.

@@ -12,8 +12,10 @@
 //! - `lexicon`: the words of the language (numbers, scales, months, units);
 //! - `codes`: numbers that are names, codes or times, skipped;
 //! - `numbers`: a number as written, digits or words, with its scale;
-//! - `ranks`, `dates`, `shares`, `amounts`: what the number is, by family.
+//! - `ranks`, `dates`, `shares`, `amounts`: what the number is, by family;
+//! - `ages`: ranges that are age brackets, labels rather than figures.
 
+mod ages;
 mod amounts;
 mod codes;
 mod dates;
@@ -155,6 +157,11 @@ pub fn read(text: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
     let mut i = 0;
     while i < reader.toks.len() {
+        if let Some((figure, next)) = reader.period_label(i) {
+            figures.push(figure);
+            i = next;
+            continue;
+        }
         if let Some(next) = reader.not_a_figure(i) {
             i = next.max(i + 1);
             continue;
@@ -278,8 +285,22 @@ impl Reader<'_> {
         if let Some((share, end)) = self.ratio_at(n.end, n.value) {
             return Some(self.share_of_group(share, n.first, end));
         }
+        let points = usize::from(matches!(self.word(n.end), Some("points" | "point")));
+        let points_from = points == 1
+            && self.is_word(n.end + 1, "from")
+            && self.number_at(n.end + 2).is_some_and(|t| t.value == 100.0);
         if self.is_word(n.end, "out") && self.is_word(n.end + 1, "of") {
             return self.out_of(&n);
+        }
+        let points_out_of =
+            points == 1 && self.is_word(n.end + 1, "out") && self.is_word(n.end + 2, "of");
+        if (points_out_of || points_from)
+            && let Some(found) = self.out_of(&n)
+        {
+            return Some(found);
+        }
+        if let Some(found) = self.age_bracket(&n) {
+            return Some(found);
         }
         self.amount(n)
     }

@@ -69,7 +69,11 @@ impl Reader<'_> {
             // "24pc"
             parsed.suffix = "%".to_string();
         } else if !parsed.ordinal && !suffix.is_empty() {
-            if suffix != "%" && self.lex.measure_unit(suffix).is_none() {
+            // "12p": pence, unless the lines of a video ("1080p").
+            let pence = self.lex.minor_unit(suffix).is_some()
+                && value < 1000.0
+                && !self.lex.not_minor.contains(&(value as u32));
+            if suffix != "%" && self.lex.measure_unit(suffix).is_none() && !pence {
                 // "1990s", "5G", "3D": not a figure.
                 return None;
             }

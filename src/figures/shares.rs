@@ -185,6 +185,22 @@ impl Reader<'_> {
     /// companies"), read as a percent.
     pub(super) fn out_of(&self, n: &Parsed) -> Option<(Figure, usize)> {
         let after = n.end;
+        // "39 points out of 100", "44 points from 100": a score.
+        if matches!(self.word(after), Some("points" | "point")) {
+            let from = self.is_word(after + 1, "from");
+            let total = if from {
+                self.number_at(after + 2)
+                    .filter(|t| t.value == 100.0 && !self.is_word(t.end, "to"))?
+            } else {
+                self.number_at(after + 3)?
+            };
+            let value = Value::Amount(Amount::exact(n.value));
+            let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
+            return Some((
+                self.figure(Kind::Number, value, unit, n.first, n.first, total.end),
+                total.end,
+            ));
+        }
         let total = self.number_at(after + 2)?;
         // "Nine out of ten companies", "four out of five Kenyan adults":
         // a share of a group, read as a percent like "one in five".
@@ -200,8 +216,19 @@ impl Reader<'_> {
             && total.value <= 100.0
             && !total.scaled
         {
-            let share = 100.0 * n.value / total.value;
-            return Some(self.share_of_group(share, n.first, total.end));
+            // A share is said over a round whole ("nine out of ten", "62
+            // out of 100 people"); "48 out of 59 seats" is a count of seats,
+            // and the 59 is read after it.
+            if total.value <= 10.0 || total.value == 100.0 {
+                let share = 100.0 * n.value / total.value;
+                return Some(self.share_of_group(share, n.first, total.end));
+            }
+            let value = Value::Amount(Amount::exact(n.value));
+            let unit = self.word(total.end).map(str::to_string);
+            return Some((
+                self.figure(Kind::Count, value, unit, n.first, n.first, n.end),
+                n.end,
+            ));
         }
         let value = Value::Amount(Amount::exact(n.value));
         let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
