@@ -44,6 +44,18 @@ pub(super) fn unit_note(unit: Option<&str>) -> String {
 
 /// Whether a fact can take a figure: same kind, same unit or currency.
 pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
+    // A score ("out of 100", "points") may be written as a bare number:
+    // "Finland scored 87", "a score of 39".
+    let bare_score = fact.kind == Kind::Number
+        && fact
+            .unit
+            .as_deref()
+            .is_some_and(|u| u.starts_with("out of ") || u.starts_with("point"))
+        && figure.kind == Kind::Count
+        && figure.unit.is_none();
+    if bare_score {
+        return true;
+    }
     let kind_fits = fact.kind == figure.kind
         || (fact.kind == Kind::Year
             && matches!(figure.value, Value::Date(date) if date.year.is_some() && date.day.is_none()));
@@ -74,9 +86,15 @@ pub(super) fn same_unit(fact: Option<&str>, figure: Option<&str>) -> bool {
         let folded = figures::canonical_unit(unit);
         folded.trim_end_matches('s').to_string()
     }
+    // A score in points ("a score of 44", "44 points") is a score out of
+    // the index's total ("44 out of 100").
+    let score = |unit: &str| unit == "point" || unit.starts_with("out of ");
     match (fact, figure) {
         (None, None) => true,
-        (Some(a), Some(b)) => stem(a) == stem(b),
+        (Some(a), Some(b)) => {
+            let (a, b) = (stem(a), stem(b));
+            a == b || (score(&a) && score(&b) && (a == "point" || b == "point"))
+        }
         _ => false,
     }
 }
