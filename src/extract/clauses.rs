@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 /// Clause words across which a figure is less likely to belong to a subject.
-pub(super) const CLAUSE_BREAKS: &[&str] =
-    &["while", "whereas", "but", "although", "though", "unlike"];
+pub(super) const CLAUSE_BREAKS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "unlike", "even as",
+];
 
 /// Word positions in a sentence, for measuring distances in words.
 pub(super) struct Words {

@@ -39,6 +39,10 @@ const GAIN_OR_LOSS_PENALTY: usize = 6;
 /// marked counts as standing, against one marked with the fact's.
 const UNMARKED_SPAN_PENALTY: usize = 3;
 
+/// How far, in words of distance, a cue in the sentence may stand from
+/// its figure for a confident binding.
+const FAR_CUE: usize = 14;
+
 /// The margin, in words of distance, a binding needs over the next
 /// candidate to be confident.
 pub(super) const CONFIDENT_MARGIN: usize = 4;
@@ -96,6 +100,10 @@ pub(super) struct Context<'a> {
 
 /// One way a fact may be bound to a figure, with its cost.
 struct Candidate {
+    /// The figure is a change and the fact's cue stands far from it in its
+    /// sentence: the change may be another measure's ("shares rose 7% ...
+    /// even as its revenue declined").
+    far_cue: bool,
     /// Stated as gained or lost, for a fact that is a level: it may be a
     /// change ("lost 34 seats"), so the binding is never sure.
     weak_role: bool,
@@ -410,8 +418,11 @@ pub(super) fn bind_sentence(
                 mentions: &mentions,
             };
             match weigh(&s, named, &evidence) {
-                Ok(cost) => candidates.push(Candidate {
+                Ok((cost, cue)) => candidates.push(Candidate {
                     weak_role: stances[x].gain_or_loss && facts[f].measure == Measure::Level,
+                    far_cue: cue_at == Layer::Sentence
+                        && cue > FAR_CUE
+                        && stances[x].role == Role::Change,
                     fact: f,
                     figure: x,
                     // A cue named only around the sentence is weaker evidence than a
@@ -745,7 +756,7 @@ fn fact_years(fact: &Fact) -> Vec<i32> {
 }
 
 /// The cost of binding a figure to a fact, or why it cannot be.
-fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, String> {
+fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<(usize, usize), String> {
     let fact = e.fact;
     let figure = e.figure;
     let lower_after = s.lower(figure.span.end..s.range.end);
@@ -947,7 +958,10 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<usize, Str
     } else {
         0
     };
-    Ok(cue + qualifier + tense + gain_or_loss + span + e.owner.cost / 2)
+    Ok((
+        cue + qualifier + tense + gain_or_loss + span + e.owner.cost / 2,
+        cue,
+    ))
 }
 
 /// Chooses the bindings: the cheapest candidates first, one figure per
@@ -1020,7 +1034,7 @@ fn choose(
             c.subject <= Layer::Paragraph || mentions.iter().all(|m| m.span.start == m.span.end);
         let level = match margin {
             Some(m) if m < 2 => Level::Low,
-            _ if !(direct_cue && near_subject) || c.weak_role => Level::Medium,
+            _ if !(direct_cue && near_subject) || c.weak_role || c.far_cue => Level::Medium,
             Some(m) if m < CONFIDENT_MARGIN => Level::Medium,
             _ => Level::High,
         };
