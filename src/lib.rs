@@ -27,6 +27,7 @@ pub mod history;
 pub mod hook;
 pub mod markup;
 pub mod quantity;
+pub mod quotes;
 pub mod report;
 pub mod rewrite;
 pub mod rules;
