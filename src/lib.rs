@@ -28,6 +28,7 @@ pub mod hook;
 pub mod markup;
 pub mod quantity;
 pub mod quotes;
+mod readback;
 pub mod report;
 pub mod rewrite;
 pub mod rules;
