@@ -9,7 +9,7 @@ use crate::finding::{Finding, Outcome, Replacement, SourceRef};
 use crate::markup::{self, Format};
 use crate::quantity::Value;
 use crate::quotes::Quotations;
-use crate::readback::Before;
+use crate::readback::{Before, Candidate};
 use crate::rewrite;
 use crate::rules::Fact;
 use crate::suppress::{self, Suppression};
@@ -135,6 +135,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         extraction: &extraction,
     };
     let mut checked = Checked::default();
+    let mut candidates: Vec<(usize, Candidate<'_>)> = Vec::new();
     // A table's first cell is read with every other cell of its row: a
     // figure it states is one claim, however many times it is read.
     let mut seen = std::collections::HashSet::new();
@@ -261,18 +262,18 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             ),
             _ => (None, None),
         };
-        // A fix is kept only if the article, read again with it, agrees.
-        let (fix, unfixable) = match fix {
-            Some(replacement) => match before.read_back(
-                claim,
-                replacement.span[0]..replacement.span[1],
-                &replacement.text,
-            ) {
-                Ok(()) => (Some(replacement), None),
-                Err(why) => (None, Some(format!("the fix would not read back: {why}"))),
-            },
-            None => (None, unfixable),
-        };
+        // A fix is kept only if the article, read again with it, agrees
+        // (below, once every fix is known).
+        if let Some(replacement) = &fix {
+            candidates.push((
+                checked.findings.len(),
+                Candidate {
+                    claim,
+                    edit: replacement.span[0]..replacement.span[1],
+                    text: replacement.text.clone(),
+                },
+            ));
+        }
         let refused = quoted || (fix.is_none() && one_value && unfixable.is_some());
         let corrected = match (&claim.figure, &written, &expected, verdict.outcome) {
             _ if refused => None,
@@ -333,6 +334,16 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             confidence: claim.confidence.clone(),
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
+    }
+    let (places, candidates): (Vec<usize>, Vec<Candidate<'_>>) = candidates.into_iter().unzip();
+    for (k, result) in before.read_back(&candidates).into_iter().enumerate() {
+        if let Err(why) = result
+            && let Some(finding) = checked.findings.get_mut(places[k])
+        {
+            finding.fix = None;
+            finding.unfixable = Some(format!("the fix would not read back: {why}"));
+            finding.corrected = None;
+        }
     }
     silence(&mut checked.findings, &suppressions, path);
     let mut seen = std::collections::HashSet::new();

@@ -3,10 +3,13 @@
 //! the fact's figure then agrees, still stands where it stood, and every
 //! other figure of the article reads as it did (same place, value and
 //! fact). A fix is also refused when the sentence, or the one either side
-//! of it, already states the fact's value in a figure no other fact
-//! surely holds, or gives the same fact another value: the wrong figure is then most
-//! likely another one (an earlier value, another measure) that a fix would
-//! overwrite with a duplicate. Pure: text in, verdict out.
+//! of it, already states the fact's value in a figure no other fact surely
+//! holds, or gives the same fact another value: the wrong figure is then
+//! most likely another one (an earlier value, another measure) that a fix
+//! would overwrite with a duplicate. An article's fixes are read back
+//! together, and only when that fails in halves, down to one at a time:
+//! one more reading of the article in the common case, not one per fix.
+//! Pure: text in, verdict out.
 
 use std::ops::Range;
 
@@ -37,41 +40,145 @@ pub(crate) struct Before<'a> {
 /// kind, value and fact.
 type Key = (usize, usize, String, Option<usize>);
 
-impl Before<'_> {
-    /// Whether writing `replacement` over original bytes `edit` (inside the
-    /// figure of `claim`) is a fix that reads back; `Err` says why not.
-    pub(crate) fn read_back(
-        &self,
-        claim: &Claim,
-        edit: Range<usize>,
-        replacement: &str,
-    ) -> Result<(), String> {
-        let Some(figure) = &claim.figure else {
-            return Err("no figure was read".to_string());
-        };
-        let old = self.folded.original_range(figure.span.clone());
-        let found = self.original(old.clone());
-        self.already_stated(claim, &old, &found)?;
+/// A fix to read back: writing `text` over original bytes `edit`, inside
+/// the figure of `claim`.
+pub(crate) struct Candidate<'c> {
+    /// The claim whose figure the fix rewrites.
+    pub claim: &'c Claim,
+    /// The original bytes it replaces.
+    pub edit: Range<usize>,
+    /// What it writes there.
+    pub text: String,
+}
 
-        let shift = |at: usize| {
-            if at >= edit.end {
-                at - edit.len() + replacement.len()
-            } else {
-                at.min(edit.start + replacement.len())
+impl Before<'_> {
+    /// Reads back every candidate fix; `Err` says why one is refused.
+    ///
+    /// The fixes are applied together and the article read once; only when
+    /// that fails are they read back in halves, down to one fix at a time,
+    /// so that an article with many right fixes costs one more reading,
+    /// not one per fix.
+    pub(crate) fn read_back(&self, candidates: &[Candidate<'_>]) -> Vec<Result<(), String>> {
+        let mut results: Vec<Result<(), String>> = vec![Ok(()); candidates.len()];
+        if candidates.is_empty() {
+            return results;
+        }
+        let sentences = text::sentences(&self.folded.text);
+        for (result, candidate) in results.iter_mut().zip(candidates) {
+            *result = self.already_stated(candidate.claim, &sentences);
+        }
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| (candidates[i].edit.start, candidates[i].edit.end));
+        for pair in order.windows(2) {
+            let (a, b) = (&candidates[pair[0]], &candidates[pair[1]]);
+            if b.edit.start < a.edit.end {
+                for &i in pair {
+                    results[i] = Err("another fix writes over the same figure".to_string());
+                }
             }
+        }
+        let group: Vec<usize> = order.into_iter().filter(|&i| results[i].is_ok()).collect();
+        self.settle(candidates, &group, &mut results);
+        results
+    }
+
+    /// Reads `group` back together; on failure, each half alone.
+    fn settle(
+        &self,
+        candidates: &[Candidate<'_>],
+        group: &[usize],
+        results: &mut [Result<(), String>],
+    ) {
+        if group.is_empty() {
+            return;
+        }
+        if let Err(why) = self.read_group(candidates, group) {
+            if let [only] = group {
+                results[*only] = Err(why);
+            } else {
+                let (first, second) = group.split_at(group.len() / 2);
+                self.settle(candidates, first, results);
+                self.settle(candidates, second, results);
+            }
+        }
+    }
+
+    /// Whether the fixes of `group` (in order, none overlapping), applied
+    /// together, read back: each fact's figure agrees where it stood, and
+    /// every other figure reads as it did.
+    fn read_group(&self, candidates: &[Candidate<'_>], group: &[usize]) -> Result<(), String> {
+        let edits: Vec<&Candidate<'_>> = group.iter().map(|&i| &candidates[i]).collect();
+        // Where an original byte stands once the edits are made.
+        let shift = |at: usize| {
+            let mut moved = at as isize;
+            for edit in &edits {
+                if edit.edit.end <= at && !edit.edit.is_empty() {
+                    moved += edit.text.len() as isize - edit.edit.len() as isize;
+                }
+            }
+            moved.max(0) as usize
         };
-        let mut patched = String::with_capacity(self.text.len() + replacement.len());
-        patched.push_str(&self.text[..edit.start]);
-        patched.push_str(replacement);
-        patched.push_str(&self.text[edit.end..]);
+        let mut patched = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for edit in &edits {
+            patched.push_str(self.text.get(at..edit.edit.start).unwrap_or_default());
+            patched.push_str(&edit.text);
+            at = edit.edit.end;
+        }
+        patched.push_str(self.text.get(at..).unwrap_or_default());
         let pieces = markup::prose(self.format, &patched);
         let folded = Folded::from_pieces(&patched, &pieces);
         let after = self.matcher.extract(self.facts, &folded.text);
 
-        let expected = old.start..shift(old.end);
-        let fact = &self.facts[claim.fact];
+        let mut old_figures = Vec::new();
+        let mut new_figures = Vec::new();
+        for edit in &edits {
+            let Some(figure) = &edit.claim.figure else {
+                return Err("no figure was read".to_string());
+            };
+            let old = self.folded.original_range(figure.span.clone());
+            let expected = shift(old.start)..shift(old.end);
+            self.agrees_again(edit, &after, &folded, &patched, &expected)?;
+            old_figures.push(old);
+            new_figures.push(expected);
+        }
+
+        let before = keys(&self.extraction.readings, self.folded, &old_figures, shift);
+        let after_keys = keys(&after.readings, &folded, &new_figures, |at| at);
+        let replacement = edits
+            .iter()
+            .map(|e| format!("`{}`", e.text))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(changed) = before.iter().find(|k| !after_keys.contains(k)) {
+            return Err(format!(
+                "writing {replacement} would change how `{}` is read",
+                one_line(patched.get(changed.0..changed.1).unwrap_or_default())
+            ));
+        }
+        if let Some(new) = after_keys.iter().find(|k| !before.contains(k)) {
+            return Err(format!(
+                "writing {replacement} would make `{}` read differently",
+                one_line(patched.get(new.0..new.1).unwrap_or_default())
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the fix's fact, read again, takes the figure at `expected`
+    /// and agrees with it.
+    fn agrees_again(
+        &self,
+        edit: &Candidate<'_>,
+        after: &Extraction,
+        folded: &Folded,
+        patched: &str,
+        expected: &Range<usize>,
+    ) -> Result<(), String> {
+        let fact = &self.facts[edit.claim.fact];
+        let replacement = &edit.text;
         let Some(again) = after.claims.iter().find(|c| {
-            c.fact == claim.fact
+            c.fact == edit.claim.fact
                 && c.figure.as_ref().is_some_and(|f| {
                     let at = folded.original_range(f.span.clone());
                     at.start < expected.end && expected.start < at.end
@@ -87,7 +194,7 @@ impl Before<'_> {
             .as_ref()
             .map(|f| folded.original_range(f.span.clone()))
             .unwrap_or_default();
-        if at != expected {
+        if at != *expected {
             return Err(format!(
                 "`{replacement}` would be read as `{}`, not as the figure it replaces",
                 patched.get(at).unwrap_or_default()
@@ -108,22 +215,6 @@ impl Before<'_> {
                 verdict.outcome, verdict.message
             ));
         }
-
-        let before = keys(&self.extraction.readings, self.folded, &old, shift);
-        let after_keys = keys(&after.readings, &folded, &expected, |at| at);
-        if let Some(changed) = before.iter().find(|k| !after_keys.contains(k)) {
-            let range = changed.0..changed.1;
-            return Err(format!(
-                "writing `{replacement}` would change how `{}` is read",
-                one_line(patched.get(range).unwrap_or_default())
-            ));
-        }
-        if let Some(new) = after_keys.iter().find(|k| !before.contains(k)) {
-            return Err(format!(
-                "writing `{replacement}` would make `{}` read differently",
-                one_line(patched.get(new.0..new.1).unwrap_or_default())
-            ));
-        }
         Ok(())
     }
 
@@ -135,11 +226,12 @@ impl Before<'_> {
     /// `Err` when another figure of the claim's sentence, or of the
     /// sentence before or after it, already agrees with the fact, or is
     /// read as the same fact with another value.
-    fn already_stated(&self, claim: &Claim, old: &Range<usize>, found: &str) -> Result<(), String> {
+    fn already_stated(&self, claim: &Claim, sentences: &[Range<usize>]) -> Result<(), String> {
         let Some(figure) = &claim.figure else {
-            return Ok(());
+            return Err("no figure was read".to_string());
         };
-        let sentences = text::sentences(&self.folded.text);
+        let old = self.folded.original_range(figure.span.clone());
+        let found = self.original(old.clone());
         let k = sentences.iter().position(|s| *s == claim.sentence);
         let near = |sentence: &Range<usize>| -> Option<&'static str> {
             if *sentence == claim.sentence {
@@ -216,19 +308,21 @@ impl Before<'_> {
     }
 }
 
-/// Every reading's key but those overlapping `skip` (the fixed figure),
+/// Every reading's key but those overlapping `skip` (the fixed figures),
 /// its range moved by `shift`, sorted and without repeats.
 fn keys(
     readings: &[Reading],
     folded: &Folded,
-    skip: &Range<usize>,
+    skip: &[Range<usize>],
     shift: impl Fn(usize) -> usize,
 ) -> Vec<Key> {
     let mut keys: Vec<Key> = readings
         .iter()
         .filter_map(|r| {
             let at = folded.original_range(r.figure.span.clone());
-            let overlaps = at.start < skip.end && skip.start < at.end;
+            let overlaps = skip
+                .iter()
+                .any(|skip| at.start < skip.end && skip.start < at.end);
             (!overlaps).then(|| {
                 (
                     shift(at.start),

@@ -223,3 +223,39 @@ fn every_fix_reads_back_changes_nothing_else_and_is_the_last() {
     assert!(fixes > 50, "only {fixes} fixes were proposed");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+#[test]
+fn many_fixes_in_one_article_are_read_back_together_alike() {
+    let desk = desk(&root().join("rules"), &root().join("tests/data/articles"));
+    let (name, text) = desk
+        .articles
+        .iter()
+        .find(|(name, _)| name == "oped-wrong.md")
+        .expect("the op-ed is there");
+    let fixes = |text: &str| -> Vec<String> {
+        check::check(&desk.facts, &desk.matcher, name, text)
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {:?} {:?}",
+                    f.fact,
+                    f.fix.as_ref().map(|x| &x.text),
+                    f.unfixable
+                )
+            })
+            .collect()
+    };
+    let once = fixes(text);
+    assert!(
+        once.iter().any(|f| !f.contains("None None")),
+        "the op-ed has fixes"
+    );
+    let body: String = text.lines().skip(2).map(|l| format!("{l}\n")).collect();
+    let twelve = format!("{}\n{}", text, body.repeat(11));
+    let many = fixes(&twelve);
+    assert_eq!(many.len(), once.len() * 12);
+    for (k, finding) in many.iter().enumerate() {
+        assert_eq!(*finding, once[k % once.len()], "finding {k}");
+    }
+}
