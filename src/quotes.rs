@@ -261,7 +261,15 @@ fn markdown_blocks(original: &str) -> Vec<Range<usize>> {
 
     let mut spans = Vec::new();
     let mut inline: Vec<usize> = Vec::new();
-    let parser = Parser::new_ext(original, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES);
+    // The options `markup` reads Markdown with, so that both see the same
+    // blocks.
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let parser = Parser::new_ext(original, options);
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(Tag::BlockQuote(_)) => spans.push(range),
@@ -441,6 +449,12 @@ mod tests {
         );
         let text = "<p class=\"x\">He said &ldquo;30th&rdquo; today.</p>";
         assert_eq!(quoted(Format::Html, text), ["&ldquo;30th&rdquo;"]);
+    }
+
+    #[test]
+    fn front_matter_quotes_nothing() {
+        let text = "---\ntitle: \"Russia 30th\"\n---\n\nRussia is 30th.\n";
+        assert!(quoted(Format::Markdown, text).is_empty());
     }
 
     #[test]
