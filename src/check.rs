@@ -8,6 +8,8 @@ use crate::extract::{Extraction, Matcher};
 use crate::finding::{Finding, Outcome, Replacement, SourceRef};
 use crate::markup::{self, Format};
 use crate::quantity::Value;
+use crate::quotes::Quotations;
+use crate::readback::{Before, Candidate};
 use crate::rewrite;
 use crate::rules::Fact;
 use crate::suppress::{self, Suppression};
@@ -116,6 +118,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
     let pieces = markup::prose(format, &masked);
     let folded = Folded::from_pieces(&masked, &pieces);
     let extraction: Extraction = matcher.extract(facts, &folded.text);
+    let quotations = Quotations::find(format, &masked, &pieces);
     let article = Article {
         path,
         original,
@@ -123,7 +126,16 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         folded,
         lines: LineIndex::new(original),
     };
+    let before = Before {
+        facts,
+        matcher,
+        text: &masked,
+        format,
+        folded: &article.folded,
+        extraction: &extraction,
+    };
     let mut checked = Checked::default();
+    let mut candidates: Vec<(usize, Candidate<'_>)> = Vec::new();
     // A table's first cell is read with every other cell of its row: a
     // figure it states is one claim, however many times it is read.
     let mut seen = std::collections::HashSet::new();
@@ -199,6 +211,12 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             verdict.outcome,
             Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
         );
+        // A range in the article ("8.8 to 9.2 billion") has no one figure
+        // to put the fact's value in.
+        let stated_range = claim.figure.as_ref().is_some_and(|f| {
+            matches!(&f.value, Value::Amount(a) if a.upper.is_some())
+                || matches!(&f.value, Value::Rank { best, worst, .. } if best != worst)
+        });
         let one_value = match &fact.value {
             Some(Value::Amount(amount)) => {
                 amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none()
@@ -206,7 +224,29 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             Some(_) => true,
             None => false,
         };
+        // Someone's words: reported, never rewritten.
+        let quoted = claim.figure.is_some() && quotations.quotes(span.clone());
+        let mut message = verdict.message;
+        if error && quoted {
+            message = format!(
+                "{message}; the figure is quoted: check it against the source of the quote"
+            );
+        }
         let (fix, unfixable) = match (&written, error && found.is_some()) {
+            (Some(_), true) if quoted => (
+                None,
+                Some(
+                    "the figure is inside a quotation, someone's words: it is never rewritten; check the source of the quote"
+                        .to_string(),
+                ),
+            ),
+            (Some(_), true) if stated_range && one_value => (
+                None,
+                Some(
+                    "the article states a range, not one figure: which end to change is an editor's call"
+                        .to_string(),
+                ),
+            ),
             (Some(text), true) if one_value && *text != target_text => (
                 Some(Replacement {
                     span: [target.start, target.end],
@@ -222,7 +262,21 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             ),
             _ => (None, None),
         };
+        // A fix is kept only if the article, read again with it, agrees
+        // (below, once every fix is known).
+        if let Some(replacement) = &fix {
+            candidates.push((
+                checked.findings.len(),
+                Candidate {
+                    claim,
+                    edit: replacement.span[0]..replacement.span[1],
+                    text: replacement.text.clone(),
+                },
+            ));
+        }
+        let refused = quoted || (fix.is_none() && one_value && unfixable.is_some());
         let corrected = match (&claim.figure, &written, &expected, verdict.outcome) {
+            _ if refused => None,
             (
                 Some(figure),
                 Some(written),
@@ -273,13 +327,23 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 url: fact.source.url.clone(),
                 as_of: fact.as_of.clone(),
             },
-            message: verdict.message,
+            message,
             fix,
             unfixable,
             related: Vec::new(),
             confidence: claim.confidence.clone(),
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
+    }
+    let (places, candidates): (Vec<usize>, Vec<Candidate<'_>>) = candidates.into_iter().unzip();
+    for (k, result) in before.read_back(&candidates).into_iter().enumerate() {
+        if let Err(why) = result
+            && let Some(finding) = checked.findings.get_mut(places[k])
+        {
+            finding.fix = None;
+            finding.unfixable = Some(format!("the fix would not read back: {why}"));
+            finding.corrected = None;
+        }
     }
     silence(&mut checked.findings, &suppressions, path);
     let mut seen = std::collections::HashSet::new();

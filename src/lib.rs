@@ -27,6 +27,8 @@ pub mod history;
 pub mod hook;
 pub mod markup;
 pub mod quantity;
+pub mod quotes;
+mod readback;
 pub mod report;
 pub mod rewrite;
 pub mod rules;

@@ -10,7 +10,7 @@ use crate::figures::{TEN_ORDINALS, TENS, UNIT_ORDINALS, UNITS};
 use crate::quantity::{self, Value};
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d[\d,]*(?:\.\d+)?(?P<suffix>st|nd|rd|th)?(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?")
+    Regex::new(r"(?i)(?P<number>\d{1,3}(?:(?P<sep>[ \u{A0}\u{202F}\u{2009}])\d{3})+|\d[\d,]*)(?P<fraction>\.\d+)?(?:(?P<suffix>st|nd|rd|th)|(?P<sup><sup>\s*(?:st|nd|rd|th)\s*(?:</sup>)?))?(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?")
         .expect("the digits pattern is valid")
 });
 
@@ -83,6 +83,23 @@ pub fn restyle(found: &str, value: &Value) -> String {
                 ordinal_words(*best).unwrap_or_else(|| quantity::ordinal(*best))
             }
             Value::Amount(amount) if amount.upper.is_none() => {
+                // "nine thousand": the value in words with the article's
+                // scale word, when it is a whole number of it.
+                let scaled = found.split_whitespace().find_map(|w| {
+                    let w = w.to_ascii_lowercase();
+                    let multiplier = match w.as_str() {
+                        "thousand" => 1e3,
+                        "million" => 1e6,
+                        "billion" => 1e9,
+                        _ => return None,
+                    };
+                    cardinal_words(amount.nominal / multiplier)
+                        .filter(|_| amount.nominal >= multiplier)
+                        .map(|n| format!("{n} {w}"))
+                });
+                if let Some(scaled) = scaled {
+                    return scaled;
+                }
                 let number = cardinal_words(amount.nominal)
                     .unwrap_or_else(|| quantity::number(amount.nominal));
                 let rest = found
@@ -112,31 +129,168 @@ pub fn restyle(found: &str, value: &Value) -> String {
                         return caps[0].to_string();
                     };
                     let scale = caps.name("scale").map(|s| s.as_str());
-                    let divisor = match scale.map(str::to_ascii_lowercase).as_deref() {
-                        Some("thousand" | "k") => 1e3,
-                        Some("million" | "mn" | "m") => 1e6,
-                        Some("billion" | "bn") => 1e9,
-                        Some("trillion") => 1e12,
-                        _ => 1.0,
-                    };
-                    let written = if caps.name("suffix").is_some() {
-                        quantity::ordinal(n as u32)
-                    } else {
-                        let grouped = caps[0].contains(',') || n / divisor >= 10_000.0;
-                        let text = quantity::number(n / divisor);
-                        if grouped { text } else { text.replace(',', "") }
-                    };
-                    let tail = &caps[0][caps.get(0).map_or(0, |m| m.as_str().len())..];
+                    let scale_written = scale;
+                    let start = caps.get(0).map_or(0, |m| m.start());
+                    if let Some(suffix) = caps.name("suffix") {
+                        return format!("{}{}", ordinal_of(n), &caps[0][suffix.end() - start..]);
+                    }
+                    if let Some(sup) = caps.name("sup") {
+                        let ordinal = ordinal_of(n);
+                        let suffix = &ordinal[ordinal.len() - 2..];
+                        let close = if sup.as_str().ends_with("</sup>") {
+                            "</sup>"
+                        } else {
+                            ""
+                        };
+                        let tail = &caps[0][sup.end() - start..];
+                        return format!(
+                            "{}<sup>{suffix}{close}{tail}",
+                            &ordinal[..ordinal.len() - 2]
+                        );
+                    }
+                    let mut decimals = caps.name("fraction").map_or(0, |f| f.as_str().len() - 1);
+                    let mut exact = false;
+                    let separator = caps
+                        .name("sep")
+                        .map(|s| s.as_str())
+                        .or_else(|| caps["number"].contains(',').then_some(","));
+                    let (scale, divisor) = fitting_scale(scale, n);
+                    if divisor != scale_written.map_or(1.0, multiplier) {
+                        // Decimals of another scale say nothing of this one's:
+                        // the value is written as it is.
+                        decimals = 0;
+                        exact = true;
+                    }
+                    let written = in_precision(n, divisor, decimals, exact, separator);
                     match scale {
                         Some(scale) => {
-                            let gap = &caps[0][digits_end(&caps[0])..caps[0].len() - scale.len()];
-                            format!("{written}{gap}{scale}{tail}")
+                            let number_end = start + digits_end(&caps[0]);
+                            let whole = caps.get(0).map_or(0..0, |m| m.range());
+                            let gap = caps
+                                .name("scale")
+                                .map_or(" ", |s| &found[number_end..s.start()]);
+                            let after = &found
+                                [caps.name("scale").map_or(whole.end, |s| s.end())..whole.end];
+                            format!("{written}{gap}{scale}{after}")
                         }
-                        None => format!("{written}{tail}"),
+                        None => written,
                     }
                 })
                 .into_owned()
         }
+    }
+}
+
+/// `n` as an ordinal in digits ("31st").
+fn ordinal_of(n: f64) -> String {
+    quantity::ordinal(n.max(0.0) as u32)
+}
+
+/// What a scale word multiplies by ("million": 1e6).
+fn multiplier(word: &str) -> f64 {
+    match word.to_ascii_lowercase().as_str() {
+        "thousand" | "k" => 1e3,
+        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// The scale word to write `n` with, and its multiplier: the article's
+/// own (`written`) when `n` is between one and a thousand of it, else the
+/// one of the same style ("million" or "m") that fits, or none below a
+/// thousand: "30.3 million" takes 30.4 million as "30.4 million", and
+/// 20,000 as "20,000", never as "0.02 million".
+fn fitting_scale(written: Option<&str>, n: f64) -> (Option<String>, f64) {
+    let Some(written) = written else {
+        return (None, 1.0);
+    };
+    let lower = written.to_ascii_lowercase();
+    let short = matches!(lower.as_str(), "k" | "m" | "mn" | "bn" | "tn");
+    let own = multiplier(&lower);
+    let size = n.abs();
+    if (own..own * 1000.0).contains(&size) {
+        return (Some(written.to_string()), own);
+    }
+    let words: [(&str, &str, f64); 4] = [
+        ("trillion", "tn", 1e12),
+        ("billion", "bn", 1e9),
+        ("million", if lower == "mn" { "mn" } else { "m" }, 1e6),
+        ("thousand", "k", 1e3),
+    ];
+    for (long, abbreviated, multiplier) in words {
+        // A count in thousands is written out, not "20 thousand", unless
+        // the article wrote thousands that way.
+        if multiplier == 1e3 && own != 1e3 {
+            continue;
+        }
+        if size >= multiplier {
+            let word = if short { abbreviated } else { long };
+            let word = if written.chars().all(|c| c.is_uppercase()) {
+                word.to_uppercase()
+            } else {
+                word.to_string()
+            };
+            return (Some(word), multiplier);
+        }
+    }
+    (None, 1.0)
+}
+
+/// `n` over `divisor`, written with the article's `decimals` unless the
+/// value needs more to read as itself (a number written with `d` decimals
+/// is read as rounded to them; `exact`: as many as it has), grouped by
+/// `separator` (or by commas from 10,000 up).
+fn in_precision(
+    n: f64,
+    divisor: f64,
+    decimals: usize,
+    exact: bool,
+    separator: Option<&str>,
+) -> String {
+    let scaled = n / divisor;
+    let mut places = decimals;
+    for d in decimals..=decimals + 6 {
+        places = d;
+        let factor = 10f64.powi(d as i32);
+        let rounded = (scaled * factor).round() / factor;
+        let slack = if exact {
+            0.0
+        } else {
+            quantity::Amount::rounding(rounded * divisor, d, divisor)
+        };
+        // A value half-way between two roundings ("4.25" to one decimal)
+        // needs the next decimal.
+        let off = (rounded * divisor - n).abs();
+        if off <= n.abs() * 1e-12 || off < slack * (1.0 - 1e-9) {
+            break;
+        }
+    }
+    let text = format!("{:.*}", places, scaled.abs());
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(w, f)| (w, f));
+    let separator = separator.or_else(|| (scaled.abs() >= 10_000.0).then_some(","));
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0
+            && (whole.len() - i).is_multiple_of(3)
+            && let Some(separator) = separator
+        {
+            grouped.push_str(separator);
+        }
+        grouped.push(ch);
+    }
+    let sign = if scaled < 0.0 && text.chars().any(|c| ('1'..='9').contains(&c)) {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
     }
 }
 
@@ -348,7 +502,7 @@ mod tests {
         );
         assert_eq!(
             restyle("$1.5bn", &Value::Amount(Amount::exact(2e9))),
-            "$2bn"
+            "$2.0bn"
         );
         assert_eq!(
             restyle("24k", &Value::Amount(Amount::exact(25_000.0))),
@@ -402,5 +556,68 @@ mod tests {
         assert_eq!(restyle("Dec. 12", &date), "Dec. 11");
         assert_eq!(restyle("12 December 2024", &date), "11 December 2024");
         assert_eq!(restyle("in 2021", &Value::Year(2022)), "in 2022");
+    }
+
+    fn amount(n: f64) -> Value {
+        Value::Amount(Amount::exact(n))
+    }
+
+    #[test]
+    fn keeps_the_article_scale() {
+        assert_eq!(restyle("30.3 million", &amount(30.4e6)), "30.4 million");
+        // A value far from the article's scale takes the scale that fits,
+        // never a fraction of the article's.
+        assert_eq!(restyle("30.3 million", &amount(20_000.0)), "20,000");
+        assert_eq!(restyle("30.3 million", &amount(1.2e9)), "1.2 billion");
+        assert_eq!(restyle("$4.1bn", &amount(950e6)), "$950m");
+        assert_eq!(restyle("32 thousand", &amount(5.41e6)), "5.41 million");
+        assert_eq!(restyle("24k", &amount(25_000.0)), "25k");
+    }
+
+    #[test]
+    fn keeps_the_article_separators() {
+        assert_eq!(restyle("22,000", &amount(23_450.0)), "23,450");
+        assert_eq!(restyle("22,000", &amount(9_120.0)), "9,120");
+        assert_eq!(restyle("9000", &amount(9_120.0)), "9120");
+        assert_eq!(restyle("22\u{A0}000", &amount(23_450.0)), "23\u{A0}450");
+        assert_eq!(restyle("22 000 jobs", &amount(23_450.0)), "23 450 jobs");
+        assert_eq!(restyle("1,234,567", &amount(2_345_678.0)), "2,345,678");
+    }
+
+    #[test]
+    fn keeps_the_article_precision() {
+        assert_eq!(restyle("$51.2 billion", &amount(50.7e9)), "$50.7 billion");
+        assert_eq!(restyle("$51.2 billion", &amount(48e9)), "$48.0 billion");
+        // The article's one decimal reads as the fact, rounded.
+        assert_eq!(restyle("$51.2 billion", &amount(50.73e9)), "$50.7 billion");
+        // A value that needs more decimals than the article wrote gets them.
+        assert_eq!(restyle("4%", &amount(4.3)), "4.3%");
+        assert_eq!(restyle("4.1%", &amount(4.0)), "4.0%");
+        assert_eq!(restyle("4.10 percent", &amount(4.3)), "4.30 percent");
+        assert_eq!(restyle("66.9%", &amount(61.4)), "61.4%");
+        assert_eq!(restyle("$1.12", &amount(0.83)), "$0.83");
+    }
+
+    #[test]
+    fn keeps_words_and_ordinal_styles() {
+        assert_eq!(
+            restyle("nine thousand", &amount(12_000.0)),
+            "twelve thousand"
+        );
+        assert_eq!(
+            restyle("twenty-two percent", &amount(18.0)),
+            "eighteen percent"
+        );
+        assert_eq!(
+            restyle("8<sup>th</sup>", &Value::rank(1, None)),
+            "1<sup>st</sup>"
+        );
+        assert_eq!(
+            restyle("8<sup>th</sup> of 180", &Value::rank(22, Some(180))),
+            "22<sup>nd</sup> of 180"
+        );
+        assert_eq!(restyle("8<sup>th", &Value::rank(3, None)), "3<sup>rd");
+        assert_eq!(restyle("No. 31", &Value::rank(30, None)), "No. 30");
+        assert_eq!(restyle("31st", &Value::rank(32, None)), "32nd");
     }
 }

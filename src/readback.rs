@@ -1,0 +1,344 @@
+//! Reading a fix back before proposing it. The article is read again, with
+//! the fix applied, by the same reader and binder: the fix is kept only if
+//! the fact's figure then agrees, still stands where it stood, and every
+//! other figure of the article reads as it did (same place, value and
+//! fact). A fix is also refused when the sentence, or the one either side
+//! of it, already states the fact's value in a figure no other fact surely
+//! holds, or gives the same fact another value: the wrong figure is then
+//! most likely another one (an earlier value, another measure) that a fix
+//! would overwrite with a duplicate. An article's fixes are read back
+//! together, and only when that fails in halves, down to one at a time:
+//! one more reading of the article in the common case, not one per fix.
+//! Pure: text in, verdict out.
+
+use std::ops::Range;
+
+use crate::extract::{Claim, Extraction, Matcher, Reading};
+use crate::finding::Outcome;
+use crate::markup::{self, Format};
+use crate::rules::Fact;
+use crate::text::{self, Folded};
+use crate::verdict;
+
+/// An article as it was read, before any fix.
+pub(crate) struct Before<'a> {
+    /// Every fact of the run.
+    pub facts: &'a [Fact],
+    /// The automaton over their cues.
+    pub matcher: &'a Matcher,
+    /// The article's text as read (suppression comments blanked out).
+    pub text: &'a str,
+    /// How it is written.
+    pub format: Format,
+    /// Its folded text.
+    pub folded: &'a Folded,
+    /// What was read from it.
+    pub extraction: &'a Extraction,
+}
+
+/// What a reading is, compared across the two reads: its original range,
+/// kind, value and fact.
+type Key = (usize, usize, String, Option<usize>);
+
+/// A fix to read back: writing `text` over original bytes `edit`, inside
+/// the figure of `claim`.
+pub(crate) struct Candidate<'c> {
+    /// The claim whose figure the fix rewrites.
+    pub claim: &'c Claim,
+    /// The original bytes it replaces.
+    pub edit: Range<usize>,
+    /// What it writes there.
+    pub text: String,
+}
+
+impl Before<'_> {
+    /// Reads back every candidate fix; `Err` says why one is refused.
+    ///
+    /// The fixes are applied together and the article read once; only when
+    /// that fails are they read back in halves, down to one fix at a time,
+    /// so that an article with many right fixes costs one more reading,
+    /// not one per fix.
+    pub(crate) fn read_back(&self, candidates: &[Candidate<'_>]) -> Vec<Result<(), String>> {
+        let mut results: Vec<Result<(), String>> = vec![Ok(()); candidates.len()];
+        if candidates.is_empty() {
+            return results;
+        }
+        let sentences = text::sentences(&self.folded.text);
+        for (result, candidate) in results.iter_mut().zip(candidates) {
+            *result = self.already_stated(candidate.claim, &sentences);
+        }
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| (candidates[i].edit.start, candidates[i].edit.end));
+        for pair in order.windows(2) {
+            let (a, b) = (&candidates[pair[0]], &candidates[pair[1]]);
+            if b.edit.start < a.edit.end {
+                for &i in pair {
+                    results[i] = Err("another fix writes over the same figure".to_string());
+                }
+            }
+        }
+        let group: Vec<usize> = order.into_iter().filter(|&i| results[i].is_ok()).collect();
+        self.settle(candidates, &group, &mut results);
+        results
+    }
+
+    /// Reads `group` back together; on failure, each half alone.
+    fn settle(
+        &self,
+        candidates: &[Candidate<'_>],
+        group: &[usize],
+        results: &mut [Result<(), String>],
+    ) {
+        if group.is_empty() {
+            return;
+        }
+        if let Err(why) = self.read_group(candidates, group) {
+            if let [only] = group {
+                results[*only] = Err(why);
+            } else {
+                let (first, second) = group.split_at(group.len() / 2);
+                self.settle(candidates, first, results);
+                self.settle(candidates, second, results);
+            }
+        }
+    }
+
+    /// Whether the fixes of `group` (in order, none overlapping), applied
+    /// together, read back: each fact's figure agrees where it stood, and
+    /// every other figure reads as it did.
+    fn read_group(&self, candidates: &[Candidate<'_>], group: &[usize]) -> Result<(), String> {
+        let edits: Vec<&Candidate<'_>> = group.iter().map(|&i| &candidates[i]).collect();
+        // Where an original byte stands once the edits are made.
+        let shift = |at: usize| {
+            let mut moved = at as isize;
+            for edit in &edits {
+                if edit.edit.end <= at && !edit.edit.is_empty() {
+                    moved += edit.text.len() as isize - edit.edit.len() as isize;
+                }
+            }
+            moved.max(0) as usize
+        };
+        let mut patched = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for edit in &edits {
+            patched.push_str(self.text.get(at..edit.edit.start).unwrap_or_default());
+            patched.push_str(&edit.text);
+            at = edit.edit.end;
+        }
+        patched.push_str(self.text.get(at..).unwrap_or_default());
+        let pieces = markup::prose(self.format, &patched);
+        let folded = Folded::from_pieces(&patched, &pieces);
+        let after = self.matcher.extract(self.facts, &folded.text);
+
+        let mut old_figures = Vec::new();
+        let mut new_figures = Vec::new();
+        for edit in &edits {
+            let Some(figure) = &edit.claim.figure else {
+                return Err("no figure was read".to_string());
+            };
+            let old = self.folded.original_range(figure.span.clone());
+            let expected = shift(old.start)..shift(old.end);
+            self.agrees_again(edit, &after, &folded, &patched, &expected)?;
+            old_figures.push(old);
+            new_figures.push(expected);
+        }
+
+        let before = keys(&self.extraction.readings, self.folded, &old_figures, shift);
+        let after_keys = keys(&after.readings, &folded, &new_figures, |at| at);
+        let replacement = edits
+            .iter()
+            .map(|e| format!("`{}`", e.text))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(changed) = before.iter().find(|k| !after_keys.contains(k)) {
+            return Err(format!(
+                "writing {replacement} would change how `{}` is read",
+                one_line(patched.get(changed.0..changed.1).unwrap_or_default())
+            ));
+        }
+        if let Some(new) = after_keys.iter().find(|k| !before.contains(k)) {
+            return Err(format!(
+                "writing {replacement} would make `{}` read differently",
+                one_line(patched.get(new.0..new.1).unwrap_or_default())
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the fix's fact, read again, takes the figure at `expected`
+    /// and agrees with it.
+    fn agrees_again(
+        &self,
+        edit: &Candidate<'_>,
+        after: &Extraction,
+        folded: &Folded,
+        patched: &str,
+        expected: &Range<usize>,
+    ) -> Result<(), String> {
+        let fact = &self.facts[edit.claim.fact];
+        let replacement = &edit.text;
+        let Some(again) = after.claims.iter().find(|c| {
+            c.fact == edit.claim.fact
+                && c.figure.as_ref().is_some_and(|f| {
+                    let at = folded.original_range(f.span.clone());
+                    at.start < expected.end && expected.start < at.end
+                })
+        }) else {
+            return Err(format!(
+                "`{replacement}` would not be read back as `{}`'s figure: check the binding by hand",
+                fact.id
+            ));
+        };
+        let at = again
+            .figure
+            .as_ref()
+            .map(|f| folded.original_range(f.span.clone()))
+            .unwrap_or_default();
+        if at != *expected {
+            return Err(format!(
+                "`{replacement}` would be read as `{}`, not as the figure it replaces",
+                patched.get(at).unwrap_or_default()
+            ));
+        }
+        let verdict = verdict::judge(self.facts, again.fact, again.figure.as_ref());
+        let verdict = verdict::weigh_confidence(verdict, again.confidence.as_ref());
+        let verdict = verdict::weigh_misattribution(
+            verdict,
+            self.facts,
+            again.fact,
+            again.figure.as_ref(),
+            folded.text.get(again.sentence.clone()).unwrap_or_default(),
+        );
+        if verdict.outcome != Outcome::Agree {
+            return Err(format!(
+                "the corrected sentence would not read back as agreeing ({}: {})",
+                verdict.outcome, verdict.message
+            ));
+        }
+        Ok(())
+    }
+
+    /// The original text of a range, on one line.
+    fn original(&self, range: Range<usize>) -> String {
+        one_line(self.text.get(range).unwrap_or_default())
+    }
+
+    /// `Err` when another figure of the claim's sentence, or of the
+    /// sentence before or after it, already agrees with the fact, or is
+    /// read as the same fact with another value.
+    fn already_stated(&self, claim: &Claim, sentences: &[Range<usize>]) -> Result<(), String> {
+        let Some(figure) = &claim.figure else {
+            return Err("no figure was read".to_string());
+        };
+        let old = self.folded.original_range(figure.span.clone());
+        let found = self.original(old.clone());
+        let k = sentences.iter().position(|s| *s == claim.sentence);
+        let near = |sentence: &Range<usize>| -> Option<&'static str> {
+            if *sentence == claim.sentence {
+                return Some("in the same sentence");
+            }
+            let k = k?;
+            if k > 0 && sentences.get(k - 1) == Some(sentence) {
+                return Some("in the sentence before");
+            }
+            (sentences.get(k + 1) == Some(sentence)).then_some("in the sentence after")
+        };
+        for reading in &self.extraction.readings {
+            let Some(place) = near(&reading.sentence) else {
+                continue;
+            };
+            let at = self.folded.original_range(reading.figure.span.clone());
+            if at.start < old.end && old.start < at.end {
+                continue;
+            }
+            let other = self.original(at);
+            if reading.fact == Some(claim.fact) && reading.figure.value != figure.value {
+                return Err(format!(
+                    "`{other}` {place} is read as the same fact with another value: which one the article means is an editor's call"
+                ));
+            }
+            // A figure another fact took is that fact's when it agrees with
+            // it, or when its own fix will rewrite it; one it took only
+            // doubtfully (a review) may well be this fact's.
+            let free = reading
+                .fact
+                .is_none_or(|f| f == claim.fact || self.doubtful(f, reading));
+            if reading.figure.kind != figure.kind || !free {
+                continue;
+            }
+            let verdict = verdict::judge(self.facts, claim.fact, Some(&reading.figure));
+            if verdict.outcome == Outcome::Agree {
+                return Err(format!(
+                    "`{other}` {place} already states the fact's value, so `{found}` may be another figure (an earlier value, another measure): check which one the article means"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Before<'_> {
+    /// Whether fact `fact` took `reading` only doubtfully: it neither
+    /// agrees with it nor is sure enough of it to call it an error.
+    fn doubtful(&self, fact: usize, reading: &Reading) -> bool {
+        let Some(claim) = self
+            .extraction
+            .claims
+            .iter()
+            .find(|c| c.fact == fact && c.figure.as_ref() == Some(&reading.figure))
+        else {
+            return false;
+        };
+        let verdict = verdict::judge(self.facts, fact, claim.figure.as_ref());
+        let verdict = verdict::weigh_confidence(verdict, claim.confidence.as_ref());
+        let verdict = verdict::weigh_misattribution(
+            verdict,
+            self.facts,
+            fact,
+            claim.figure.as_ref(),
+            self.folded
+                .text
+                .get(claim.sentence.clone())
+                .unwrap_or_default(),
+        );
+        !matches!(
+            verdict.outcome,
+            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+        )
+    }
+}
+
+/// Every reading's key but those overlapping `skip` (the fixed figures),
+/// its range moved by `shift`, sorted and without repeats.
+fn keys(
+    readings: &[Reading],
+    folded: &Folded,
+    skip: &[Range<usize>],
+    shift: impl Fn(usize) -> usize,
+) -> Vec<Key> {
+    let mut keys: Vec<Key> = readings
+        .iter()
+        .filter_map(|r| {
+            let at = folded.original_range(r.figure.span.clone());
+            let overlaps = skip
+                .iter()
+                .any(|skip| at.start < skip.end && skip.start < at.end);
+            (!overlaps).then(|| {
+                (
+                    shift(at.start),
+                    shift(at.end),
+                    format!("{} {:?}", r.figure.kind, r.figure.value),
+                    r.fact,
+                )
+            })
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Line breaks and their indentation folded into single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
