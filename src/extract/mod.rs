@@ -477,6 +477,40 @@ subject = "Chile"
         assert!(!at("Kenya wants more; it now has 400 buses.", "400"));
     }
 
+    /// The reason `claims` gives for each figure of `text`.
+    fn reasons(text: &str) -> Vec<String> {
+        let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
+        let matcher = Matcher::new(&facts);
+        let extraction = matcher.extract(&facts, text);
+        extraction.readings.into_iter().map(|r| r.reason).collect()
+    }
+
+    #[test]
+    fn claims_say_why_a_figure_was_not_bound() {
+        assert_eq!(
+            reasons("Electric cars took 22 percent of sales.")[0],
+            "the cue of `ev` is here, but no subject of it"
+        );
+        assert_eq!(
+            reasons("Chile sold 22 percent more wine.")[0],
+            "a subject of `ev` is named, but no cue of it"
+        );
+        let both = reasons("In Chile, electric cars took 22 percent of sales, up from 15 percent.");
+        assert!(
+            both[0].starts_with("cue and subject `Chile` of `ev`"),
+            "{both:?}"
+        );
+        assert_eq!(both[1], "stated as an earlier value; `ev` is a level");
+        let dated = reasons("In Chile, electric cars took 9 percent of sales in 2019.");
+        assert!(dated[0].starts_with("tied to 2019"), "{dated:?}");
+        let two =
+            reasons("In Chile electric cars took 22 percent of sales and 31 percent of imports.");
+        assert!(
+            two[1].starts_with("a weaker candidate: `ev` took"),
+            "{two:?}"
+        );
+    }
+
     #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();

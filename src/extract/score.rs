@@ -281,11 +281,24 @@ pub(super) fn bind_sentence(
         .collect();
     near.sort_unstable();
     near.dedup();
+    // Why a fact near the sentence is not named by it, for `claims`.
+    let mut unnamed: Option<String> = None;
     let mut named_facts: Vec<(usize, Layer, Layer)> = near
         .into_iter()
         .filter_map(|f| {
-            let cue = cue_layer(f)?;
-            let subject = subject_layer(f, &mentions)?;
+            let id = &facts[f].id;
+            let Some(cue) = cue_layer(f) else {
+                unnamed.get_or_insert_with(|| {
+                    format!("a subject of `{id}` is named, but no cue of it")
+                });
+                return None;
+            };
+            let Some(subject) = subject_layer(f, &mentions) else {
+                unnamed.get_or_insert_with(|| {
+                    format!("the cue of `{id}` is here, but no subject of it")
+                });
+                return None;
+            };
             if !(direct(cue) || direct(subject)) {
                 return None;
             }
@@ -296,10 +309,15 @@ pub(super) fn bind_sentence(
                 || named.qualified.contains(&f)
                 || (named.qualified.is_empty()
                     && inherited.is_some_and(|b| b.qualified.contains(&f)));
+            if !qualified {
+                unnamed
+                    .get_or_insert_with(|| format!("`{id}` is named, but none of its qualifiers"));
+            }
             qualified.then_some((f, cue, subject))
         })
         .collect();
     named_facts.sort_unstable();
+    let unnamed = unnamed.unwrap_or_else(|| "no fact names this sentence".to_string());
 
     let text = &folded[range.clone()];
     let mut figures: Vec<Figure> = figures::read(text)
@@ -328,7 +346,7 @@ pub(super) fn bind_sentence(
                 sentence: range.clone(),
                 figure,
                 fact: None,
-                reason: "no fact names this sentence".to_string(),
+                reason: unnamed.clone(),
             });
         }
         return;
@@ -1059,6 +1077,19 @@ fn choose(
             level.name()
         );
         bound.push((x, f, confidence));
+    }
+    // A figure that lost every candidate: say which figure won its fact.
+    for c in candidates {
+        if figure_taken[c.figure].is_some() {
+            continue;
+        }
+        if let Some(&(won, _, _)) = bound.iter().find(|&&(_, f, _)| f == c.fact) {
+            reasons[c.figure] = format!(
+                "a weaker candidate: `{}` took `{}`",
+                facts[c.fact].id,
+                figure_text(&figures[won])
+            );
+        }
     }
     bound
 }
