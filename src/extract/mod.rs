@@ -511,6 +511,39 @@ subject = "Chile"
         );
     }
 
+    /// The fact each figure of `text` is bound to, by id.
+    fn bound(text: &str) -> Vec<Option<String>> {
+        let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
+        let matcher = Matcher::new(&facts);
+        matcher
+            .extract(&facts, text)
+            .readings
+            .into_iter()
+            .map(|r| r.fact.map(|f| facts[f].id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_subject_may_come_from_the_headline_or_the_paragraph() {
+        let ev = Some("ev".to_string());
+        // The headline names the subject; the body states the figure.
+        let text = "Chile's car buyers go electric\n\nElectric cars took 22 percent of sales.\n";
+        assert_eq!(bound(text), [ev.clone()]);
+        // Earlier in the paragraph.
+        let text = "Chile is changing fast. Electric cars took 22 percent of sales.\n";
+        assert_eq!(bound(text), [ev.clone()]);
+        // Another country named in between takes the paragraph over.
+        let text = "Chile is changing fast. Peru is not. Electric cars took 22 percent of sales.\n";
+        assert_eq!(bound(text), [None]);
+        // A name the rules do not know owns the figure beside it.
+        let text =
+            "Chile's car buyers go electric\n\nIn Peru, electric cars took 4 percent of sales.\n";
+        assert_eq!(bound(text), [None]);
+        // A cue named earlier in the article names a later sentence.
+        let text = "Electric cars are selling.\n\nIn Chile they took 22 percent of sales.\n";
+        assert_eq!(bound(text), [ev]);
+    }
+
     #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();

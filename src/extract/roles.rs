@@ -745,3 +745,111 @@ fn labelled_month(before: &str) -> Option<u8> {
         index as u8 + 1
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stance of `figure` (its first occurrence) in `sentence`, read with
+    /// the years the sentence states.
+    fn of(sentence: &str, figure: &str) -> Stance {
+        let lower = sentence.to_ascii_lowercase();
+        let at = lower.find(&figure.to_ascii_lowercase()).unwrap();
+        let years: Vec<(Range<usize>, i32)> = lower
+            .match_indices(|c: char| c.is_ascii_digit())
+            .filter_map(|(i, _)| {
+                let year = lower.get(i..i + 4)?;
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + 4..].chars().next();
+                (year.chars().all(|c| c.is_ascii_digit())
+                    && !before.is_some_and(|c| c.is_ascii_digit())
+                    && !after.is_some_and(|c| c.is_ascii_digit()))
+                .then(|| (i..i + 4, year.parse().unwrap()))
+            })
+            .collect();
+        stance(&lower, 0, at..at + figure.len(), lower.len(), &years)
+    }
+
+    #[test]
+    fn roles_are_read_from_the_words_around_a_figure() {
+        let table = [
+            (
+                "Payrolls fell by 32,000 in October.",
+                "32,000",
+                Role::Change,
+            ),
+            ("The rate rose to 4.3% in October.", "4.3%", Role::Level),
+            (
+                "The rate rose 0.2 points in October.",
+                "0.2 points",
+                Role::Change,
+            ),
+            (
+                "Revenue was $57bn, up 62% on the year.",
+                "62%",
+                Role::Change,
+            ),
+            ("Turnout was 59.7%, down from 67%.", "67%", Role::Earlier),
+            ("It was 121st a year ago.", "121st", Role::Earlier),
+            (
+                "Last year it was 44.1 percent.",
+                "44.1 percent",
+                Role::Earlier,
+            ),
+            (
+                "The previous worst result was 131 seats.",
+                "131",
+                Role::Earlier,
+            ),
+            (
+                "Labour won 412 seats, a majority of 174.",
+                "174",
+                Role::Change,
+            ),
+            ("The firm expects revenue of $9bn.", "$9bn", Role::Intended),
+            (
+                "Profit was worse than expected at $2bn.",
+                "$2bn",
+                Role::Level,
+            ),
+            ("Renewables made up 40% of supply.", "40%", Role::Level),
+            (
+                "Employment went down with 32 thousand.",
+                "32 thousand",
+                Role::Change,
+            ),
+        ];
+        for (sentence, figure, role) in table {
+            assert_eq!(of(sentence, figure).role, role, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn spans_and_periods_are_read_from_the_clause() {
+        assert_eq!(
+            of("Prices rose 0.3% on the month.", "0.3%").over,
+            Some(Over::Month)
+        );
+        assert_eq!(
+            of("Prices rose 3.8% in the year to May.", "3.8%").over,
+            Some(Over::Year)
+        );
+        assert_eq!(
+            of("Prices rose 0.3% in September.", "0.3%").over,
+            Some(Over::Month)
+        );
+        assert_eq!(of("GDP grew at a 4.9% annual rate.", "4.9%").over, None);
+        assert_eq!(of("Turnout was 84% in 1950.", "84%").year, Some(1950));
+        assert_eq!(of("In 2019, turnout was 67%.", "67%").year, Some(2019));
+        assert_eq!(
+            of("It fell to 67.1% turnout in the 2019 elections.", "67.1%").year,
+            Some(2019)
+        );
+        assert_eq!(
+            of("Turnout was 60%, the lowest since 2001.", "60%").year,
+            None
+        );
+        assert_eq!(of("September: 5.6%", "5.6%").month, Some(9));
+        assert_eq!(of("The index was 0.5% in August.", "0.5%").month, Some(8));
+    }
+}
