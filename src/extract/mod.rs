@@ -528,10 +528,10 @@ subject = "Chile"
         let ev = Some("ev".to_string());
         // The headline names the subject; the body states the figure.
         let text = "Chile's car buyers go electric\n\nElectric cars took 22 percent of sales.\n";
-        assert_eq!(bound(text), [ev.clone()]);
+        assert_eq!(bound(text), std::slice::from_ref(&ev));
         // Earlier in the paragraph.
         let text = "Chile is changing fast. Electric cars took 22 percent of sales.\n";
-        assert_eq!(bound(text), [ev.clone()]);
+        assert_eq!(bound(text), std::slice::from_ref(&ev));
         // Another country named in between takes the paragraph over.
         let text = "Chile is changing fast. Peru is not. Electric cars took 22 percent of sales.\n";
         assert_eq!(bound(text), [None]);
