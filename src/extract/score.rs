@@ -410,8 +410,9 @@ pub(super) fn bind_sentence(
         });
     }
 
-    let owners = owners(&s, &figures, &mentions);
-    let stances = stances(&s, &figures);
+    let mut owners = owners(&s, &figures, &mentions);
+    let mut stances = stances(&s, &figures);
+    respectively(&s, &figures, &mentions, &mut owners, &mut stances);
 
     // Counts given per day or per year ("150,000 passengers a day").
     let rates: Vec<bool> = figures
@@ -1097,4 +1098,109 @@ fn choose(
 /// A figure as the reason names it.
 fn figure_text(figure: &Figure) -> String {
     figure.value.to_string()
+}
+
+/// The list of spans ending just before byte `end` of the sentence whose
+/// items are parted only by commas and "and": "7th and 96th", "2019 and
+/// 2014". `spans` are in order; returns the indices of the list's items.
+fn list_before(s: &Sentence<'_>, spans: &[Range<usize>], end: usize) -> Vec<usize> {
+    let joined = |text: &str| {
+        text.split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| w.is_empty() || w == "and")
+    };
+    let mut items = Vec::new();
+    let mut bound = end;
+    for (i, span) in spans.iter().enumerate().rev() {
+        if span.end > bound {
+            continue;
+        }
+        if !joined(s.lower(span.end..bound)) {
+            break;
+        }
+        items.push(i);
+        bound = span.start;
+    }
+    items.reverse();
+    items
+}
+
+/// "Lyon and Nairobi rank 7th and 96th respectively", "the 303 and 282
+/// seats it won in 2019 and 2014, respectively": the lists before
+/// "respectively" pair item by item, names with figures and figures with
+/// years.
+fn respectively(
+    s: &Sentence<'_>,
+    figures: &[Figure],
+    mentions: &[Mention],
+    owners: &mut [Owner],
+    stances: &mut [Stance],
+) {
+    let Some(at) = s.lower.find("respectively") else {
+        return;
+    };
+    let at = s.range.start + at;
+    let dated = |f: &Figure| matches!(f.kind, Kind::Year | Kind::Date);
+    let years: Vec<usize> = (0..figures.len()).filter(|&x| dated(&figures[x])).collect();
+    let amounts: Vec<usize> = (0..figures.len())
+        .filter(|&x| !dated(&figures[x]))
+        .collect();
+    let spans = |xs: &[usize]| {
+        xs.iter()
+            .map(|&x| figures[x].span.clone())
+            .collect::<Vec<_>>()
+    };
+    // Figures and the years after them.
+    let year_list: Vec<usize> = list_before(s, &spans(&years), at)
+        .into_iter()
+        .map(|i| years[i])
+        .collect();
+    if year_list.len() >= 2 {
+        let first = figures[year_list[0]].span.start;
+        let paired: Vec<usize> = amounts
+            .iter()
+            .copied()
+            .filter(|&x| figures[x].span.end <= first)
+            .collect();
+        if paired.len() >= year_list.len() {
+            let paired = &paired[paired.len() - year_list.len()..];
+            for (&x, &y) in paired.iter().zip(&year_list) {
+                if let Value::Year(year) = figures[y].value {
+                    stances[x].year = Some(year);
+                }
+            }
+        }
+        return;
+    }
+    // Names and the figures after them.
+    let figure_list: Vec<usize> = list_before(s, &spans(&amounts), at)
+        .into_iter()
+        .map(|i| amounts[i])
+        .collect();
+    if figure_list.len() < 2 {
+        return;
+    }
+    let first = figures[figure_list[0]].span.start;
+    let named: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| m.span.clone())
+        .filter(|span| !span.is_empty() && span.end <= first)
+        .collect();
+    let mut order: Vec<usize> = (0..named.len()).collect();
+    order.sort_by_key(|&i| named[i].start);
+    let sorted: Vec<Range<usize>> = order.iter().map(|&i| named[i].clone()).collect();
+    let names = list_before(s, &sorted, sorted.last().map_or(0, |l| l.end));
+    if names.len() != figure_list.len() {
+        return;
+    }
+    for (&x, &n) in figure_list.iter().zip(&names) {
+        let mention = mentions
+            .iter()
+            .position(|m| m.span == sorted[n])
+            .expect("the name is one of the mentions");
+        owners[x] = Owner {
+            best: Some(mention),
+            cost: 0,
+            rival: None,
+        };
+    }
 }
