@@ -37,9 +37,9 @@ use claimcheck::rules;
 use serde::Deserialize;
 
 /// Recall measured today, rounded down to two decimals.
-const RECALL_FLOOR: f64 = 0.71;
+const RECALL_FLOOR: f64 = 0.77;
 /// Error precision measured today, rounded down to two decimals.
-const PRECISION_FLOOR: f64 = 0.64;
+const PRECISION_FLOOR: f64 = 1.0;
 /// The suite must keep at least this many topics and articles.
 const MIN_TOPICS: usize = 8;
 const MIN_ARTICLES: usize = 25;

@@ -759,10 +759,17 @@ fn fact_years(fact: &Fact) -> Vec<i32> {
     years.extend(year(&fact.period));
     if let Some(as_of) = year(&fact.as_of) {
         years.push(as_of);
-        // A value current in a year, or published on a day early in one,
-        // may be stated for the year before ("at the end of 2024"); a month
-        // `as_of` (`"2026-10"`) names the period itself.
-        if fact.period == fact.as_of && fact.as_of.len() != 7 {
+        // A value current in a year, or published in the first quarter of
+        // one, may be stated for the year before ("at the end of 2024", a
+        // January release on December); a month `as_of` (`"2026-10"`) names
+        // the period itself.
+        let early_in_year = fact.as_of.len() == 10
+            && fact
+                .as_of
+                .get(5..7)
+                .and_then(|m| m.parse::<u8>().ok())
+                .is_some_and(|m| m <= 3);
+        if fact.period == fact.as_of && (fact.as_of.len() == 4 || early_in_year) {
             years.push(as_of - 1);
         }
     }
