@@ -478,16 +478,35 @@ fn words_of(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether `text` (lower case, hyphens as spaces) holds `phrase` as
-/// whole words.
-fn holds(text: &str, phrase: &str) -> bool {
-    let padded = format!(" {} ", words_of(text).join(" "));
-    padded.contains(&format!(" {phrase} "))
-}
+/// Text as its words, one space apart and padded with a space either
+/// side, for finding phrases as whole words.
+struct Phrases(String);
 
-/// The first phrase of `list` that `text` holds.
-fn first_held(text: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter().copied().find(|p| holds(text, p))
+impl Phrases {
+    fn of(text: &str) -> Phrases {
+        Phrases(format!(" {} ", words_of(text).join(" ")))
+    }
+
+    /// Whether the text holds `phrase` as whole words.
+    fn holds(&self, phrase: &str) -> bool {
+        let bytes = self.0.as_bytes();
+        self.0.match_indices(phrase).any(|(at, _)| {
+            at > 0 && bytes[at - 1] == b' ' && bytes.get(at + phrase.len()) == Some(&b' ')
+        })
+    }
+
+    /// The first phrase of `list` the text holds.
+    fn first(&self, list: &[&'static str]) -> Option<&'static str> {
+        list.iter().copied().find(|p| self.holds(p))
+    }
+
+    /// The span a change or rate is measured over, marked in the text.
+    fn over(&self) -> Option<Over> {
+        if ANNUALISED.iter().any(|p| self.holds(p)) {
+            return None;
+        }
+        OVER.iter().find(|(p, _)| self.holds(p)).map(|&(_, o)| o)
+    }
 }
 
 /// Phrases of an annualised rate ("grew at a 4.9% annual rate"): a
@@ -499,14 +518,6 @@ const ANNUALISED: &[&str] = &[
     "annual pace",
     "annualized rate",
 ];
-
-/// The span a change or rate is measured over, marked in `text`.
-fn over_in(text: &str) -> Option<Over> {
-    if ANNUALISED.iter().any(|p| holds(text, p)) {
-        return None;
-    }
-    OVER.iter().find(|(p, _)| holds(text, p)).map(|&(_, o)| o)
-}
 
 /// How a sentence states the figure at `figure`, reading the words between
 /// the figure before it (`from`) and the figure after it (`to`); all
@@ -528,15 +539,17 @@ pub(super) fn stance(
     let after_words = words_of(clause_after);
     let next = after_words.first().copied();
     let month = tied_month(clause_after).or_else(|| labelled_month(before));
-    let over = over_in(clause_after).or_else(|| over_in(before));
-    // "from a year earlier" marks the span of a change, not an earlier value.
-    let without_over = OVER
-        .iter()
-        .fold(format!(" {} ", after_words.join(" ")), |text, (p, _)| {
-            text.replace(&format!(" {p} "), " ")
-        });
-    // "Last year it was 44.1%", "A year earlier, turnout was 67%": the
-    // clause opens with the earlier period.
+    let after_phrases = Phrases::of(clause_after);
+    let over = after_phrases.over().or_else(|| Phrases::of(before).over());
+    // "from a year earlier" marks the span of a change, not an earlier
+    // value: the phrases of a span are taken out first.
+    let mut without_over = after_phrases.0.clone();
+    for (p, _) in OVER {
+        if without_over.contains(p) {
+            without_over = without_over.replace(&format!(" {p} "), " ");
+        }
+    }
+    let without_over = Phrases(without_over);
     // The clause's opening, when it opens after the sentence's start or a
     // clause break, not after the figure before ("7.1% a year ago, is now
     // 6.4%": "a year ago" is the earlier figure's).
@@ -558,31 +571,34 @@ pub(super) fn stance(
             .count();
         words[skip..].to_vec()
     };
-    // The clause opens with the earlier period ("Last year, it was"), or
-    // with a phrase of time that holds it ("In the same month of last
+    // The clause opens with the earlier period ("Last year, it was 44.1%"),
+    // or with a phrase of time that holds it ("In the same month of last
     // year it was").
+    let whole = format!(" {} ", opening.join(" "));
+    let head = Phrases(format!(
+        " {} ",
+        opening
+            .iter()
+            .take(7)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    let timed = opening
+        .first()
+        .is_some_and(|w| matches!(*w, "in" | "at" | "for" | "during" | "by"));
     let opens_earlier = |phrase: &str| {
-        let at_start = format!("{} ", opening.join(" ")).starts_with(&format!("{phrase} "));
-        let timed = opening
-            .first()
-            .is_some_and(|w| matches!(*w, "in" | "at" | "for" | "during" | "by"));
-        let head = format!(
-            " {} ",
-            opening
-                .iter()
-                .take(7)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        at_start || (timed && head.contains(&format!(" {phrase} ")))
+        let at_start = whole.get(1..).is_some_and(|w| {
+            w.starts_with(phrase) && w.as_bytes().get(phrase.len()) == Some(&b' ')
+        });
+        at_start || (timed && head.holds(phrase))
     };
-    let marker = first_held(&without_over, EARLIER_AFTER).or_else(|| {
+    let marker = without_over.first(EARLIER_AFTER).or_else(|| {
         EARLIER_BEFORE_CLAUSE
             .iter()
             .copied()
             .find(|p| opens_earlier(p))
-            .filter(|_| over_in(clause_before).is_none())
+            .filter(|_| Phrases::of(clause_before).over().is_none())
     });
     // "made up 40%", "took up 3%": no change.
     let noun = (last == Some("of"))
@@ -624,7 +640,7 @@ pub(super) fn stance(
     let past_tense = [last, previous]
         .iter()
         .any(|w| matches!(w, Some("was" | "were" | "stood" | "had")))
-        || first_held(&without_over, MAYBE_EARLIER_AFTER).is_some();
+        || without_over.first(MAYBE_EARLIER_AFTER).is_some();
     let gain_or_loss = last.is_some_and(|w| GAIN_OR_LOSS.contains(&w));
     // "rose 0.3% in September": a change over that month.
     let over = over.or((role == Role::Change && month.is_some()).then_some(Over::Month));
