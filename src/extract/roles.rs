@@ -3,6 +3,9 @@
 //! plan, forecast or negation.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::quantity::Over;
 
@@ -478,21 +481,55 @@ fn words_of(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Every phrase the role reader looks for, found together by one
+/// automaton.
+static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut all: Vec<&'static str> = OVER.iter().map(|&(p, _)| p).collect();
+    for list in [
+        ANNUALISED,
+        EARLIER_AFTER,
+        MAYBE_EARLIER_AFTER,
+        EARLIER_BEFORE_CLAUSE,
+    ] {
+        all.extend_from_slice(list);
+    }
+    all.sort_unstable();
+    all.dedup();
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&all)
+        .expect("fixed phrases always build");
+    (automaton, all)
+});
+
 /// Text as its words, one space apart and padded with a space either
-/// side, for finding phrases as whole words.
-struct Phrases(String);
+/// side, with the phrases of [`PHRASES`] it holds as whole words.
+struct Phrases {
+    text: String,
+    found: Vec<&'static str>,
+}
 
 impl Phrases {
     fn of(text: &str) -> Phrases {
-        Phrases(format!(" {} ", words_of(text).join(" ")))
+        Phrases::padded(format!(" {} ", words_of(text).join(" ")))
     }
 
-    /// Whether the text holds `phrase` as whole words.
+    fn padded(text: String) -> Phrases {
+        let (automaton, all) = &*PHRASES;
+        let bytes = text.as_bytes();
+        let found = automaton
+            .find_overlapping_iter(&text)
+            .filter(|m| {
+                m.start() > 0 && bytes[m.start() - 1] == b' ' && bytes.get(m.end()) == Some(&b' ')
+            })
+            .map(|m| all[m.pattern().as_usize()])
+            .collect();
+        Phrases { text, found }
+    }
+
+    /// Whether the text holds `phrase` (one of [`PHRASES`]) as whole words.
     fn holds(&self, phrase: &str) -> bool {
-        let bytes = self.0.as_bytes();
-        self.0.match_indices(phrase).any(|(at, _)| {
-            at > 0 && bytes[at - 1] == b' ' && bytes.get(at + phrase.len()) == Some(&b' ')
-        })
+        self.found.contains(&phrase)
     }
 
     /// The first phrase of `list` the text holds.
@@ -543,13 +580,13 @@ pub(super) fn stance(
     let over = after_phrases.over().or_else(|| Phrases::of(before).over());
     // "from a year earlier" marks the span of a change, not an earlier
     // value: the phrases of a span are taken out first.
-    let mut without_over = after_phrases.0.clone();
+    let mut without_over = after_phrases.text.clone();
     for (p, _) in OVER {
-        if without_over.contains(p) {
+        if after_phrases.holds(p) {
             without_over = without_over.replace(&format!(" {p} "), " ");
         }
     }
-    let without_over = Phrases(without_over);
+    let without_over = Phrases::padded(without_over);
     // The clause's opening, when it opens after the sentence's start or a
     // clause break, not after the figure before ("7.1% a year ago, is now
     // 6.4%": "a year ago" is the earlier figure's).
@@ -575,7 +612,7 @@ pub(super) fn stance(
     // or with a phrase of time that holds it ("In the same month of last
     // year it was").
     let whole = format!(" {} ", opening.join(" "));
-    let head = Phrases(format!(
+    let head = Phrases::padded(format!(
         " {} ",
         opening
             .iter()
