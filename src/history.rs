@@ -73,21 +73,52 @@ pub fn drift(old: &[Finding], new: &[Finding], facts: &[Fact], rev: &str) -> Vec
         finding.expected = before.found.clone();
         finding.sentence = before.sentence.clone();
         finding.corrected = Some(now.sentence.clone());
+        // The drift stands for the new value's own disagreement (see
+        // `absorb`), so it says why the new value is wrong.
+        let why = match now.outcome {
+            Outcome::Stale | Outcome::Misattributed if wrong && has_value => {
+                format!(", which disagrees with the fact: {}", now.message)
+            }
+            _ if wrong && has_value => ", which disagrees with the fact".to_string(),
+            _ => String::new(),
+        };
         finding.message = format!(
-            "`{}` at {rev} is now `{}`{}",
+            "`{}` at {rev} is now `{}`{why}",
             before.found.as_deref().unwrap_or_default(),
             now.found.as_deref().unwrap_or_default(),
-            if wrong && has_value {
-                ", which disagrees with the fact"
-            } else {
-                ""
-            }
         );
         finding.fix = None;
         finding.unfixable = None;
         out.push(finding);
     }
     out
+}
+
+/// One problem, one finding: takes out of `findings` each disagreement
+/// (`disagree`, `stale`, `misattributed`) whose figure also drifted as an
+/// error, for the drift names the fact and says the new value is wrong. One
+/// is kept when `level` (the configured severity) ranks it above its drift,
+/// so turning drift down never lets a wrong figure through. Returns the
+/// findings taken out.
+pub fn absorb(
+    findings: &mut Vec<Finding>,
+    drifted: &[Finding],
+    level: impl Fn(&Finding) -> Option<Severity>,
+) -> Vec<Finding> {
+    let (taken, kept): (Vec<Finding>, Vec<Finding>) = findings.drain(..).partition(|finding| {
+        let wrong = matches!(
+            finding.outcome,
+            Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+        );
+        wrong
+            && drifted.iter().any(|d| {
+                d.severity == Severity::Error
+                    && d.sort_key() == finding.sort_key()
+                    && level(d) >= level(finding)
+            })
+    });
+    *findings = kept;
+    taken
 }
 
 /// `rule-changed` findings: every fact whose value, bounds, superseded

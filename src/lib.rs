@@ -333,18 +333,23 @@ fn check(
     let rev = command.base.as_deref().unwrap_or_default();
     let mut all: Vec<Finding> = Vec::new();
     let mut before_edit: Vec<Finding> = Vec::new();
+    // Disagreements a drift stands for: not reported, but articles still
+    // conflict by what they state.
+    let mut absorbed: Vec<Finding> = Vec::new();
     let mut covered = coverage::Coverage::default();
+    let level = |f: &Finding| run.config.level(f.outcome, &f.fact, f.severity);
     for (now, before) in run.checked {
         covered.add(coverage::coverage(&now.rows));
         let mut findings = now.findings;
         if let Some(before) = before {
             let drifted = history::drift(&before.findings, &findings, &run.facts, rev);
             before_edit.extend(history::pre_existing(&mut findings, &before.findings));
+            absorbed.extend(history::absorb(&mut findings, &drifted, level));
             findings.extend(drifted);
         }
         all.extend(findings);
     }
-    let conflicts = conflict::conflicts(&all, &run.facts);
+    let conflicts = conflict::conflicts(all.iter().chain(&absorbed), &run.facts);
     all.extend(conflicts);
     if let Some(old_facts) = &run.old_facts {
         all.extend(history::rule_changes(old_facts, &run.facts, rev));
