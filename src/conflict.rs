@@ -22,11 +22,7 @@ pub fn conflicts<'a>(
 ) -> Vec<Finding> {
     let mut by_fact: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for finding in findings {
-        let compared = matches!(
-            finding.outcome,
-            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-        );
-        if compared && finding.value.is_some() {
+        if finding.outcome.compares() && finding.value.is_some() {
             by_fact
                 .entry(finding.fact.as_str())
                 .or_default()

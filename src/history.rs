@@ -11,10 +11,7 @@ use crate::rules::Fact;
 
 /// Whether an outcome compares a figure with a fact.
 fn compared(outcome: Outcome) -> bool {
-    matches!(
-        outcome,
-        Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-    )
+    outcome.compares()
 }
 
 fn shown(finding: &Finding) -> String {
@@ -56,7 +53,10 @@ pub fn drift(old: &[Finding], new: &[Finding], facts: &[Fact], rev: &str) -> Vec
         }
         let has_value = facts.iter().any(|f| f.id == now.fact && f.value.is_some());
         let wrong = if has_value {
-            now.outcome != Outcome::Agree
+            matches!(
+                now.outcome,
+                Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+            )
         } else {
             match (&now.value, &before.value) {
                 (Some(a), Some(b)) => !a.compatible(b),

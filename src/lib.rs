@@ -46,7 +46,7 @@ use rayon::prelude::*;
 use crate::check::{Checked, ClaimRow};
 use crate::cli::{CheckArgs, CheckCommand, ClaimsCommand, Cli, ColorChoice, Command, HookCommand};
 use crate::discover::Loaded;
-use crate::finding::{Finding, Outcome, Severity, Summary};
+use crate::finding::{Finding, Severity, Summary};
 use crate::report::Format;
 
 /// How a run ended, as the exit code says it.
@@ -384,11 +384,7 @@ fn check(
         ..Summary::default()
     };
     for finding in &all {
-        let compared = matches!(
-            finding.outcome,
-            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-        );
-        if compared {
+        if finding.outcome.compares() {
             summary.claims += 1;
         }
         *summary
