@@ -80,8 +80,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         }
         Command::Hook(HookCommand::Install { force }) => {
             let cwd = std::env::current_dir().context("cannot read the working directory")?;
-            let path = hook::install(&cwd, force)?;
+            let path_var = std::env::var_os("PATH");
+            let (path, program) = hook::install_for(&cwd, force, |root| {
+                hook::locate(path_var.as_deref(), root, std::env::current_exe())
+            })?;
             writeln!(out, "installed the pre-commit hook at `{}`", path.display())?;
+            if let hook::Program::At(exe) = program {
+                writeln!(
+                    out,
+                    "`claimcheck` is not on PATH, so the hook runs `{}` by its absolute path",
+                    exe.display()
+                )?;
+            }
             Ok(Status::Clean)
         }
     }
