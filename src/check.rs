@@ -205,7 +205,15 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 _ => crate::quantity::describe(value, fact.kind, fact.unit.as_deref()),
             })
         };
-        let expected = restyled(&target_read);
+        let expected = if verdict.outcome == Outcome::AmbiguousEdition {
+            // Written in the article's manner it would read as the figure
+            // itself: the fact's value in full shows what differs.
+            fact.value
+                .as_ref()
+                .map(|value| crate::quantity::describe(value, fact.kind, fact.unit.as_deref()))
+        } else {
+            restyled(&target_read)
+        };
         let written = restyled(&target_text);
         let error = matches!(
             verdict.outcome,

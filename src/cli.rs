@@ -6,11 +6,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::report::Format;
 
-const AFTER_HELP: &str = "\
+/// The exit codes, in `--help`; the README's table says the same, word for
+/// word (a test compares them).
+pub const AFTER_HELP: &str = "\
 Exit codes:
-  0  no errors found
-  1  errors found (disagree, stale, misattributed)
-  2  the run failed (bad rules, bad arguments, unreadable input)";
+  0  no errors found (warnings may be shown)
+  1  errors found: a finding at level error (by default disagree, stale, misattributed, a conflict over a fact with no value, a drift to a wrong value; [severity] can change this)
+  2  the run failed (bad arguments, bad rules or configuration, unreadable input, a git error, a hook that cannot be installed)";
 
 /// Checks the figures articles state against the facts a desk has verified.
 #[derive(Debug, Parser)]

@@ -2,23 +2,27 @@
 //! of one run, whose values cannot both be true. This works for facts with
 //! no value at all ("these articles must agree on Russia's rank"), where it
 //! is the only check there is; for facts with a value, whose disagreements
-//! are already errors, the conflict groups them as a warning.
+//! are already errors, the conflict is a warning on each article that is
+//! wrong, naming where the fact is stated rightly, and never on an article
+//! that states the fact correctly.
 
 use std::collections::BTreeMap;
 
 use crate::finding::{Finding, Location, Outcome, Severity};
 use crate::rules::Fact;
 
-/// One `conflict` finding per fact on which articles state incompatible
-/// values. Two different facts never conflict, whatever they share.
-pub fn conflicts(findings: &[Finding], facts: &[Fact]) -> Vec<Finding> {
+/// `conflict` findings for facts on which articles state incompatible
+/// values: for a fact with no value, one finding at its first claim; for a
+/// fact with a value, one on each article whose claim is wrong (never on one
+/// that agrees with the fact). Two different facts never conflict, whatever
+/// they share.
+pub fn conflicts<'a>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+    facts: &[Fact],
+) -> Vec<Finding> {
     let mut by_fact: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for finding in findings {
-        let compared = matches!(
-            finding.outcome,
-            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-        );
-        if compared && finding.value.is_some() {
+        if finding.outcome.compares() && finding.value.is_some() {
             by_fact
                 .entry(finding.fact.as_str())
                 .or_default()
@@ -28,6 +32,11 @@ pub fn conflicts(findings: &[Finding], facts: &[Fact]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (id, mut claims) in by_fact {
         claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let has_value = facts.iter().any(|f| f.id == id && f.value.is_some());
+        if has_value {
+            out.extend(on_wrong_articles(&claims));
+            continue;
+        }
         let Some(first) = claims.first().copied() else {
             continue;
         };
@@ -38,8 +47,34 @@ pub fn conflicts(findings: &[Finding], facts: &[Fact]) -> Vec<Finding> {
         let Some(other) = other else {
             continue;
         };
-        let has_value = facts.iter().any(|f| f.id == id && f.value.is_some());
         out.push(conflict(first, other, &claims, has_value));
+    }
+    out
+}
+
+/// For a fact with a value: a conflict on each article whose first wrong
+/// claim another article contradicts, naming preferably a claim that agrees
+/// with the fact. An article that states the fact correctly gets none.
+fn on_wrong_articles(claims: &[&Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for wrong in claims.iter().copied() {
+        if wrong.outcome == Outcome::Agree || done.contains(&wrong.path.as_str()) {
+            continue;
+        }
+        let other = claims
+            .iter()
+            .copied()
+            .filter(|c| c.path != wrong.path && !agree(c, wrong))
+            .min_by(|a, b| {
+                (a.outcome != Outcome::Agree, a.sort_key())
+                    .cmp(&(b.outcome != Outcome::Agree, b.sort_key()))
+            });
+        let Some(other) = other else {
+            continue;
+        };
+        done.push(&wrong.path);
+        out.push(conflict(wrong, other, claims, true));
     }
     out
 }
@@ -154,6 +189,27 @@ mod tests {
             claim("tortoise", "c.txt", 2, 31),
         ];
         assert!(conflicts(&findings, &[]).is_empty());
+    }
+
+    #[test]
+    fn with_a_value_the_conflict_is_on_each_wrong_article_only() {
+        const RULES: &str = "[sources.s]\nname = \"S\"\n\n[[fact]]\nid = \"x\"\nclaim = \"c\"\nsource = \"s\"\nas_of = 2024\nkind = \"rank\"\nvalue = 31\ncues = [\"i\"]\nsubject = \"R\"\n";
+        let fact = crate::rules::parse(std::path::Path::new("r.toml"), RULES).unwrap();
+        let mut right = claim("x", "a.txt", 3, 31);
+        right.outcome = Outcome::Agree;
+        let mut wrong = claim("x", "b.txt", 7, 30);
+        wrong.outcome = Outcome::Disagree;
+        let mut other = claim("x", "c.txt", 1, 29);
+        other.outcome = Outcome::Disagree;
+        let found = conflicts(&[right, wrong, other], &fact);
+        let places: Vec<_> = found.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(places, ["b.txt", "c.txt"]);
+        assert!(found.iter().all(|c| c.severity == Severity::Warning));
+        assert!(
+            found[0].message.contains("at a.txt:3"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

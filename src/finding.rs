@@ -25,6 +25,10 @@ pub enum Outcome {
     Drift,
     /// A fact was edited since a git revision.
     RuleChanged,
+    /// The figure agrees with the fact's value only by rounding, but is
+    /// exactly, as written, a superseded edition's value ("5%" when the
+    /// fact is 5.1 now and was 5.0 before): it may quote the old edition.
+    AmbiguousEdition,
     /// A figure disagrees with the fact, but its binding to the fact is not
     /// confident (another figure or name came close, or the fact's subject
     /// or cue is named only around the sentence): an editor should look.
@@ -37,13 +41,14 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in report order.
-    pub const ALL: [Outcome; 10] = [
+    pub const ALL: [Outcome; 11] = [
         Outcome::Disagree,
         Outcome::Stale,
         Outcome::Misattributed,
         Outcome::Conflict,
         Outcome::Drift,
         Outcome::RuleChanged,
+        Outcome::AmbiguousEdition,
         Outcome::Review,
         Outcome::UnusedIgnore,
         Outcome::Unsupported,
@@ -60,10 +65,24 @@ impl Outcome {
             Outcome::Conflict => "conflict",
             Outcome::Drift => "drift",
             Outcome::RuleChanged => "rule-changed",
+            Outcome::AmbiguousEdition => "ambiguous-edition",
             Outcome::Review => "review",
             Outcome::Unsupported => "unsupported",
             Outcome::UnusedIgnore => "unused-ignore",
         }
+    }
+
+    /// Whether the outcome judges a figure against its fact (a claim): it
+    /// carries the figure's value, for drift and conflicts.
+    pub fn compares(self) -> bool {
+        matches!(
+            self,
+            Outcome::Agree
+                | Outcome::Disagree
+                | Outcome::Stale
+                | Outcome::Misattributed
+                | Outcome::AmbiguousEdition
+        )
     }
 
     /// The level an outcome is reported at by default.
@@ -72,9 +91,11 @@ impl Outcome {
             Outcome::Disagree | Outcome::Stale | Outcome::Misattributed | Outcome::Conflict => {
                 Severity::Error
             }
-            Outcome::Drift | Outcome::RuleChanged | Outcome::Review | Outcome::UnusedIgnore => {
-                Severity::Warning
-            }
+            Outcome::Drift
+            | Outcome::RuleChanged
+            | Outcome::AmbiguousEdition
+            | Outcome::Review
+            | Outcome::UnusedIgnore => Severity::Warning,
             Outcome::Agree | Outcome::Unsupported => Severity::Info,
         }
     }

@@ -11,10 +11,7 @@ use crate::rules::Fact;
 
 /// Whether an outcome compares a figure with a fact.
 fn compared(outcome: Outcome) -> bool {
-    matches!(
-        outcome,
-        Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-    )
+    outcome.compares()
 }
 
 fn shown(finding: &Finding) -> String {
@@ -56,7 +53,10 @@ pub fn drift(old: &[Finding], new: &[Finding], facts: &[Fact], rev: &str) -> Vec
         }
         let has_value = facts.iter().any(|f| f.id == now.fact && f.value.is_some());
         let wrong = if has_value {
-            now.outcome != Outcome::Agree
+            matches!(
+                now.outcome,
+                Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+            )
         } else {
             match (&now.value, &before.value) {
                 (Some(a), Some(b)) => !a.compatible(b),
@@ -73,21 +73,52 @@ pub fn drift(old: &[Finding], new: &[Finding], facts: &[Fact], rev: &str) -> Vec
         finding.expected = before.found.clone();
         finding.sentence = before.sentence.clone();
         finding.corrected = Some(now.sentence.clone());
+        // The drift stands for the new value's own disagreement (see
+        // `absorb`), so it says why the new value is wrong.
+        let why = match now.outcome {
+            Outcome::Stale | Outcome::Misattributed if wrong && has_value => {
+                format!(", which disagrees with the fact: {}", now.message)
+            }
+            _ if wrong && has_value => ", which disagrees with the fact".to_string(),
+            _ => String::new(),
+        };
         finding.message = format!(
-            "`{}` at {rev} is now `{}`{}",
+            "`{}` at {rev} is now `{}`{why}",
             before.found.as_deref().unwrap_or_default(),
             now.found.as_deref().unwrap_or_default(),
-            if wrong && has_value {
-                ", which disagrees with the fact"
-            } else {
-                ""
-            }
         );
         finding.fix = None;
         finding.unfixable = None;
         out.push(finding);
     }
     out
+}
+
+/// One problem, one finding: takes out of `findings` each disagreement
+/// (`disagree`, `stale`, `misattributed`) whose figure also drifted as an
+/// error, for the drift names the fact and says the new value is wrong. One
+/// is kept when `level` (the configured severity) ranks it above its drift,
+/// so turning drift down never lets a wrong figure through. Returns the
+/// findings taken out.
+pub fn absorb(
+    findings: &mut Vec<Finding>,
+    drifted: &[Finding],
+    level: impl Fn(&Finding) -> Option<Severity>,
+) -> Vec<Finding> {
+    let (taken, kept): (Vec<Finding>, Vec<Finding>) = findings.drain(..).partition(|finding| {
+        let wrong = matches!(
+            finding.outcome,
+            Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+        );
+        wrong
+            && drifted.iter().any(|d| {
+                d.severity == Severity::Error
+                    && d.sort_key() == finding.sort_key()
+                    && level(d) >= level(finding)
+            })
+    });
+    *findings = kept;
+    taken
 }
 
 /// `rule-changed` findings: every fact whose value, bounds, superseded

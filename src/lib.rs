@@ -46,7 +46,7 @@ use rayon::prelude::*;
 use crate::check::{Checked, ClaimRow};
 use crate::cli::{CheckArgs, CheckCommand, ClaimsCommand, Cli, ColorChoice, Command, HookCommand};
 use crate::discover::Loaded;
-use crate::finding::{Finding, Outcome, Severity, Summary};
+use crate::finding::{Finding, Severity, Summary};
 use crate::report::Format;
 
 /// How a run ended, as the exit code says it.
@@ -80,8 +80,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         }
         Command::Hook(HookCommand::Install { force }) => {
             let cwd = std::env::current_dir().context("cannot read the working directory")?;
-            let path = hook::install(&cwd, force)?;
+            let path_var = std::env::var_os("PATH");
+            let (path, program) = hook::install_for(&cwd, force, |root| {
+                hook::locate(path_var.as_deref(), root, std::env::current_exe())
+            })?;
             writeln!(out, "installed the pre-commit hook at `{}`", path.display())?;
+            if let hook::Program::At(exe) = program {
+                writeln!(
+                    out,
+                    "`claimcheck` is not on PATH, so the hook runs `{}` by its absolute path",
+                    exe.display()
+                )?;
+            }
             Ok(Status::Clean)
         }
     }
@@ -333,18 +343,23 @@ fn check(
     let rev = command.base.as_deref().unwrap_or_default();
     let mut all: Vec<Finding> = Vec::new();
     let mut before_edit: Vec<Finding> = Vec::new();
+    // Disagreements a drift stands for: not reported, but articles still
+    // conflict by what they state.
+    let mut absorbed: Vec<Finding> = Vec::new();
     let mut covered = coverage::Coverage::default();
+    let level = |f: &Finding| run.config.level(f.outcome, &f.fact, f.severity);
     for (now, before) in run.checked {
         covered.add(coverage::coverage(&now.rows));
         let mut findings = now.findings;
         if let Some(before) = before {
             let drifted = history::drift(&before.findings, &findings, &run.facts, rev);
             before_edit.extend(history::pre_existing(&mut findings, &before.findings));
+            absorbed.extend(history::absorb(&mut findings, &drifted, level));
             findings.extend(drifted);
         }
         all.extend(findings);
     }
-    let conflicts = conflict::conflicts(&all, &run.facts);
+    let conflicts = conflict::conflicts(all.iter().chain(&absorbed), &run.facts);
     all.extend(conflicts);
     if let Some(old_facts) = &run.old_facts {
         all.extend(history::rule_changes(old_facts, &run.facts, rev));
@@ -379,11 +394,7 @@ fn check(
         ..Summary::default()
     };
     for finding in &all {
-        let compared = matches!(
-            finding.outcome,
-            Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
-        );
-        if compared {
+        if finding.outcome.compares() {
             summary.claims += 1;
         }
         *summary

@@ -116,6 +116,15 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
     };
     let want = describe(value, this.kind, this.unit.as_deref().or(unit));
     if stated.compatible(value) {
+        if let Some(old) = edition_as_written(this, &stated, value) {
+            return Verdict {
+                outcome: Outcome::AmbiguousEdition,
+                message: format!(
+                    "`{said}` agrees with `{want}` only by rounding, but is exactly the value of the {} edition, superseded as of {}: check which edition the article quotes",
+                    old.as_of, this.as_of
+                ),
+            };
+        }
         return Verdict {
             outcome: Outcome::Agree,
             message: format!("`{said}` agrees with `{want}`"),
@@ -147,6 +156,31 @@ pub fn judge(facts: &[Fact], fact: usize, figure: Option<&Figure>) -> Verdict {
         outcome: Outcome::Disagree,
         message: format!("`{said}` disagrees with `{want}`"),
     }
+}
+
+/// The superseded edition a rounded figure states exactly as written, when
+/// the figure agrees with the fact's current value only by its rounding
+/// ("5%" for 5.1 now, 5.0 before).
+fn edition_as_written<'f>(
+    fact: &'f Fact,
+    stated: &Value,
+    value: &Value,
+) -> Option<&'f crate::rules::Superseded> {
+    let Value::Amount(amount) = stated else {
+        return None;
+    };
+    if amount.slack == 0.0 {
+        return None;
+    }
+    let mut written = *amount;
+    written.slack = 0.0;
+    let written = Value::Amount(written);
+    if written.compatible(value) {
+        return None;
+    }
+    fact.superseded
+        .iter()
+        .find(|old| written.compatible(&old.value))
 }
 
 /// The stated value, without rounding when the fact demands exactness.
@@ -216,6 +250,41 @@ subject = "Russia"
         let facts = rules::parse(Path::new("r.toml"), RULES).unwrap();
         let figure = figures::read(text).into_iter().next().unwrap();
         judge(&facts, fact, Some(&figure)).outcome
+    }
+
+    const EDITIONS: &str = r#"
+[sources.s]
+name = "A source"
+
+[[fact]]
+id = "jobless"
+claim = "Unemployment rate, in percent"
+source = "s"
+as_of = 2025
+kind = "percent"
+value = 5.1
+cues = ["unemployment"]
+subject = "Chile"
+
+  [[fact.superseded]]
+  value = 5.0
+  as_of = 2024
+"#;
+
+    fn edition(text: &str) -> Outcome {
+        let facts = rules::parse(Path::new("r.toml"), EDITIONS).unwrap();
+        let figure = figures::read(text).into_iter().next().unwrap();
+        judge(&facts, 0, Some(&figure)).outcome
+    }
+
+    #[test]
+    fn a_rounded_figure_that_is_exactly_an_old_edition_is_ambiguous() {
+        assert_eq!(edition("5%"), Outcome::AmbiguousEdition);
+        assert_eq!(edition("5.0%"), Outcome::AmbiguousEdition);
+        assert_eq!(edition("4.9%"), Outcome::Disagree);
+        assert_eq!(edition("5.1%"), Outcome::Agree);
+        assert_eq!(edition("about 5%"), Outcome::Agree);
+        assert_eq!(edition("6%"), Outcome::Disagree);
     }
 
     #[test]

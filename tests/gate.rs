@@ -73,13 +73,34 @@ fn an_edit_that_breaks_a_figure_drifts_and_fails_the_gate() {
     std::fs::write(dir.path().join("article.txt"), WRONG).unwrap();
     let (code, report) = check(dir.path(), &["--base", "main"]);
     assert_eq!(code, 1);
-    assert_eq!(
-        outcomes(&report),
-        [pair("disagree", "error"), pair("drift", "error")]
-    );
-    let drift = &report["findings"][1];
+    // One problem, one finding: the drift, naming the fact it breaks.
+    assert_eq!(outcomes(&report), [pair("drift", "error")]);
+    let drift = &report["findings"][0];
+    assert_eq!(drift["fact"], "meridian.chile.rank");
     assert_eq!(drift["sentence"], RIGHT.trim_end());
     assert_eq!(drift["corrected"], WRONG.trim_end());
+    let message = drift["message"].as_str().unwrap();
+    assert!(message.contains("disagrees with the fact"), "{message}");
+    assert_eq!(report["summary"]["errors"], 1);
+}
+
+#[test]
+fn an_edit_to_a_stale_value_is_one_drift() {
+    let stale = RULES.replace(
+        "subject = \"Chile\"\n",
+        "subject = \"Chile\"\n\n  [[fact.superseded]]\n  value = 19\n  of = 60\n  as_of = 2024\n",
+    );
+    assert_ne!(stale, RULES);
+    let dir = repo(RIGHT);
+    std::fs::write(dir.path().join("rules/facts.toml"), &stale).unwrap();
+    git(dir.path(), &["commit", "-q", "-am", "an edition"]);
+    std::fs::write(dir.path().join("article.txt"), WRONG).unwrap();
+    let (code, report) = check(dir.path(), &["--base", "main"]);
+    assert_eq!(code, 1);
+    assert_eq!(outcomes(&report), [pair("drift", "error")]);
+    let message = report["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("disagrees with the fact"), "{message}");
+    assert!(message.contains("superseded"), "{message}");
 }
 
 #[test]

@@ -333,10 +333,25 @@ fn the_installed_hook_says_so_when_claimcheck_is_missing() {
     assert!(report.contains("--no-verify"), "{report}");
 }
 
-/// `claimcheck hook install` run as a user would, in `dir`.
+/// `claimcheck hook install` run as a user would, in `dir`, with
+/// claimcheck on the `PATH`.
 fn install_command(dir: &Path, force: bool) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
-    command.args(["hook", "install"]).current_dir(dir);
+    install_with(
+        Path::new(env!("CARGO_BIN_EXE_claimcheck")),
+        dir,
+        force,
+        &search_path(true),
+    )
+}
+
+/// `claimcheck hook install` run by the program `exe`, in `dir`, with `PATH`
+/// as given.
+fn install_with(exe: &Path, dir: &Path, force: bool, path: &std::ffi::OsStr) -> Output {
+    let mut command = Command::new(exe);
+    command
+        .args(["hook", "install"])
+        .current_dir(dir)
+        .env("PATH", path);
     if force {
         command.arg("--force");
     }
@@ -385,4 +400,109 @@ fn the_command_outside_a_repository_exits_2() {
         "{message}"
     );
     assert!(names(tmp.path()).is_empty());
+}
+
+#[test]
+fn without_claimcheck_on_path_the_hook_runs_the_installing_program() {
+    let repo = Scratch::new();
+    repo.write("rules/facts.toml", RULES);
+    repo.write("claimcheck.toml", "rules = [\"rules\"]\n");
+    repo.write("news/article.txt", RIGHT);
+    let bare = search_path(false);
+    let exe = Path::new(env!("CARGO_BIN_EXE_claimcheck"));
+    let output = install_with(exe, &repo.root(), false, &bare);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("installed the pre-commit hook at"), "{said}");
+    assert!(said.contains("`claimcheck` is not on PATH"), "{said}");
+    let hook_text = fs::read_to_string(repo.default_hook()).expect("read hook");
+    let running = exe.canonicalize().expect("canonical binary");
+    assert!(
+        hook_text.contains(&format!("claimcheck='{}'", running.display())),
+        "{hook_text}"
+    );
+    assert!(said.contains(&running.display().to_string()), "{said}");
+    #[cfg(unix)]
+    assert_eq!(mode(&repo.default_hook()), 0o755);
+    let syntax = Command::new("sh")
+        .arg("-n")
+        .arg(repo.default_hook())
+        .output()
+        .expect("run sh");
+    assert!(syntax.status.success());
+
+    // The hook works with the same PATH that lacks claimcheck.
+    repo.git(&["add", "-A"]);
+    let first = commit(&repo, "first", &bare);
+    assert!(first.status.success(), "{}", text(&first));
+    repo.write("news/article.txt", WRONG);
+    repo.git(&["add", "news/article.txt"]);
+    let refused = commit(&repo, "wrong", &bare);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("error[disagree]"),
+        "{}",
+        text(&refused)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn without_claimcheck_on_path_an_unusable_program_path_is_refused() {
+    // A program whose path a hook script cannot safely name.
+    let repo = Scratch::new();
+    let odd = repo.tmp.path().join("odd\nfolder");
+    fs::create_dir(&odd).expect("odd folder");
+    let copy = odd.join("claimcheck");
+    fs::copy(env!("CARGO_BIN_EXE_claimcheck"), &copy).expect("copy binary");
+    let output = install_with(&copy, &repo.root(), false, &search_path(false));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.starts_with("error: `claimcheck` is not on PATH"),
+        "{message}"
+    );
+    assert!(message.contains("control characters"), "{message}");
+    assert!(!repo.default_hook().exists());
+}
+
+#[test]
+fn claimcheck_is_looked_up_on_path_as_the_hooks_shell_would() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let bin = tmp.path().join("bin");
+    fs::create_dir(&bin).expect("bin");
+    let exe = Path::new(env!("CARGO_BIN_EXE_claimcheck"));
+    // Not there, then there as a directory (not a program), then a program.
+    assert!(!hook::on_path(Some(bin.as_os_str()), tmp.path()));
+    fs::create_dir(bin.join("claimcheck")).expect("folder named claimcheck");
+    assert!(!hook::on_path(Some(bin.as_os_str()), tmp.path()));
+    fs::remove_dir(bin.join("claimcheck")).expect("remove folder");
+    fs::copy(exe, bin.join("claimcheck")).expect("copy binary");
+    assert!(hook::on_path(Some(bin.as_os_str()), tmp.path()));
+    // A relative entry is taken from the hook's directory, the root.
+    assert!(hook::on_path(Some(std::ffi::OsStr::new("bin")), tmp.path()));
+    assert!(!hook::on_path(None, tmp.path()));
+    assert_eq!(
+        hook::locate(
+            Some(bin.as_os_str()),
+            tmp.path(),
+            Err(std::io::Error::other("gone"))
+        )
+        .expect("on PATH"),
+        hook::Program::OnPath
+    );
+    // Not on PATH: the running program, if its path is usable.
+    let elsewhere = std::ffi::OsStr::new("/nonexistent");
+    assert_eq!(
+        hook::locate(Some(elsewhere), tmp.path(), Ok(exe.to_path_buf())).expect("usable"),
+        hook::Program::At(exe.to_path_buf())
+    );
+    for unusable in [
+        Err(std::io::Error::other("gone")),
+        Ok(PathBuf::from("claimcheck")),
+        Ok(tmp.path().join("missing")),
+    ] {
+        let error = hook::locate(Some(elsewhere), tmp.path(), unusable).expect_err("unusable");
+        assert!(matches!(error, HookError::NoProgram(_)), "{error:?}");
+    }
 }
