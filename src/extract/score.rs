@@ -267,6 +267,25 @@ pub(super) fn bind_sentence(
     // sentence or what it refers to, and a qualifier here when the fact
     // has any.
     let direct = |layer: Layer| layer <= Layer::LeadIn;
+    let text = &folded[range.clone()];
+    let mut figures: Vec<Figure> = figures::read(text)
+        .into_iter()
+        // The number of a numbered list's item ("3. Its profit fell") is no
+        // figure.
+        .filter(|figure| {
+            let rest = &text[figure.span.end..];
+            let numbering = figure.span.start == 0
+                && rest.starts_with(['.', ')'])
+                && rest[1..].chars().next().is_none_or(char::is_whitespace);
+            !numbering
+        })
+        .map(|mut figure| {
+            figure.span = figure.span.start + range.start..figure.span.end + range.start;
+            figure.anchor += range.start;
+            figure
+        })
+        .collect();
+
     // Only a fact with a cue or subject here, or in what the sentence
     // refers to, can be named.
     let mut near: Vec<usize> = [Some(named), inherited]
@@ -302,6 +321,11 @@ pub(super) fn bind_sentence(
             if !(direct(cue) || direct(subject)) {
                 return None;
             }
+            // A measure named only around the sentence is worth weighing
+            // only for a figure of its kind.
+            if cue != Layer::Sentence && !figures.iter().any(|x| accepts(&facts[f], x)) {
+                return None;
+            }
             // "That figure" carries the qualifier of the sentence it
             // refers to ("... in 2024. That figure was ..."), unless it
             // names one of its own ("By last year that figure ...").
@@ -318,25 +342,6 @@ pub(super) fn bind_sentence(
         .collect();
     named_facts.sort_unstable();
     let unnamed = unnamed.unwrap_or_else(|| "no fact names this sentence".to_string());
-
-    let text = &folded[range.clone()];
-    let mut figures: Vec<Figure> = figures::read(text)
-        .into_iter()
-        // The number of a numbered list's item ("3. Its profit fell") is no
-        // figure.
-        .filter(|figure| {
-            let rest = &text[figure.span.end..];
-            let numbering = figure.span.start == 0
-                && rest.starts_with(['.', ')'])
-                && rest[1..].chars().next().is_none_or(char::is_whitespace);
-            !numbering
-        })
-        .map(|mut figure| {
-            figure.span = figure.span.start + range.start..figure.span.end + range.start;
-            figure.anchor += range.start;
-            figure
-        })
-        .collect();
 
     // A sentence that names no fact binds nothing: its figures are only
     // listed, and none of the weighing below is needed.
