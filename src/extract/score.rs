@@ -324,6 +324,13 @@ pub(super) fn bind_sentence(
             // A measure named only around the sentence is worth weighing
             // only for a figure of its kind.
             if cue != Layer::Sentence && !figures.iter().any(|x| accepts(&facts[f], x)) {
+                unnamed.get_or_insert_with(|| {
+                    format!(
+                        "`{id}` wants a {}{}; no figure here is one",
+                        facts[f].kind,
+                        unit_note(facts[f].unit.as_deref())
+                    )
+                });
                 return None;
             }
             // "That figure" carries the qualifier of the sentence it
