@@ -249,13 +249,22 @@ struct RawSuperseded {
 struct FileText<'a> {
     path: &'a Path,
     text: &'a str,
+    /// Where its lines start, found once for every position asked of it.
+    lines: crate::text::LineIndex,
 }
 
-impl FileText<'_> {
+impl<'a> FileText<'a> {
+    fn new(path: &'a Path, text: &'a str) -> FileText<'a> {
+        FileText {
+            path,
+            text,
+            lines: crate::text::LineIndex::new(text),
+        }
+    }
+
     fn error(&self, span: Range<usize>, message: impl Into<String>) -> Box<RuleError> {
         let at = span.start.min(self.text.len());
-        let index = crate::text::LineIndex::new(self.text);
-        let (line, column) = index.position(self.text, at);
+        let (line, column) = self.lines.position(self.text, at);
         let excerpt = self.text.lines().nth(line - 1).unwrap_or("").to_string();
         Box::new(RuleError {
             path: self.path.to_path_buf(),
@@ -269,7 +278,7 @@ impl FileText<'_> {
 
 /// Parses one rule file on its own (its facts may name only its own sources).
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Fact>, Box<RuleError>> {
-    let file = FileText { path, text };
+    let file = FileText::new(path, text);
     let raw = parse_raw(&file)?;
     let mut sources = HashMap::new();
     collect_sources(&file, &raw, &mut sources)?;
@@ -402,8 +411,7 @@ fn convert(
             })
         })
         .collect::<Result<Vec<_>, Box<RuleError>>>()?;
-    let index = crate::text::LineIndex::new(file.text);
-    let (line, _) = index.position(file.text, id_span.start);
+    let (line, _) = file.lines.position(file.text, id_span.start);
     Ok(Fact {
         id,
         claim: raw.claim,
@@ -811,7 +819,7 @@ pub fn load_texts(texts: &[(PathBuf, String)]) -> Result<Vec<Fact>, LoadError> {
     let mut sources = HashMap::new();
     let mut raws = Vec::new();
     for (path, text) in texts {
-        let file = FileText { path, text };
+        let file = FileText::new(path, text);
         let raw = parse_raw(&file)?;
         collect_sources(&file, &raw, &mut sources)?;
         raws.push(raw);
@@ -819,7 +827,7 @@ pub fn load_texts(texts: &[(PathBuf, String)]) -> Result<Vec<Fact>, LoadError> {
     let mut facts: Vec<Fact> = Vec::new();
     let mut seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     for ((path, text), raw) in texts.iter().zip(raws) {
-        let file = FileText { path, text };
+        let file = FileText::new(path, text);
         let spans: Vec<Range<usize>> = raw.fact.iter().map(|f| f.id.span()).collect();
         for (fact, span) in convert_all(&file, &sources, raw)?.into_iter().zip(spans) {
             if let Some((first_path, first_line)) = seen.get(&fact.id) {
