@@ -209,6 +209,9 @@ pub(super) struct Stance {
     /// The noun of a change or difference the figure is given as ("a
     /// majority of 174"), which a fact named by that noun takes as a level.
     pub noun: Option<&'static str>,
+    /// Given as a share of a whole ("27% of the total", "of all"), which
+    /// may be another measure's share rather than the fact's rate.
+    pub share_of: bool,
 }
 
 /// Words just before a figure that make it a change: verbs that say a
@@ -645,7 +648,26 @@ pub(super) fn stance(
         previous,
         Some("made" | "make" | "makes" | "making" | "ended" | "take" | "takes" | "took" | "taking")
     );
-    let role = if intended_at(lower, 0, figure.clone()) {
+    // "the 4.9% forecast by analysts": a figure named as an expectation.
+    let expected_noun = next.is_some_and(|w| {
+        matches!(
+            w,
+            "forecast"
+                | "forecasts"
+                | "estimate"
+                | "estimates"
+                | "target"
+                | "consensus"
+                | "projection"
+                | "expectation"
+                | "expectations"
+                | "goal"
+        )
+    });
+    let share_of = ["of the total", "of total", "of all", "of those", "of them"]
+        .iter()
+        .any(|p| after.trim_start().starts_with(p));
+    let role = if intended_at(lower, 0, figure.clone()) || expected_noun {
         Role::Intended
     } else if last.is_some_and(|w| EARLIER_BEFORE.contains(&w))
         || (last == Some("with") && matches!(previous, Some("compared" | "against")))
@@ -690,6 +712,7 @@ pub(super) fn stance(
         past_tense,
         gain_or_loss,
         noun,
+        share_of,
     }
 }
 

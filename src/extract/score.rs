@@ -104,8 +104,9 @@ struct Candidate {
     /// sentence: the change may be another measure's ("shares rose 7% ...
     /// even as its revenue declined").
     far_cue: bool,
-    /// Stated as gained or lost, for a fact that is a level: it may be a
-    /// change ("lost 34 seats"), so the binding is never sure.
+    /// Stated as gained or lost, for a fact that is a level ("lost 34
+    /// seats"), or as a share of a whole ("27% of the total"): it may be
+    /// another measure, so the binding is never sure.
     weak_role: bool,
     fact: usize,
     figure: usize,
@@ -156,6 +157,44 @@ pub(super) fn title_case(text: &str) -> bool {
         && long
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+/// Whether a capitalised word taken for a name is a common word: a
+/// compound with a part in lower case or of months ("Third-quarter",
+/// "July-September"), or a single word the text around it also writes in
+/// lower case ("Average earnings rose ..." beside "the average").
+fn common_word(folded: &str, span: &Range<usize>) -> bool {
+    let word = &folded[span.clone()];
+    if word.contains(' ') {
+        return false;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    if parts.len() > 1
+        && parts[1..]
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_lowercase()) || entities::not_a_name(p))
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if lower == word || lower.len() < 4 {
+        return false;
+    }
+    // The text around it, a few thousand bytes either side.
+    let mut from = span.start.saturating_sub(4000);
+    while !folded.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 4000).min(folded.len());
+    while !folded.is_char_boundary(to) {
+        to += 1;
+    }
+    let around = &folded[from..to];
+    around.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = around[..at].chars().next_back();
+        let after = around[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether a name is a source credited for the sentence rather than what
@@ -411,7 +450,7 @@ pub(super) fn bind_sentence(
             .cue_spans
             .iter()
             .any(|c| c.end <= span.start && c.end + 1 >= span.start);
-        if credited(&before, &after) || continues_cue {
+        if credited(&before, &after) || continues_cue || common_word(folded, &span) {
             continue;
         }
         mentions.push(Mention {
@@ -450,7 +489,8 @@ pub(super) fn bind_sentence(
             };
             match weigh(&s, named, &evidence) {
                 Ok((cost, cue)) => candidates.push(Candidate {
-                    weak_role: stances[x].gain_or_loss && facts[f].measure == Measure::Level,
+                    weak_role: (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
+                        || stances[x].share_of,
                     far_cue: cue_at == Layer::Sentence
                         && cue > FAR_CUE
                         && stances[x].role == Role::Change,
