@@ -539,6 +539,9 @@ subject = "Chile"
         let text =
             "Chile's car buyers go electric\n\nIn Peru, electric cars took 4 percent of sales.\n";
         assert_eq!(bound(text), [None]);
+        // A capitalised common word opening a sentence names nobody.
+        let text = "Chile's car buyers go electric\n\nAltogether, electric cars took 22 percent of sales, altogether a record.\n";
+        assert_eq!(bound(text), std::slice::from_ref(&ev));
         // A cue named earlier in the article names a later sentence.
         let text = "Electric cars are selling.\n\nIn Chile they took 22 percent of sales.\n";
         assert_eq!(bound(text), [ev]);

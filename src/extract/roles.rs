@@ -894,6 +894,11 @@ mod tests {
                 "32 thousand",
                 Role::Change,
             ),
+            (
+                "It beat the 4.9% forecast of analysts.",
+                "4.9%",
+                Role::Intended,
+            ),
         ];
         for (sentence, figure, role) in table {
             assert_eq!(of(sentence, figure).role, role, "{sentence}");
@@ -927,5 +932,6 @@ mod tests {
         );
         assert_eq!(of("September: 5.6%", "5.6%").month, Some(9));
         assert_eq!(of("The index was 0.5% in August.", "0.5%").month, Some(8));
+        assert!(of("It made up 27% of the total.", "27%").share_of);
     }
 }
