@@ -771,22 +771,6 @@ fn tied_year(
     ((opens && !breaks) || labels).then_some(before.1)
 }
 
-/// Month names, for a figure tied to a month ("0.5% in August"). "May" is
-/// left out: it is more often the verb.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The month a figure is tied to by the words just after it: "in August",
 /// "for September", "during July".
 fn tied_month(after: &str) -> Option<u8> {
@@ -795,13 +779,8 @@ fn tied_month(after: &str) -> Option<u8> {
     if !matches!(*preposition, "in" | "for" | "during") {
         return None;
     }
-    let index = MONTHS.iter().position(|m| m == month)?;
-    // Month numbers, with May (the fifth) left out of the list.
-    Some(if index >= 4 {
-        index as u8 + 2
-    } else {
-        index as u8 + 1
-    })
+    // "May" is left out: it is more often the verb.
+    crate::figures::month_named(month).filter(|_| *month != "may")
 }
 
 /// The month a label just before a figure names: "September: 5.6%",
@@ -814,12 +793,7 @@ fn labelled_month(before: &str) -> Option<u8> {
         .take(2)
         .copied()
         .find(|w| w.parse::<u32>().is_err())?;
-    let index = MONTHS.iter().position(|m| *m == last)?;
-    Some(if index >= 4 {
-        index as u8 + 2
-    } else {
-        index as u8 + 1
-    })
+    crate::figures::month_named(last).filter(|_| last != "may")
 }
 
 #[cfg(test)]

@@ -145,6 +145,12 @@ struct Reader<'t> {
     urls: Vec<Range<usize>>,
 }
 
+/// The month a word names in the reader's lexicon ("september", "Sept",
+/// "Dec" is 12), for the binder's reading of periods.
+pub(crate) fn month_named(word: &str) -> Option<u8> {
+    lexicon::ENGLISH.month(word)
+}
+
 /// Reads every figure in `text`, in order of appearance.
 pub fn read(text: &str) -> Vec<Figure> {
     let lex = &ENGLISH;
