@@ -125,19 +125,6 @@ const OPENERS: &[&str] = &[
     "sources",
     "reports",
     "estimates",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "first",
-    "second",
-    "third",
     "almost",
     "roughly",
     "just",
@@ -147,32 +134,9 @@ const OPENERS: &[&str] = &[
     "together",
 ];
 
-/// Capitalised words that are not names: months, days, titles.
+/// Capitalised words that are not names: days and titles (months and
+/// number words are the figure reader's lexicon's).
 const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -197,7 +161,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Whether a capitalised word is a month, a day or a title, never a name.
 pub(crate) fn not_a_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    NOT_NAMES.contains(&lower.as_str()) || crate::figures::month_named(&lower).is_some()
 }
 
 /// Upper-case abbreviations that do name a place.
@@ -282,12 +247,13 @@ fn is_name(word: &str, first: bool) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if NOT_NAMES.contains(&lower.as_str()) {
+    if not_a_name(&lower) {
         return false;
     }
     // A sentence's first word is capitalised anyway: "Ranked", "According",
     // "Ultimately" open sentences without naming anyone.
     let opener = OPENERS.contains(&lower.as_str())
+        || crate::figures::number_word(&lower)
         || (lower.len() > 4 && ["ed", "ing", "ly"].iter().any(|s| lower.ends_with(s)));
     if first && opener {
         return false;

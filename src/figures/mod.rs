@@ -151,6 +151,17 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
     lexicon::ENGLISH.month(word)
 }
 
+/// Whether a word is a number or ordinal in words up to the tens ("one",
+/// "ten", "third") in the reader's lexicon: a sentence opening with one
+/// names nobody.
+pub(crate) fn number_word(word: &str) -> bool {
+    let lexicon = &lexicon::ENGLISH;
+    lexicon.unit(word).is_some()
+        || lexicon.ten(word).is_some()
+        || lexicon.unit_ordinal(word).is_some()
+        || lexicon.ten_ordinal(word).is_some()
+}
+
 /// Reads every figure in `text`, in order of appearance.
 pub fn read(text: &str) -> Vec<Figure> {
     let lex = &ENGLISH;
