@@ -124,10 +124,16 @@ fn text(text: String) -> MultiformatMessageString {
 }
 
 fn result(finding: &Finding, rule_id: String, rule_index: usize) -> SarifResult {
-    let outcome = BTreeMap::from([(
+    let mut outcome = BTreeMap::from([(
         "outcome".to_string(),
         serde_json::Value::from(finding.outcome.name()),
     )]);
+    // How sure the binding behind the finding is.
+    if let Some(confidence) = &finding.confidence
+        && let Ok(value) = serde_json::to_value(confidence)
+    {
+        outcome.insert("confidence".to_string(), value);
+    }
     let mut result = SarifResult::builder()
         .rule_id(rule_id)
         .rule_index(int(rule_index))
@@ -425,6 +431,23 @@ at_least = 100000
             "`Russia` ranks `30th`, expected `31st of 83` (found `30th`, expected `31st of 83`)"
         );
         assert_eq!(result["properties"]["outcome"], "disagree");
+        assert!(result["properties"].get("confidence").is_none());
+    }
+
+    #[test]
+    fn a_bindings_confidence_is_a_property() {
+        let mut sure = finding("tortoise.russia.rank", Severity::Error, "30th", 1, 1);
+        sure.confidence = Some(crate::finding::Confidence {
+            level: crate::finding::Level::High,
+            margin: Some(6),
+            rival: Some("`Stanford`".to_string()),
+            evidence: "cue in the sentence, subject in the sentence".to_string(),
+        });
+        let (_, json) = render_json(&[sure], &facts());
+        let confidence = &json["runs"][0]["results"][0]["properties"]["confidence"];
+        assert_eq!(confidence["level"], "high");
+        assert_eq!(confidence["margin"], 6);
+        assert_eq!(confidence["rival"], "`Stanford`");
     }
 
     #[test]
