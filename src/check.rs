@@ -149,6 +149,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         }
         let fact = &facts[claim.fact];
         let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
+        let judged = verdict.outcome;
         let verdict = verdict::weigh_confidence(verdict, claim.confidence.as_ref());
         let verdict = verdict::weigh_misattribution(
             verdict,
@@ -340,6 +341,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             unfixable,
             related: Vec::new(),
             confidence: claim.confidence.clone(),
+            unsure: (verdict.outcome == Outcome::Review).then_some(judged),
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
     }

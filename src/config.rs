@@ -69,6 +69,9 @@ pub struct Config {
     pub severity: BTreeMap<String, Level>,
     /// Level per fact id, for the outcomes that are errors or warnings.
     pub facts: BTreeMap<String, Level>,
+    /// How sure a binding must be for a wrong figure to be an error rather
+    /// than a `review` (`[severity] confident`, `high` by default).
+    pub confident: crate::finding::Level,
     /// The file this came from, if any.
     pub file: Option<PathBuf>,
     include_set: GlobSet,
@@ -102,6 +105,7 @@ impl Default for Config {
             exclude_set: GlobSet::empty(),
             severity: BTreeMap::new(),
             facts: BTreeMap::new(),
+            confident: crate::finding::Level::High,
             file: None,
         }
     }
@@ -134,6 +138,27 @@ impl Config {
     /// Whether an article is never read, even when named.
     pub fn excludes(&self, path: &Path) -> bool {
         matches(&self.exclude_set, path)
+    }
+
+    /// A `review` whose binding is as sure as this desk asks
+    /// (`confident`) is the error it stood for, still never fixed.
+    pub fn settle(&self, finding: &mut crate::finding::Finding) {
+        let sure_enough = finding
+            .confidence
+            .as_ref()
+            .is_some_and(|c| c.level >= self.confident);
+        if let Some(outcome) = finding.unsure.filter(|_| sure_enough) {
+            finding.outcome = outcome;
+            finding.severity = outcome.default_severity();
+            finding.unsure = None;
+            finding.unfixable = Some(format!(
+                "the binding is `{}`, surer bindings only are fixed",
+                finding
+                    .confidence
+                    .as_ref()
+                    .map_or("low", |c| c.level.name())
+            ));
+        }
     }
 
     /// The level of a finding whose own severity is `current`: the fact's
@@ -170,6 +195,7 @@ impl Config {
         let _ = writeln!(out, "include = {}", list(self.include.clone()));
         let _ = writeln!(out, "exclude = {}", list(self.exclude.clone()));
         let _ = writeln!(out, "\n[severity]");
+        let _ = writeln!(out, "confident = {:?}", self.confident.name());
         for outcome in Outcome::ALL {
             let level = match self.severity.get(outcome.name()) {
                 Some(level) => level.name(),
@@ -269,6 +295,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     };
     let mut severity = BTreeMap::new();
     let mut facts = BTreeMap::new();
+    let mut confident = crate::finding::Level::High;
     for (name, value) in &raw.severity {
         let offset = value.span().start;
         if name == "facts" {
@@ -281,6 +308,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             for (fact, level) in table {
                 facts.insert(fact.clone(), level_of(level, offset)?);
             }
+            continue;
+        }
+        if name == "confident" {
+            confident = match value.get_ref().as_str() {
+                Some("high") => crate::finding::Level::High,
+                Some("medium") => crate::finding::Level::Medium,
+                Some("low") => crate::finding::Level::Low,
+                _ => {
+                    return Err(at(
+                        offset,
+                        "`confident` in [severity] must be \"high\", \"medium\" or \"low\"".into(),
+                    ));
+                }
+            };
             continue;
         }
         if !Outcome::ALL.iter().any(|o| o.name() == name) {
@@ -321,6 +362,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         exclude: raw.exclude,
         severity,
         facts,
+        confident,
         file: Some(path.to_path_buf()),
     })
 }
@@ -337,6 +379,31 @@ mod tests {
             tidy(&Path::new("..").join("rules")),
             PathBuf::from("../rules")
         );
+    }
+
+    #[test]
+    fn a_desk_may_accept_less_sure_bindings_as_errors() {
+        let mut review = crate::finding::Finding::new("x.rank", Outcome::Review, "a.txt", 1, 1);
+        review.unsure = Some(Outcome::Disagree);
+        review.confidence = Some(crate::finding::Confidence {
+            level: crate::finding::Level::Medium,
+            margin: Some(3),
+            rival: None,
+            evidence: "cue in the sentence, subject in the headline".to_string(),
+        });
+        let strict = Config::default();
+        let mut kept = review.clone();
+        strict.settle(&mut kept);
+        assert_eq!(kept.outcome, Outcome::Review);
+        let lenient = parse(Path::new("c.toml"), "[severity]\nconfident = \"medium\"\n").unwrap();
+        assert_eq!(lenient.confident, crate::finding::Level::Medium);
+        let mut settled = review.clone();
+        lenient.settle(&mut settled);
+        assert_eq!(settled.outcome, Outcome::Disagree);
+        assert_eq!(settled.severity, Severity::Error);
+        assert!(settled.fix.is_none() && settled.unfixable.is_some());
+        let err = parse(Path::new("c.toml"), "[severity]\nconfident = \"very\"\n").unwrap_err();
+        assert!(err.to_string().contains("confident"), "{err}");
     }
 
     #[test]

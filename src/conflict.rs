@@ -143,6 +143,7 @@ fn conflict(first: &Finding, other: &Finding, claims: &[&Finding], has_value: bo
         unfixable: None,
         related,
         confidence: first.confidence.clone(),
+        unsure: None,
         value: first.value.clone(),
     }
 }

@@ -182,6 +182,11 @@ pub struct Finding {
     /// How sure the binding of the figure to the fact is; `None` for
     /// findings that bind no figure (conflicts, drift, rule changes).
     pub confidence: Option<Confidence>,
+    /// For a `review`, the error it would be on a sure binding, so that a
+    /// desk that accepts less sure bindings (`[severity] confident`) gets
+    /// it back.
+    #[serde(skip)]
+    pub unsure: Option<Outcome>,
     /// The value read from the figure, for comparing claims with each other.
     #[serde(skip)]
     pub value: Option<crate::quantity::Value>,
@@ -280,6 +285,7 @@ impl Finding {
             unfixable: None,
             related: Vec::new(),
             confidence: None,
+            unsure: None,
             value: None,
         }
     }

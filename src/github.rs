@@ -115,6 +115,7 @@ mod tests {
             unfixable: None,
             related: Vec::new(),
             confidence: None,
+            unsure: None,
             value: None,
         }
     }

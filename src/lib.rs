@@ -351,7 +351,13 @@ fn check(
     for (now, before) in run.checked {
         covered.add(coverage::coverage(&now.rows));
         let mut findings = now.findings;
-        if let Some(before) = before {
+        for finding in &mut findings {
+            run.config.settle(finding);
+        }
+        if let Some(mut before) = before {
+            for finding in &mut before.findings {
+                run.config.settle(finding);
+            }
             let drifted = history::drift(&before.findings, &findings, &run.facts, rev);
             before_edit.extend(history::pre_existing(&mut findings, &before.findings));
             absorbed.extend(history::absorb(&mut findings, &drifted, level));

@@ -328,6 +328,7 @@ at_least = 100000
             unfixable: None,
             related: Vec::new(),
             confidence: None,
+            unsure: None,
             value: None,
         }
     }

@@ -169,6 +169,7 @@ fn finding(fact: &str, severity: Severity, path: &str, found: Option<&str>) -> F
         unfixable: None,
         related: Vec::new(),
         confidence: None,
+        unsure: None,
         value: None,
     }
 }
