@@ -57,6 +57,7 @@ pub(super) struct Layout {
     paragraph: Vec<usize>,
     heading: Vec<bool>,
     headline: Option<usize>,
+    section: Vec<Option<usize>>,
 }
 
 /// Whether a sentence reads as a heading: one line, short, with no
@@ -95,18 +96,29 @@ impl Layout {
         }
         // A heading is a paragraph of its own: the text after it starts a
         // new one.
+        let mut shift = 0;
         for i in 1..sentences.len() {
-            if heading[i - 1] && paragraph[i] == paragraph[i - 1] {
-                for p in &mut paragraph[i..] {
-                    *p += 1;
-                }
+            if heading[i - 1] && paragraph[i] + shift == paragraph[i - 1] {
+                shift += 1;
             }
+            paragraph[i] += shift;
         }
         let headline = heading.first().copied().unwrap_or(false).then_some(0);
+        // The section heading over each sentence: the nearest heading above
+        // it that is not the headline.
+        let mut section = Vec::with_capacity(sentences.len());
+        let mut last = None;
+        for (i, &is_heading) in heading.iter().enumerate() {
+            section.push(last);
+            if is_heading && Some(i) != headline {
+                last = Some(i);
+            }
+        }
         Layout {
             paragraph,
             heading,
             headline,
+            section,
         }
     }
 
@@ -147,9 +159,7 @@ impl Layout {
                 return None;
             }
         }
-        if let Some(h) = (0..at)
-            .rev()
-            .find(|&h| self.heading[h] && Some(h) != self.headline)
+        if let Some(h) = self.section[at]
             && let Some(facts) = last_mention(h)
         {
             return Some((Layer::Heading, facts));
@@ -157,13 +167,9 @@ impl Layout {
         article.map(|facts| (Layer::Article, facts))
     }
 
-    /// The nearest heading above sentence `at`, within the paragraphs
-    /// after it up to `at` (the headline is no section heading).
+    /// The section heading above sentence `at` (the headline is none).
     pub(super) fn heading_above(&self, at: usize) -> Option<usize> {
-        (0..at)
-            .rev()
-            .find(|&h| self.heading[h])
-            .filter(|&h| Some(h) != self.headline)
+        self.section[at]
     }
 
     /// The subject the article is about: the one its headline names, else
