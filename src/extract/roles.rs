@@ -286,8 +286,9 @@ const GAIN_OR_LOSS: &[&str] = &[
     "gained", "gain", "gains", "gaining", "cut", "cuts", "cutting",
 ];
 
-/// Nouns that, with "of", make the figure after them a change or a
-/// difference: "a rise of 3%", "a loss of 251 seats", "a majority of 174".
+/// Nouns that make a figure a change or a difference, with "of" before it
+/// ("a rise of 3%", "a loss of 251 seats", "a majority of 174") or right
+/// after it ("a 12% rise").
 const CHANGE_NOUNS: &[&str] = &[
     "rise",
     "increase",
@@ -318,37 +319,14 @@ const CHANGE_NOUNS: &[&str] = &[
     "gap",
     "difference",
     "shortfall",
-];
-
-/// Words just after a figure that make it a change: "a 12% rise", "3
-/// points higher", "1,200 more".
-const CHANGE_AFTER: &[&str] = &[
-    "rise",
-    "increase",
-    "fall",
-    "drop",
-    "decline",
-    "gain",
-    "jump",
-    "higher",
-    "lower",
-    "more",
-    "fewer",
-    "less",
-    "up",
-    "down",
-    "increase",
-    "decrease",
-    "growth",
-    "improvement",
-    "cut",
-    "hike",
     "surge",
     "slump",
     "plunge",
-    "climb",
-    "swing",
 ];
+
+/// Words just after a figure that, besides the nouns of change, make it
+/// a change: "3 points higher", "1,200 more", "12% up".
+const COMPARED: &[&str] = &["higher", "lower", "more", "fewer", "less", "up", "down"];
 
 /// Words just before a figure that make it an earlier value.
 const EARLIER_BEFORE: &[&str] = &["from", "than", "versus", "vs", "previously", "formerly"];
@@ -641,9 +619,12 @@ pub(super) fn stance(
             .filter(|_| Phrases::of(clause_before).over().is_none())
     });
     // "made up 40%", "took up 3%": no change.
+    // The noun of change the figure is given as: "a majority of 174", "a
+    // 174 majority".
     let noun = (last == Some("of"))
         .then(|| CHANGE_NOUNS.iter().copied().find(|n| previous == Some(*n)))
-        .flatten();
+        .flatten()
+        .or_else(|| CHANGE_NOUNS.iter().copied().find(|n| next == Some(*n)));
     let made_up = matches!(
         previous,
         Some("made" | "make" | "makes" | "making" | "ended" | "take" | "takes" | "took" | "taking")
@@ -678,7 +659,8 @@ pub(super) fn stance(
         // "went down with 32 thousand"
         || (last == Some("with") && previous.is_some_and(|w| CHANGE_BEFORE.contains(&w)))
         || noun.is_some()
-        || next.is_some_and(|w| CHANGE_AFTER.contains(&w))
+        // "a 12% rise", "3 points higher".
+        || next.is_some_and(|w| COMPARED.contains(&w))
         || lower[figure.clone()].starts_with('+')
     {
         Role::Change
