@@ -855,6 +855,8 @@ mod tests {
                 "4.9%",
                 Role::Intended,
             ),
+            ("Labour won with a 174 majority.", "174", Role::Change),
+            ("Sales posted a 12% rise.", "12%", Role::Change),
         ];
         for (sentence, figure, role) in table {
             assert_eq!(of(sentence, figure).role, role, "{sentence}");
