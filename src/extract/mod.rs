@@ -547,6 +547,66 @@ subject = "Chile"
         assert_eq!(bound(text), [ev]);
     }
 
+    /// Rules for the keys that say what a fact measures and when.
+    const RATES: &str = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "cpi.annual"
+claim = "Annual consumer price inflation, September 2025"
+source = "s"
+as_of = 2025-10-15
+period = "2025-09"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 3.8
+cues = ["consumer prices"]
+subject = []
+
+[[fact]]
+id = "cpi.monthly"
+claim = "Monthly change in consumer prices, September 2025"
+source = "s"
+as_of = 2025-10-15
+period = "2025-09"
+kind = "percent"
+measure = "rate"
+over = "month"
+value = 0.3
+cues = ["consumer prices"]
+subject = []
+"#;
+
+    /// The fact each figure of `text` is bound to under [`RATES`].
+    fn bound_rates(text: &str) -> Vec<Option<String>> {
+        let facts = crate::rules::parse(Path::new("r.toml"), RATES).unwrap();
+        let matcher = Matcher::new(&facts);
+        matcher
+            .extract(&facts, text)
+            .readings
+            .into_iter()
+            .map(|r| r.fact.map(|f| facts[f].id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn spans_and_periods_tell_a_series_apart() {
+        let id = |s: &str| Some(s.to_string());
+        // A fact its cue alone names; the span of each change picks its fact.
+        assert_eq!(
+            bound_rates("Consumer prices rose 0.3% on the month and 3.8% from a year earlier."),
+            [id("cpi.monthly"), id("cpi.annual")]
+        );
+        // A month other than the fact's period is not the fact's.
+        assert_eq!(bound_rates("Consumer prices rose 0.5% in August."), [None]);
+        assert_eq!(
+            bound_rates("Consumer prices rose 0.3% in September."),
+            [id("cpi.monthly")]
+        );
+    }
+
     #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
