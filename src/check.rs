@@ -151,6 +151,9 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
         let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
         let judged = verdict.outcome;
         let verdict = verdict::weigh_confidence(verdict, claim.confidence.as_ref());
+        // A review for an unsure binding only: a desk that accepts less sure
+        // bindings (`[severity] confident`) gets the error back.
+        let unsure = (verdict.outcome == Outcome::Review).then_some(judged);
         let verdict = verdict::weigh_misattribution(
             verdict,
             facts,
@@ -341,7 +344,7 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             unfixable,
             related: Vec::new(),
             confidence: claim.confidence.clone(),
-            unsure: (verdict.outcome == Outcome::Review).then_some(judged),
+            unsure,
             value: claim.figure.as_ref().map(|f| f.value.clone()),
         });
     }
@@ -429,5 +432,50 @@ fn silence(findings: &mut Vec<Finding>, suppressions: &[Suppression], path: &str
             suppression.target
         );
         findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const MARGINS: &str = r#"
+[sources.s]
+name = "A results release"
+
+[[fact]]
+id = "margin"
+claim = "Gross margin"
+source = "s"
+as_of = 2025
+kind = "percent"
+value = 42.5
+cues = ["gross margin"]
+subject = ["Orbitex"]
+
+[[fact]]
+id = "margin.adjusted"
+claim = "Adjusted gross margin"
+source = "s"
+as_of = 2025
+kind = "percent"
+value = 45.8
+cues = ["gross margin"]
+subject = ["Orbitex"]
+qualifiers = ["adjusted"]
+"#;
+
+    #[test]
+    fn a_misattribution_the_sentence_cannot_tell_stays_a_review_at_any_confidence() {
+        let facts = crate::rules::parse(Path::new("r.toml"), MARGINS).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text = "Orbitex's gross margin for the quarter was 45.8%.\n";
+        let checked = check(&facts, &matcher, "a.txt", text);
+        let finding = &checked.findings[0];
+        assert_eq!(finding.outcome, Outcome::Review);
+        // The binding itself is sure: a desk that accepts less sure
+        // bindings must not get this review back as an error.
+        assert_eq!(finding.unsure, None, "{finding:?}");
     }
 }
