@@ -116,6 +116,43 @@ const OPENERS: &[&str] = &[
     "without",
     "yet",
     "yesterday",
+    // Imperatives and sentence adverbs of columns and explainers ("Look at
+    // the direction.", "True, food prices are up.").
+    "look",
+    "consider",
+    "compare",
+    "take",
+    "note",
+    "remember",
+    "imagine",
+    "think",
+    "ask",
+    "see",
+    "true",
+    "yes",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "elsewhere",
+    "separately",
+    "first",
+    "finally",
+    "again",
+    "put",
+    "worse",
+    "better",
+    // Labels of a figure in a list or table ("Annual inflation: 3.4%").
+    "annual",
+    "monthly",
+    "quarterly",
+    "headline",
+    "core",
+    "total",
+    "average",
+    "median",
+    "net",
+    "gross",
+    "real",
     "analysts",
     "experts",
     "critics",
@@ -178,13 +215,19 @@ pub fn unknown_names(sentence: &str, offset: usize, known: &[Range<usize>]) -> V
     let mut current: Option<Range<usize>> = None;
     let mut pending_joiner = false;
     let all: Vec<(usize, &str)> = words(sentence).collect();
+    // The sentence's first word: a time stamp or a bullet before it ("09:05
+    // - On the month, ...") does not make it a name.
+    let first = all
+        .iter()
+        .position(|(_, w)| w.chars().any(char::is_alphabetic))
+        .unwrap_or(0);
     for (index, &(start, word)) in all.iter().enumerate() {
         let span = offset + start..offset + start + word.len();
         let overlaps = known
             .iter()
             .any(|k| k.start < span.end && span.start < k.end);
         let next = all.get(index + 1).map(|&(_, w)| w);
-        let name = !overlaps && is_name(word, index == 0) && !is_adjective(word, next);
+        let name = !overlaps && is_name(word, index == first) && !is_adjective(word, next);
         if name {
             match current.as_mut() {
                 Some(run) if pending_joiner || run.end + 1 >= span.start => run.end = span.end,
@@ -206,6 +249,57 @@ pub fn unknown_names(sentence: &str, offset: usize, known: &[Range<usize>]) -> V
     }
     names.extend(current);
     names
+}
+
+/// The names no rule knows in the sentence at `sentence` of the folded
+/// text, less capitalised common words ([`common_word`]).
+pub fn other_names(
+    folded: &str,
+    sentence: Range<usize>,
+    known: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    unknown_names(&folded[sentence.clone()], sentence.start, known)
+        .into_iter()
+        .filter(|span| !common_word(folded, span))
+        .collect()
+}
+
+/// Whether a capitalised word taken for a name is a common word: a
+/// compound with a part in lower case or of months ("Third-quarter",
+/// "July-September"), or a single word the text around it also writes in
+/// lower case ("Average earnings rose ..." beside "the average").
+fn common_word(folded: &str, span: &Range<usize>) -> bool {
+    let word = &folded[span.clone()];
+    if word.contains(' ') {
+        return false;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    if parts.len() > 1
+        && parts[1..]
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_lowercase()) || not_a_name(p))
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if lower == word || lower.len() < 4 {
+        return false;
+    }
+    // The text around it, a few thousand bytes either side.
+    let mut from = span.start.saturating_sub(4000);
+    while !folded.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 4000).min(folded.len());
+    while !folded.is_char_boundary(to) {
+        to += 1;
+    }
+    let around = &folded[from..to];
+    around.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = around[..at].chars().next_back();
+        let after = around[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Words with their byte offsets, trimmed of punctuation around them.

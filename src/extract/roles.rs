@@ -73,6 +73,19 @@ pub(super) const INTENT: &[&str] = &[
     "anticipates",
     "anticipated",
     "sees",
+    "requires",
+    "require",
+    "required",
+    "needs",
+    "need",
+    "needed",
+];
+
+/// Verbs of saying: an aim or forecast word before one ("the government
+/// will say that ...") governs the saying, not the figure said.
+const SAYING: &[&str] = &[
+    "say", "says", "said", "argue", "argues", "claim", "claims", "insist", "insists", "tell",
+    "tells", "point", "points", "note", "notes", "reply", "boast", "boasts", "answer",
 ];
 
 /// Whether the figure at `figure` (a byte range of `sentence`) is stated as
@@ -124,10 +137,21 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    let marked = words.iter().enumerate().any(|(i, w)| {
-        let compared = i > 0 && matches!(words[i - 1], "than" | "as");
-        (INTENT.contains(w) && !compared) || *w == "n't"
-    });
+    // Only the words after the last verb of saying followed by "that"
+    // govern the figure.
+    let said = words
+        .windows(2)
+        .rposition(|pair| SAYING.contains(&pair[0]) && pair[1] == "that")
+        .map_or(0, |at| at + 2);
+    // ", now at 2.9%,": an aside stating the present value.
+    let aside_now = before.trim_end().ends_with(", now at")
+        || before.trim_end().ends_with(", currently at")
+        || before.trim_end().ends_with(", now");
+    let marked = !aside_now
+        && words.iter().enumerate().skip(said).any(|(i, w)| {
+            let compared = i > 0 && matches!(words[i - 1], "than" | "as");
+            (INTENT.contains(w) && !compared) || *w == "n't"
+        });
     // "Each Orbitex rack holds 64 GPUs": a figure per item.
     let start = before.trim_start();
     let per_item = start.starts_with("each ") || start.starts_with("every ");

@@ -172,41 +172,53 @@ impl Layout {
         self.section[at]
     }
 
-    /// The subject the article is about: the one its headline names, else
-    /// the only one it names, else the one named in most sentences, when it
-    /// is named in at least two and in at least half of the sentences that
-    /// name a subject.
-    pub(super) fn article_subject<'n>(
+    /// The facts whose subject the article is about. A fact is when the
+    /// article names one of its subjects (the headline or body, under any
+    /// of its names) and gives no rival more weight: a rival is a fact
+    /// measured by the same words about someone else (`rival(f, g)`). A
+    /// rival the headline names, or one named in as many sentences, leaves
+    /// the article's subject open.
+    pub(super) fn article_subject(
         &self,
-        named: &'n [Named],
-        text: &str,
-    ) -> Option<&'n [usize]> {
-        if let Some(h) = self.headline
-            && let Some((_, facts)) = named[h].mentions.first()
-        {
-            return Some(facts);
-        }
-        let mut counts: HashMap<String, (usize, &'n [usize])> = HashMap::new();
-        let mut naming = 0;
+        named: &[Named],
+        rival: impl Fn(usize, usize) -> bool,
+    ) -> Vec<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
         for sentence in named {
-            if sentence.mentions.is_empty() {
-                continue;
-            }
-            naming += 1;
-            let mut seen: Vec<String> = Vec::new();
-            for (span, facts) in &sentence.mentions {
-                let word = text[span.clone()].to_lowercase();
-                if !seen.contains(&word) {
-                    counts.entry(word.clone()).or_insert((0, facts)).0 += 1;
-                    seen.push(word);
-                }
+            let mut facts: Vec<usize> = sentence
+                .mentions
+                .iter()
+                .flat_map(|(_, facts)| facts.iter().copied())
+                .collect();
+            facts.sort_unstable();
+            facts.dedup();
+            for f in facts {
+                *counts.entry(f).or_default() += 1;
             }
         }
-        let (count, facts) = counts
-            .into_values()
-            .max_by_key(|(count, facts)| (*count, std::cmp::Reverse(facts.len())))?;
-        // The only subject the article names is its subject, however often.
-        let only = naming > 0 && count == naming;
-        (only || (count >= 2 && 2 * count >= naming)).then_some(facts)
+        let headline: Vec<usize> = self
+            .headline
+            .map(|h| {
+                named[h]
+                    .mentions
+                    .iter()
+                    .flat_map(|(_, facts)| facts.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut facts: Vec<usize> = counts
+            .iter()
+            .filter(|&(&f, &count)| {
+                !headline
+                    .iter()
+                    .any(|&g| g != f && rival(f, g) && !headline.contains(&f))
+                    && !counts
+                        .iter()
+                        .any(|(&g, &other)| g != f && other >= count && rival(f, g))
+            })
+            .map(|(&f, _)| f)
+            .collect();
+        facts.sort_unstable();
+        facts
     }
 }

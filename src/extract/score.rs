@@ -159,44 +159,6 @@ pub(super) fn title_case(text: &str) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
 }
 
-/// Whether a capitalised word taken for a name is a common word: a
-/// compound with a part in lower case or of months ("Third-quarter",
-/// "July-September"), or a single word the text around it also writes in
-/// lower case ("Average earnings rose ..." beside "the average").
-fn common_word(folded: &str, span: &Range<usize>) -> bool {
-    let word = &folded[span.clone()];
-    if word.contains(' ') {
-        return false;
-    }
-    let parts: Vec<&str> = word.split('-').collect();
-    if parts.len() > 1
-        && parts[1..]
-            .iter()
-            .all(|p| p.starts_with(|c: char| c.is_lowercase()) || entities::not_a_name(p))
-    {
-        return true;
-    }
-    let lower = word.to_lowercase();
-    if lower == word || lower.len() < 4 {
-        return false;
-    }
-    // The text around it, a few thousand bytes either side.
-    let mut from = span.start.saturating_sub(4000);
-    while !folded.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (span.end + 4000).min(folded.len());
-    while !folded.is_char_boundary(to) {
-        to += 1;
-    }
-    let around = &folded[from..to];
-    around.match_indices(lower.as_str()).any(|(at, _)| {
-        let before = around[..at].chars().next_back();
-        let after = around[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// Whether a name is a source credited for the sentence rather than what
 /// it is about: "the ONS said", "according to Eurostat".
 fn credited(lower_before: &str, lower_after: &str) -> bool {
@@ -439,7 +401,7 @@ pub(super) fn bind_sentence(
     let unknown = if context.headline && title_case(&folded[range.clone()]) {
         Vec::new()
     } else {
-        entities::unknown_names(&folded[range.clone()], range.start, &known)
+        entities::other_names(folded, range.clone(), &known)
     };
     for span in unknown {
         let before = s.lower(range.start..span.start).to_string();
@@ -450,7 +412,7 @@ pub(super) fn bind_sentence(
             .cue_spans
             .iter()
             .any(|c| c.end <= span.start && c.end + 1 >= span.start);
-        if credited(&before, &after) || continues_cue || common_word(folded, &span) {
+        if credited(&before, &after) || continues_cue {
             continue;
         }
         mentions.push(Mention {
@@ -589,10 +551,7 @@ fn inherit_mentions(
 ) {
     let sentence = &s.range;
     let folded = s.folded;
-    let own_name = || {
-        !entities::unknown_names(&folded[sentence.clone()], sentence.start, &named.cue_spans)
-            .is_empty()
-    };
+    let own_name = || !entities::other_names(folded, sentence.clone(), &named.cue_spans).is_empty();
     if let Some(Inherited::LeadIn(lead)) = inheritance.filter(|_| named.mentions.is_empty())
         && !lead.mentions.is_empty()
         && !own_name()
@@ -622,8 +581,7 @@ fn inherit_mentions(
             .collect();
         // A name no rule knows before the back-reference is what it
         // stands for ("In Spain it is 52 percent").
-        let names =
-            entities::unknown_names(&folded[sentence.clone()], sentence.start, &named.cue_spans);
+        let names = entities::other_names(folded, sentence.clone(), &named.cue_spans);
         for span in &named.back_references {
             let inside = mentions
                 .iter()
@@ -719,10 +677,28 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
                 }
                 d
             };
+            let costs: Vec<usize> = mentions.iter().map(cost).collect();
+            // A subject from around the sentence stands behind every name
+            // the sentence gives itself.
+            let farthest_own = mentions
+                .iter()
+                .zip(&costs)
+                .filter(|(m, _)| !m.span.is_empty())
+                .map(|(_, &c)| c + 1)
+                .max()
+                .unwrap_or(0);
             let mut ranked: Vec<(usize, usize, usize)> = mentions
                 .iter()
+                .zip(costs)
                 .enumerate()
-                .map(|(i, m)| (cost(m), m.span.start, i))
+                .map(|(i, (m, c))| {
+                    let c = if m.span.is_empty() {
+                        c.max(farthest_own)
+                    } else {
+                        c
+                    };
+                    (c, m.span.start, i)
+                })
                 .collect();
             ranked.sort_unstable();
             let best = ranked.first().map(|&(_, _, i)| i);
