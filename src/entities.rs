@@ -194,6 +194,24 @@ const NOT_NAMES: &[&str] = &[
     "deputy",
     "ceo",
     "chief",
+    // Labels of table columns and list entries ("Velandia | Rank (of 180)
+    // | 72" reads as "Velandia Rank (of 180) 72").
+    "rank",
+    "ranking",
+    "position",
+    "place",
+    "score",
+    "points",
+    "country",
+    "region",
+    "party",
+    "seats",
+    "votes",
+    "share",
+    "change",
+    "value",
+    "year",
+    "total",
 ];
 
 /// Whether a capitalised word is a month, a day or a title, never a name.

@@ -228,8 +228,9 @@ fn starts_item(line: &str) -> bool {
     }
 }
 
-/// Whether the line before ends its block: it ends a sentence, or it is a
-/// short title-like line followed by a capitalised one.
+/// Whether the line before ends its block: it ends a sentence, it is a
+/// short title-like line followed by a capitalised one, or both are short
+/// records opening with a number.
 fn ends_block(previous: &str, next: &str) -> bool {
     if previous.is_empty() {
         return false;
@@ -239,7 +240,12 @@ fn ends_block(previous: &str, next: &str) -> bool {
         return true;
     }
     let title_like = previous.chars().count() < 50 && !previous.ends_with([',', ';', '-']);
-    title_like && next.chars().next().is_some_and(|c| c.is_uppercase())
+    // Short lines of records ("2024 - 88 place" over "2025 - 101 place")
+    // are one record a line.
+    let record = next.chars().count() < 50
+        && next.starts_with(|c: char| c.is_ascii_digit())
+        && previous.starts_with(|c: char| c.is_ascii_digit());
+    title_like && (next.chars().next().is_some_and(char::is_uppercase) || record)
 }
 
 /// Splits one block into sentences at terminal punctuation.
@@ -352,6 +358,19 @@ mod tests {
         assert_eq!(
             split(text),
             ["Summary", "First point here.", "Second point", "Body text."]
+        );
+    }
+
+    #[test]
+    fn short_lines_of_records_are_one_sentence_each() {
+        let text = "2024 - 88 place\n2025 - 101 place\nThe company sold\n4,000 cars in May.";
+        assert_eq!(
+            split(text),
+            [
+                "2024 - 88 place",
+                "2025 - 101 place",
+                "The company sold\n4,000 cars in May."
+            ]
         );
     }
 

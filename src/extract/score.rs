@@ -207,6 +207,13 @@ pub(super) fn bind_sentence(
                 .collect::<Vec<_>>()
         })
         .chain(lower.match_indices(';').map(|(at, _)| range.start + at))
+        // "Teskan is 117th, so Marovia is again ahead": a consequence is
+        // a clause of its own.
+        .chain(
+            lower
+                .match_indices(", so ")
+                .map(|(at, _)| range.start + at + 2),
+        )
         .collect();
     let s = Sentence {
         folded,
@@ -1083,7 +1090,13 @@ fn choose(
             .flatten()
             .min_by_key(|(margin, _)| *margin);
         let margin = rival.as_ref().map(|(m, _)| *m);
-        let direct_cue = c.cue <= Layer::LeadIn;
+        // A rank out of the fact's own total ("72nd of 180" for a ranking
+        // of 180) names its ranking as well as a cue would.
+        let same_total = matches!(
+            (&figures[x].value, &facts[f].value),
+            (Value::Rank { of: Some(a), .. }, Some(Value::Rank { of: Some(b), .. })) if a == b
+        );
+        let direct_cue = c.cue <= Layer::LeadIn || (same_total && c.cue <= Layer::Article);
         let near_subject =
             c.subject <= Layer::Paragraph || mentions.iter().all(|m| m.span.start == m.span.end);
         let level = match margin {

@@ -281,6 +281,9 @@ impl Reader<'_> {
             return Some(found);
         }
         let n = self.number_at(i)?;
+        if self.total_of_label(&n) {
+            return None;
+        }
         self.classify(n)
     }
 

@@ -63,6 +63,14 @@ const PLACE_WORDS: &[&str] = &[
     "rungs",
 ];
 
+/// Verbs of a move in a ranking, as in "climbed eight places".
+const MOVES: &[&str] = &[
+    "climbed", "climbing", "climbs", "rose", "rising", "rises", "fell", "falling", "falls",
+    "dropped", "dropping", "drops", "slipped", "slipping", "slips", "slid", "jumped", "jumping",
+    "jumps", "moved", "moving", "moves", "tumbled", "plunged", "gained", "lost", "advanced",
+    "improved", "up", "down", "by",
+];
+
 /// Words before a number that make it a position in a ranking.
 pub(super) const RANK_VERBS: &[&str] = &[
     "rank",
@@ -384,6 +392,15 @@ impl Reader<'_> {
             && (self.place_word(n.first - 2)
                 || (self.punct(n.first - 2) == Some(',') && self.place_word(n.first - 3)));
         let rank_verb = rank_verb || rank_verb_near || moved_to;
+        if !rank_verb
+            && !n.scaled
+            && !n.words
+            && n.value.fract() == 0.0
+            && n.value >= 1.0
+            && let Some(found) = self.labelled_rank(n)
+        {
+            return Some(found);
+        }
         // "ranks 90 countries": how many are ranked, not a position.
         let counted = self
             .word(after)
@@ -405,6 +422,89 @@ impl Reader<'_> {
         None
     }
 
+    /// A number labelled as a position: after "rank", "position" or
+    /// "place" ("Rank (of 180) 72" in a table row, "rank: 94", "place 88
+    /// from 147"), or before a singular "place" ("on the 94 place"), as
+    /// tables and second-language copy write it. "from 147" after it is
+    /// the total when it is larger than the position.
+    fn labelled_rank(&self, n: &Parsed) -> Option<(Figure, usize)> {
+        const LABELS: &[&str] = &["rank", "ranking", "position", "place", "placing"];
+        let mut k = n.first;
+        if k > 0 && self.punct(k - 1) == Some(':') {
+            k -= 1;
+        }
+        // "Rank (of 180)": a total in brackets between label and number.
+        let mut bracketed = None;
+        if k > 0 && self.punct(k - 1) == Some(')') {
+            let open = (k.saturating_sub(6)..k - 1)
+                .rev()
+                .find(|&j| self.punct(j) == Some('('))?;
+            let (of, end) = self.total_after(open);
+            if end != k {
+                return None;
+            }
+            bracketed = of;
+            k = open;
+        }
+        // A label after a number is that number's ("88 place 2025" in a
+        // list whose lines run together), not this one's.
+        let before = k > 0
+            && self.word(k - 1).is_some_and(|w| LABELS.contains(&w))
+            && !(k > 1 && self.number_at(k - 2).is_some());
+        let place_after = !before
+            && matches!(self.word(n.end), Some("place" | "position"))
+            && !(n.first.saturating_sub(2)..n.first).any(|j| {
+                self.word(j)
+                    .is_some_and(|w| MOVES.contains(&w) || matches!(w, "by" | "up" | "down"))
+            });
+        if !(before || place_after) {
+            return None;
+        }
+        let mut end = if place_after { n.end + 1 } else { n.end };
+        let mut of = bracketed;
+        if of.is_none() {
+            let (total, after) = self.total_after(end);
+            if total.is_some() {
+                of = total;
+                end = after;
+            } else if self.is_word(end, "from")
+                && let Some(t) = self.number_at(end + 1)
+                && !t.ordinal
+                && !t.scaled
+                && t.value.fract() == 0.0
+                && t.value > n.value
+            {
+                of = Some(t.value as u32);
+                end = t.end;
+            }
+        }
+        let value = Value::rank(n.value as u32, of);
+        Some((
+            self.figure(Kind::Rank, value, None, n.first, n.first, end),
+            end,
+        ))
+    }
+
+    /// Whether the number `n` is the total of a label, "Rank (of 180)" in a
+    /// table's header: no figure of its own.
+    pub(super) fn total_of_label(&self, n: &Parsed) -> bool {
+        let mut k = n.first;
+        if self.is_word(k.wrapping_sub(1), "of") {
+            k -= 1;
+        } else {
+            return false;
+        }
+        if self.is_word(k.wrapping_sub(1), "out") {
+            k -= 1;
+        }
+        k > 1
+            && self.punct(k - 1) == Some('(')
+            && self.punct(n.end) == Some(')')
+            && self
+                .word(k - 2)
+                .is_some_and(|w| matches!(w, "rank" | "ranking" | "position" | "place" | "score"))
+    }
+
     /// Whether token `i` is a word for a place in a ranking: "places",
     /// "spots", "positions".
     pub(super) fn place_word(&self, i: usize) -> bool {
@@ -414,12 +514,6 @@ impl Reader<'_> {
     /// A move in a ranking, "climbed eight places", "fell three spots", "up
     /// two positions": a number of `places`, not a rank.
     pub(super) fn move_in_ranking(&self, n: &Parsed) -> Option<(Figure, usize)> {
-        const MOVES: &[&str] = &[
-            "climbed", "climbing", "climbs", "rose", "rising", "rises", "fell", "falling", "falls",
-            "dropped", "dropping", "drops", "slipped", "slipping", "slips", "slid", "jumped",
-            "jumping", "jumps", "moved", "moving", "moves", "tumbled", "plunged", "gained", "lost",
-            "advanced", "improved", "up", "down", "by",
-        ];
         if !self.place_word(n.end) || n.value < 1.0 || n.value.fract() != 0.0 || n.scaled {
             return None;
         }
