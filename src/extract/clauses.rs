@@ -91,6 +91,49 @@ pub(super) fn asides(
     asides
 }
 
+/// Relative clauses set off by commas, ", which strips out food and
+/// energy,": what they name (a cue, a subject) is an aside about the word
+/// before them, not what the rest of the sentence states. `lower` is the
+/// sentence in lower case, starting at byte `start` of the file. A comma
+/// followed by a capital or "and" continues a list inside the clause
+/// (", which includes Azure, SQL Server, and other services,"); a clause
+/// with no closing comma within twenty words is no aside.
+pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for lead in [", which ", ", who ", ", whose "] {
+        for (at, _) in lower.match_indices(lead) {
+            let body = at + lead.len();
+            let mut words = 0;
+            let mut close = None;
+            for (i, c) in lower[body..].char_indices() {
+                if c == ' ' {
+                    words += 1;
+                    if words > 20 {
+                        break;
+                    }
+                }
+                if c != ',' {
+                    continue;
+                }
+                let next = original.get(body + i + 1..).unwrap_or("").trim_start();
+                let digits = lower[..body + i].ends_with(|d: char| d.is_ascii_digit())
+                    && next.starts_with(|d: char| d.is_ascii_digit());
+                let list = next.starts_with(char::is_uppercase)
+                    || next.starts_with("and ")
+                    || next.starts_with("or ");
+                if !digits && !list {
+                    close = Some(body + i + 1);
+                    break;
+                }
+            }
+            if let Some(end) = close {
+                out.push(start + at..start + end);
+            }
+        }
+    }
+    out
+}
+
 /// Words that open a relative clause after a figure ("a milestone that
 /// Western companies passed"): a name beyond them rarely owns the figure.
 pub(super) const RELATIVE: &[&str] = &[" that ", " which ", " who ", " when ", " where "];

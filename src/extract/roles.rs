@@ -150,8 +150,12 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
     let marked = !aside_now
         && words.iter().enumerate().skip(said).any(|(i, w)| {
             let compared = i > 0 && matches!(words[i - 1], "than" | "as");
-            (INTENT.contains(w) && !compared) || *w == "n't"
+            let no_longer = *w == "longer" && i > 0 && words[i - 1] == "no";
+            (INTENT.contains(w) && !compared) || w.ends_with("n't") || no_longer
         });
+    // "dropped out of the top 20": outside the bound, not in it.
+    let trimmed = before.trim_end();
+    let out_of = trimmed.ends_with(" out of") || trimmed.ends_with(" out of the");
     // "Each Orbitex rack holds 64 GPUs": a figure per item.
     let start = before.trim_start();
     let per_item = start.starts_with("each ") || start.starts_with("every ");
@@ -164,7 +168,7 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             && pair[1].starts_with("20")
             && pair[1].chars().all(|c| c.is_ascii_digit())
     });
-    marked || deadline || next_year || per_item
+    marked || out_of || deadline || next_year || per_item
 }
 
 /// Whether a figure is a rate rather than a total: "150,000 passengers a
@@ -579,7 +583,9 @@ pub(super) fn stance(
     let before_words = words_of(before);
     let (last, previous) = governing(&before_words);
     let after_words = words_of(clause_after);
-    let next = after_words.first().copied();
+    // "a 200-seat jump": the noun after a unit hyphened to the figure.
+    let hyphened = clause_after.starts_with('-');
+    let next = after_words.get(usize::from(hyphened)).copied();
     let month = tied_month(clause_after).or_else(|| labelled_month(before));
     let after_phrases = Phrases::of(clause_after);
     let over = after_phrases.over().or_else(|| Phrases::of(before).over());

@@ -17,7 +17,7 @@ use crate::rules::Fact;
 
 use super::clauses::{
     CLAUSE_BREAKS, RELATIVE, Words, asides, attaches, coordinated, coordinated_between,
-    relation_follows, relative_clause,
+    relation_follows, relative_asides, relative_clause,
 };
 use super::fit::{accepts, negate, negative, unit_note};
 use super::roles::{Role, Stance, is_rate, stance};
@@ -122,6 +122,8 @@ struct Sentence<'t> {
     lower: String,
     words: Words,
     breaks: Vec<usize>,
+    /// Relative clauses set off by commas.
+    relatives: Vec<Range<usize>>,
 }
 
 impl Sentence<'_> {
@@ -131,7 +133,13 @@ impl Sentence<'_> {
 
     fn crossings(&self, a: usize, b: usize) -> usize {
         let (lo, hi) = (a.min(b), a.max(b));
-        self.breaks.iter().filter(|&&x| lo < x && x < hi).count()
+        // Into or out of a relative clause counts as two breaks.
+        let relative = self
+            .relatives
+            .iter()
+            .filter(|r| r.contains(&a) != r.contains(&b))
+            .count();
+        self.breaks.iter().filter(|&&x| lo < x && x < hi).count() + 2 * relative
     }
 
     /// The lower-case text between two byte offsets of the file.
@@ -215,12 +223,14 @@ pub(super) fn bind_sentence(
                 .map(|(at, _)| range.start + at + 2),
         )
         .collect();
+    let relatives = relative_asides(&lower, &folded[range.clone()], range.start);
     let s = Sentence {
         folded,
         words: Words::new(folded, &range),
         range: range.clone(),
         lower,
         breaks,
+        relatives,
     };
     let inheritance = context.inherited;
     let inherited = inheritance.map(Inherited::named);
@@ -637,9 +647,11 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
         .map(|figure| {
             let dated = matches!(figure.kind, Kind::Year | Kind::Date);
             let cost = |m: &Mention| -> usize {
+                let antecedent = m.span.end <= figure.anchor
+                    && m.span.start < m.span.end
+                    && relative_clause(s.lower(m.span.end..figure.anchor));
                 let mut d = if m.span.end <= figure.anchor && m.span.start < m.span.end {
-                    let between = s.lower(m.span.end..figure.anchor);
-                    if relative_clause(between) {
+                    if antecedent {
                         // "Nigeria, which ranks 52nd": the clause is Nigeria's.
                         0
                     } else {
@@ -654,6 +666,12 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
                     let between = s.lower(figure.span.end..m.span.start);
                     if attaches(between) && !dated {
                         0
+                    } else if between.trim_end().ends_with(" from")
+                        || between.trim_end().ends_with(" from the")
+                    {
+                        // "took 36 seats from the SNP": taken from it, not
+                        // its own.
+                        s.distance(figure.anchor, m.span.start) + 8
                     } else if RELATIVE.iter().any(|r| between.contains(r)) {
                         s.distance(figure.anchor, m.span.start) + 5
                     } else if coordinated(between) {
@@ -666,7 +684,9 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
                 } else {
                     0
                 };
-                d += 4 * s.crossings(m.span.start, figure.anchor);
+                if !antecedent {
+                    d += 4 * s.crossings(m.span.start, figure.anchor);
+                }
                 // "Like Lyon, Grenoble has": a comparison, not the subject.
                 let before = s.lower(s.range.start..m.span.start).trim_end();
                 if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {

@@ -281,10 +281,31 @@ impl Reader<'_> {
             return Some(found);
         }
         let n = self.number_at(i)?;
-        if self.total_of_label(&n) {
+        if self.total_of_label(&n) || self.scale_at(&n) {
             return None;
         }
         self.classify(n)
+    }
+
+    /// Whether the number `n` describes a scale rather than states a
+    /// figure: "on a 10-point scale", "a scale of 0 to 10", "from 0 to
+    /// 100".
+    fn scale_at(&self, n: &Parsed) -> bool {
+        let mut k = n.end;
+        if self.punct(k) == Some('-') {
+            k += 1;
+        }
+        let point_scale =
+            matches!(self.word(k), Some("point" | "points")) && self.is_word(k + 1, "scale");
+        let mut b = n.first;
+        // "a scale of 0 to 10": both ends.
+        if b >= 2 && self.is_word(b - 1, "to") && self.number_at(b - 2).is_some() {
+            b -= 2;
+        }
+        let of_scale = b >= 2
+            && matches!(self.word(b - 1), Some("of" | "from"))
+            && self.is_word(b - 2, "scale");
+        point_scale || of_scale
     }
 
     /// Decides what a parsed number is from the tokens around it: a date
