@@ -311,6 +311,15 @@ impl Matcher {
             // CPI") names only the longer one's fact.
             let is_cue = |h: &Hit| self.roles[h.pattern].iter().any(|&(_, r)| r == Role::Cue);
             for hit in here {
+                // "other food at home", "non-energy": another measure
+                // than the cue names.
+                let before = folded
+                    .get(hit.span.start.saturating_sub(6)..hit.span.start)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if is_cue(hit) && (before.ends_with("other ") || before.ends_with("non-")) {
+                    continue;
+                }
                 let inside = is_cue(hit)
                     && here.iter().any(|other| {
                         is_cue(other)
@@ -328,9 +337,16 @@ impl Matcher {
                 .chain(named.mentions.iter().map(|(span, _)| span))
                 .cloned()
                 .collect();
-            named
-                .back_references
-                .retain(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
+            // "The index for meats" names another index than the one
+            // before; "it" and "its" always refer back.
+            named.back_references.retain(|r| {
+                let after = folded
+                    .get(r.end..(r.end + 5).min(sentence.end))
+                    .unwrap_or("");
+                let pronoun = !folded[r.clone()].contains(' ');
+                !taken.iter().any(|t| t.start < r.end && r.start < t.end)
+                    && (pronoun || !(after.starts_with(" for ") || after.starts_with(" of ")))
+            });
             if named.mentions.is_empty() {
                 named.other_subject =
                     !entities::other_names(folded, sentence.clone(), &named.cue_spans).is_empty();

@@ -220,6 +220,11 @@ pub(super) struct Stance {
     pub role: Role,
     /// The span a change or rate is measured over, when marked.
     pub over: Option<Over>,
+    /// The span a change most likely covers when none is marked: a change
+    /// tied to a month ("rose 0.3% in September") is often the month's,
+    /// but as often the year's to that month. A weak sign, which only
+    /// matters against a competitor.
+    pub likely_over: Option<Over>,
     /// The year the sentence ties the figure to ("67% in 2019").
     pub year: Option<i32>,
     /// The month the sentence ties the figure to ("0.5% in August").
@@ -713,11 +718,13 @@ pub(super) fn stance(
         .any(|w| matches!(w, Some("was" | "were" | "stood" | "had")))
         || without_over.first(MAYBE_EARLIER_AFTER).is_some();
     let gain_or_loss = last.is_some_and(|w| GAIN_OR_LOSS.contains(&w));
-    // "rose 0.3% in September": a change over that month.
-    let over = over.or((role == Role::Change && month.is_some()).then_some(Over::Month));
+    // "rose 0.3% in September": likely a change over that month.
+    let likely_over =
+        (over.is_none() && role == Role::Change && month.is_some()).then_some(Over::Month);
     Stance {
         role,
         over,
+        likely_over,
         month,
         year: tied_year(lower, from, figure, to, years),
         marker,
@@ -805,7 +812,15 @@ fn labelled_month(before: &str) -> Option<u8> {
         .take(2)
         .copied()
         .find(|w| w.parse::<u32>().is_err())?;
-    crate::figures::month_named(last).filter(|_| last != "may")
+    crate::figures::month_named(last)
+        .filter(|_| last != "may")
+        .or_else(|| {
+            // "August's inflation rate of 2.5%": the month's own figure.
+            words.iter().rev().take(6).find_map(|w| {
+                let stem = w.strip_suffix("'s")?;
+                crate::figures::month_named(stem)
+            })
+        })
 }
 
 #[cfg(test)]
@@ -903,11 +918,16 @@ mod tests {
             of("Prices rose 3.8% in the year to May.", "3.8%").over,
             Some(Over::Year)
         );
-        assert_eq!(
-            of("Prices rose 0.3% in September.", "0.3%").over,
-            Some(Over::Month)
-        );
+        // A month is a hint, not a mark: "inflation rose 2.4% in
+        // September" is as often the year to September.
+        let september = of("Prices rose 0.3% in September.", "0.3%");
+        assert_eq!(september.over, None);
+        assert_eq!(september.likely_over, Some(Over::Month));
         assert_eq!(of("GDP grew at a 4.9% annual rate.", "4.9%").over, None);
+        assert_eq!(
+            of("It eased from August's inflation rate of 2.5%.", "2.5%").month,
+            Some(8)
+        );
         assert_eq!(of("Turnout was 84% in 1950.", "84%").year, Some(1950));
         assert_eq!(of("In 2019, turnout was 67%.", "67%").year, Some(2019));
         assert_eq!(

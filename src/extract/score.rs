@@ -1034,10 +1034,10 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<(usize, us
     } else {
         0
     };
-    let span = if fact.over.is_some() && e.stance.over.is_none() {
-        UNMARKED_SPAN_PENALTY
-    } else {
-        0
+    let span = match (fact.over, e.stance.over, e.stance.likely_over) {
+        (Some(_), None, None) => UNMARKED_SPAN_PENALTY,
+        (Some(over), None, Some(likely)) => UNMARKED_SPAN_PENALTY + 2 * usize::from(over != likely),
+        _ => 0,
     };
     Ok((
         cue + qualifier + tense + gain_or_loss + span + e.owner.cost / 2,
