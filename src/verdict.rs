@@ -28,7 +28,11 @@ pub fn weigh_confidence(verdict: Verdict, confidence: Option<&Confidence>) -> Ve
     match confidence {
         Some(confidence) if error && confidence.level < Level::High => {
             let why = match &confidence.rival {
-                Some(rival) => format!("{rival} came close"),
+                Some(rival) => match confidence.evidence.split_once("; ") {
+                    Some((_, doubt)) => format!("{rival} came close; {doubt}"),
+                    None => format!("{rival} came close"),
+                },
+                None if confidence.evidence.contains(';') => confidence.evidence.clone(),
                 None => format!("{} only", confidence.evidence),
             };
             Verdict {

@@ -100,6 +100,20 @@ pub(super) fn asides(
 /// with no closing comma within twenty words is no aside.
 pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // "strength - which excludes exports - rose": a clause between dashes
+    // closes at the next dash.
+    for lead in ["-which ", "- which ", "-who ", "- who "] {
+        for (at, _) in lower.match_indices(lead) {
+            let body = at + lead.len();
+            let rest = &lower[body..];
+            let close = rest
+                .find('-')
+                .filter(|&i| rest[..i].split_whitespace().count() <= 20);
+            if let Some(i) = close {
+                out.push(start + at..start + body + i + 1);
+            }
+        }
+    }
     for lead in [", which ", ", who ", ", whose "] {
         for (at, _) in lower.match_indices(lead) {
             let body = at + lead.len();

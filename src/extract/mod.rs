@@ -484,6 +484,7 @@ fn is_item(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Level;
     use std::path::Path;
 
     const RULES: &str = r#"
@@ -598,6 +599,30 @@ subject = "Chile"
         let text =
             "Chile goes electric\n\n22 percent of new electric cars in Chile are imported.\n";
         assert_eq!(bound(text), [ev]);
+    }
+
+    #[test]
+    fn a_figure_far_off_the_value_is_no_sure_binding_unless_a_slip_of_scale() {
+        let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            let extraction = matcher.extract(&facts, text);
+            extraction.claims[0].confidence.as_ref().unwrap().level
+        };
+        assert_eq!(
+            level("In Chile, electric cars took 22 percent of sales."),
+            Level::High
+        );
+        // Nine times off: more likely another measure.
+        assert_eq!(
+            level("In Chile, electric cars took 2 percent of sales."),
+            Level::Low
+        );
+        // Ten times off: a misplaced decimal point, an error to report.
+        assert_eq!(
+            level("In Chile, electric cars took 1.8 percent of sales."),
+            Level::High
+        );
     }
 
     /// Rules for the keys that say what a fact measures and when.

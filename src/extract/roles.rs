@@ -787,7 +787,19 @@ fn tied_year(
     if when {
         return Some(before.1);
     }
-    ((opens && !breaks) || labels).then_some(before.1)
+    // "the 2011 figure of 56,075,912", "its 2019 total of 365": the
+    // year names whose figure it is.
+    let named = {
+        let words = words_of(between);
+        let opener_word = opener.rsplit(' ').next().unwrap_or("");
+        matches!(opener_word, "the" | "its" | "their" | "a")
+            && words.len() <= 3
+            && words
+                .last()
+                .is_some_and(|w| matches!(*w, "of" | "at" | "was" | "is"))
+            && !between.contains([',', ';', '(', ')'])
+    };
+    ((opens && !breaks) || labels || named).then_some(before.1)
 }
 
 /// The month a figure is tied to by the words just after it: "in August",
@@ -924,6 +936,10 @@ mod tests {
         assert_eq!(september.over, None);
         assert_eq!(september.likely_over, Some(Over::Month));
         assert_eq!(of("GDP grew at a 4.9% annual rate.", "4.9%").over, None);
+        assert_eq!(
+            of("It is up on the 2011 figure of 56,075,912.", "56,075,912").year,
+            Some(2011)
+        );
         assert_eq!(
             of("It eased from August's inflation rate of 2.5%.", "2.5%").month,
             Some(8)

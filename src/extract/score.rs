@@ -7,6 +7,7 @@
 //! the fact's. The cheapest candidates win; the margin to the next one is
 //! the binding's confidence.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::entities;
@@ -1045,6 +1046,27 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<(usize, us
     ))
 }
 
+/// How many times apart a stated amount and the fact's value are, when so
+/// far (five times or more) that the figure is more likely another measure
+/// than a wrong statement of this one, and not a slip of scale a writer
+/// makes (ten, a hundred, a thousand, a million times: "$57 million" for
+/// "$57 billion").
+fn scale_apart(stated: &Value, fact: &Value) -> Option<f64> {
+    let (Value::Amount(stated), Value::Amount(fact)) = (stated, fact) else {
+        return None;
+    };
+    let a = stated.nominal.abs();
+    let b = fact.nominal.abs();
+    if a == 0.0 || b == 0.0 {
+        return None;
+    }
+    let times = a.max(b) / a.min(b);
+    let slip = [10.0, 100.0, 1_000.0, 1_000_000.0, 1_000_000_000.0]
+        .iter()
+        .any(|p| (times / p - 1.0).abs() < 0.05);
+    (times >= 5.0 && !slip).then_some(times)
+}
+
 /// Chooses the bindings: the cheapest candidates first, one figure per
 /// fact and one fact per figure. Returns each binding as (figure, fact,
 /// confidence), and writes each figure's reason.
@@ -1119,17 +1141,29 @@ fn choose(
         let direct_cue = c.cue <= Layer::LeadIn || (same_total && c.cue <= Layer::Article);
         let near_subject =
             c.subject <= Layer::Paragraph || mentions.iter().all(|m| m.span.start == m.span.end);
+        let apart = facts[f]
+            .value
+            .as_ref()
+            .and_then(|v| scale_apart(&figures[x].value, v));
         let level = match margin {
             Some(m) if m < 2 => Level::Low,
+            _ if apart.is_some() => Level::Low,
             _ if !(direct_cue && near_subject) || c.weak_role || c.far_cue => Level::Medium,
             Some(m) if m < CONFIDENT_MARGIN => Level::Medium,
             _ => Level::High,
         };
+        let mut evidence = format!("cue in {}, subject in {}", c.cue.name(), c.subject.name());
+        if let Some(times) = apart {
+            let _ = write!(
+                evidence,
+                "; the figure is {times:.0} times off the fact's value, more likely another measure than a slip"
+            );
+        }
         let confidence = Confidence {
             level,
             margin,
             rival: rival.map(|(_, r)| r),
-            evidence: format!("cue in {}, subject in {}", c.cue.name(), c.subject.name()),
+            evidence,
         };
         // "Profit fell 12 percent" states a change of -12 percent.
         if figures[x].fall && negative(&facts[f]) {

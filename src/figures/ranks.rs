@@ -391,7 +391,16 @@ impl Reader<'_> {
             && self.is_word(n.first - 1, "to")
             && (self.place_word(n.first - 2)
                 || (self.punct(n.first - 2) == Some(',') && self.place_word(n.first - 3)));
-        let rank_verb = rank_verb || rank_verb_near || moved_to;
+        // "its rank improved from 161 to 159", "improving its ranking from
+        // 133 in 2022 to 130 out of 193": the ends of a move in a ranking.
+        let moved_in_ranking = n.first > 0
+            && matches!(self.word(n.first - 1), Some("from" | "to"))
+            && (n.first.saturating_sub(10)..n.first - 1).any(|k| {
+                self.word(k)
+                    .is_some_and(|w| matches!(w, "rank" | "ranking" | "position" | "place"))
+                    && !(k > 0 && self.number_at(k - 1).is_some())
+            });
+        let rank_verb = rank_verb || rank_verb_near || moved_to || moved_in_ranking;
         if !rank_verb
             && !n.scaled
             && !n.words
@@ -402,9 +411,14 @@ impl Reader<'_> {
             return Some(found);
         }
         // "ranks 90 countries": how many are ranked, not a position.
-        let counted = self
-            .word(after)
-            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w != "places");
+        let counted = self.word(after).is_some_and(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && !matches!(
+                    w,
+                    "places" | "this" | "thus" | "plus" | "less" | "unless" | "across"
+                )
+        });
         if rank_verb
             && !counted
             && !n.scaled

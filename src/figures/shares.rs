@@ -56,7 +56,34 @@ impl Reader<'_> {
             self.word(end),
             Some("of" | "the" | "its" | "their" | "all" | "his" | "her" | "our")
         );
-        if !of_what {
+        // "the vote share was around one-third.": a share standing alone
+        // after a copula, a preposition or a hedge, at the end of its clause.
+        let stands_alone = self
+            .toks
+            .get(end)
+            .is_none_or(|t| matches!(t.tok, Tok::Punct(_)))
+            && i.checked_sub(1)
+                .and_then(|k| self.word(k))
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "was"
+                            | "is"
+                            | "at"
+                            | "to"
+                            | "around"
+                            | "about"
+                            | "roughly"
+                            | "nearly"
+                            | "almost"
+                            | "over"
+                            | "under"
+                            | "some"
+                            | "just"
+                            | "barely"
+                    )
+                });
+        if !(of_what || stands_alone) {
             return None;
         }
         Some(self.hedged(Kind::Percent, share, SLACK, None, i, end))
