@@ -686,6 +686,31 @@ subject = []
     }
 
     #[test]
+    fn a_name_the_rules_do_not_know_keeps_a_cue_alone_fact_only_when_it_holds_the_figure() {
+        let id = |s: &str| Some(s.to_string());
+        // Near the figure, but not holding it: bound, weakly.
+        assert_eq!(
+            bound_rates(
+                "The Labor Department said U.S. consumer prices rose 3.8% from a year earlier."
+            ),
+            [id("cpi.annual")]
+        );
+        // Holding it: another country's figure.
+        assert_eq!(
+            bound_rates("Germany's consumer prices rose 3.8% from a year earlier."),
+            [None]
+        );
+        assert_eq!(
+            bound_rates("In Germany, consumer prices rose 3.8% from a year earlier."),
+            [None]
+        );
+        assert_eq!(
+            bound_rates("Consumer prices rose 3.8% from a year earlier in Germany."),
+            [None]
+        );
+    }
+
+    #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
         let matcher = Matcher::new(&facts);

@@ -101,6 +101,9 @@ pub(super) struct Context<'a> {
 
 /// One way a fact may be bound to a figure, with its cost.
 struct Candidate {
+    /// A name the rules do not know stands nearer the figure than the
+    /// fact's implied subject: the binding is never sure.
+    foreign: Option<String>,
     /// The figure is a change and the fact's cue stands far from it in its
     /// sentence: the change may be another measure's ("shares rose 7% ...
     /// even as its revenue declined").
@@ -468,7 +471,8 @@ pub(super) fn bind_sentence(
                 mentions: &mentions,
             };
             match weigh(&s, named, &evidence) {
-                Ok((cost, cue)) => candidates.push(Candidate {
+                Ok(Weight { cost, cue, foreign }) => candidates.push(Candidate {
+                    foreign,
                     weak_role: (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
                         || stances[x].share_of,
                     far_cue: cue_at == Layer::Sentence
@@ -838,7 +842,16 @@ fn fact_years(fact: &Fact) -> Vec<i32> {
 }
 
 /// The cost of binding a figure to a fact, or why it cannot be.
-fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<(usize, usize), String> {
+/// What weighing a candidate found: its cost, its cue's distance, and the
+/// name the rules do not know that stands nearer the figure than a fact
+/// named by its cue alone (a weak binding).
+struct Weight {
+    cost: usize,
+    cue: usize,
+    foreign: Option<String>,
+}
+
+fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, String> {
     let fact = e.fact;
     let figure = e.figure;
     let lower_after = s.lower(figure.span.end..s.range.end);
@@ -990,12 +1003,28 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<(usize, us
         ));
     }
     let owner = e.owner.best.map(|b| &e.mentions[b]);
+    let mut foreign = None;
     if !owner.is_some_and(|m| m.facts.contains(&e.index)) {
-        let nearest = owner.map_or("none".to_string(), |m| format!("`{}`", m.text));
-        return Err(format!(
-            "nearest subject {nearest} is not a subject of `{}`",
-            fact.id
-        ));
+        // A fact its cue alone names keeps a figure that a name the rules
+        // do not know stands nearer ("U.S.", "the Commerce Department"),
+        // weakly, unless the name holds the figure: "Germany's
+        // inflation", "inflation in Germany", "In Germany, ...".
+        let loose = owner.filter(|m| {
+            fact.subjects.is_empty()
+                && m.facts.is_empty()
+                && e.mentions.iter().any(|k| k.facts.contains(&e.index))
+                && !holds(s, m, figure)
+        });
+        match loose {
+            Some(m) => foreign = Some(m.text.clone()),
+            None => {
+                let nearest = owner.map_or("none".to_string(), |m| format!("`{}`", m.text));
+                return Err(format!(
+                    "nearest subject {nearest} is not a subject of `{}`",
+                    fact.id
+                ));
+            }
+        }
     }
     // A cue across a clause break, or one item of a list away ("34th on
     // the Civic Tech Index and 58th on the Talent Grid"), counts as
@@ -1040,10 +1069,36 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<(usize, us
         (Some(over), None, Some(likely)) => UNMARKED_SPAN_PENALTY + 2 * usize::from(over != likely),
         _ => 0,
     };
-    Ok((
-        cue + qualifier + tense + gain_or_loss + span + e.owner.cost / 2,
+    Ok(Weight {
+        cost: cue + qualifier + tense + gain_or_loss + span + e.owner.cost / 2,
         cue,
-    ))
+        foreign,
+    })
+}
+
+/// Whether a name holds a figure: a possessive ("Germany's inflation"), a
+/// place the clause opens with ("In Germany, prices rose 2%"), or one the
+/// figure is attached to ("2% in Germany").
+fn holds(s: &Sentence<'_>, name: &Mention, figure: &Figure) -> bool {
+    let after = s.lower(name.span.end..(name.span.end + 2).min(s.range.end));
+    if after.starts_with("'s") || after.starts_with("s'") {
+        return true;
+    }
+    if name.span.end <= figure.span.start {
+        let before = s.lower(s.range.start..name.span.start).trim_end();
+        let before = before
+            .strip_suffix(" the")
+            .or_else(|| before.strip_suffix("the"))
+            .unwrap_or(before);
+        let opens = before == "in" || before.ends_with(" in");
+        return opens && !s.lower(name.span.end..figure.span.start).contains(';');
+    }
+    // "rose 3.8% from a year earlier in Germany": in the figure's clause.
+    let between = s.lower(figure.span.end..name.span.start);
+    let trimmed = between.trim_end();
+    let trimmed = trimmed.strip_suffix(" the").unwrap_or(trimmed);
+    attaches(between)
+        || (!between.contains([',', ';', '(']) && (trimmed.ends_with(" in") || trimmed == "in"))
 }
 
 /// How many times apart a stated amount and the fact's value are, when so
@@ -1147,12 +1202,18 @@ fn choose(
             .and_then(|v| scale_apart(&figures[x].value, v));
         let level = match margin {
             Some(m) if m < 2 => Level::Low,
-            _ if apart.is_some() => Level::Low,
+            _ if apart.is_some() || c.foreign.is_some() => Level::Low,
             _ if !(direct_cue && near_subject) || c.weak_role || c.far_cue => Level::Medium,
             Some(m) if m < CONFIDENT_MARGIN => Level::Medium,
             _ => Level::High,
         };
         let mut evidence = format!("cue in {}, subject in {}", c.cue.name(), c.subject.name());
+        if let Some(name) = &c.foreign {
+            let _ = write!(
+                evidence,
+                "; `{name}`, a name the rules do not know, stands nearer the figure"
+            );
+        }
         if let Some(times) = apart {
             let _ = write!(
                 evidence,
