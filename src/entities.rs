@@ -220,6 +220,48 @@ pub(crate) fn not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&lower.as_str()) || crate::figures::month_named(&lower).is_some()
 }
 
+/// Words that make a name an institution's: a publisher, a statistics
+/// office, a central bank ("the UN Development Programme", "Bureau of
+/// Labor Statistics").
+const INSTITUTION_WORDS: &[&str] = &[
+    "programme",
+    "program",
+    "bureau",
+    "office",
+    "institute",
+    "foundation",
+    "forum",
+    "organisation",
+    "organization",
+    "agency",
+    "commission",
+    "council",
+    "department",
+    "ministry",
+    "university",
+    "bank",
+    "fund",
+    "reserve",
+    "authority",
+    "board",
+    "centre",
+    "center",
+    "association",
+    "federation",
+    "network",
+    "media",
+    "international",
+    "borders",
+    "statistics",
+    "nations",
+];
+
+/// Whether a name is an institution's (see [`INSTITUTION_WORDS`]).
+pub(crate) fn institution(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| INSTITUTION_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Upper-case abbreviations that do name a place.
 const PLACE_ABBREVIATIONS: &[&str] =
     &["US", "U.S", "U.S.", "USA", "UK", "EU", "UAE", "PRC", "DPRK"];

@@ -44,7 +44,40 @@ pub(super) fn asides(
     names: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut asides: Vec<Range<usize>> = Vec::new();
+    // "With 648 seats declared in the House of Commons, Labour won": a
+    // comma closing an opening phrase is no apposition.
+    let opening_phrase = {
+        let text = folded[sentence.clone()].trim_start().to_ascii_lowercase();
+        let first = text.split_whitespace().next().unwrap_or("");
+        let opens = matches!(
+            first,
+            "with"
+                | "in"
+                | "after"
+                | "at"
+                | "on"
+                | "by"
+                | "for"
+                | "from"
+                | "since"
+                | "among"
+                | "across"
+                | "despite"
+                | "following"
+                | "under"
+                | "as"
+        );
+        opens.then(|| {
+            folded[sentence.clone()]
+                .find(',')
+                .map(|at| sentence.start + at)
+        })
+    }
+    .flatten();
     for name in names {
+        if opening_phrase.is_some_and(|comma| name.end <= comma) {
+            continue;
+        }
         let rest = &folded[name.end..sentence.end];
         let rest_after_possessive = rest.strip_prefix("'s").unwrap_or(rest);
         let Some(after_comma) = rest_after_possessive.strip_prefix(',') else {

@@ -711,6 +711,28 @@ subject = []
     }
 
     #[test]
+    fn a_credited_source_or_an_index_publisher_owns_no_figure() {
+        let facts = crate::rules::parse(Path::new("r.toml"), RATES).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            let extraction = matcher.extract(&facts, text);
+            extraction.claims[0].confidence.as_ref().unwrap().level
+        };
+        assert_eq!(
+            level(
+                "Consumer prices rose 3.8% from a year earlier, according to the Statistics Bureau."
+            ),
+            Level::High
+        );
+        assert_eq!(
+            level(
+                "With the Statistics Bureau's Consumer Prices report out, prices rose 3.8% from a year earlier."
+            ),
+            Level::High
+        );
+    }
+
+    #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
         let matcher = Matcher::new(&facts);

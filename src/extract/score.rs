@@ -175,6 +175,7 @@ pub(super) fn title_case(text: &str) -> bool {
 /// it is about: "the ONS said", "according to Eurostat".
 fn credited(lower_before: &str, lower_after: &str) -> bool {
     let before = lower_before.trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
     let after = lower_after.trim_start();
     before.ends_with("according to")
         || before.ends_with("said")
@@ -433,7 +434,16 @@ pub(super) fn bind_sentence(
             .cue_spans
             .iter()
             .any(|c| c.end <= span.start && c.end + 1 >= span.start);
-        if credited(&before, &after) || continues_cue {
+        // "the UN Development Programme's 2025 Human Development Report":
+        // the publisher of the measure the cue names.
+        let publishes = (after.starts_with("'s ") || after.starts_with("' "))
+            && entities::institution(&folded[span.clone()])
+            && named.cue_spans.iter().any(|c| {
+                c.start > span.end
+                    && folded[c.clone()].starts_with(char::is_uppercase)
+                    && s.lower(span.end..c.start).split_whitespace().count() <= 4
+            });
+        if credited(&before, &after) || continues_cue || publishes {
             continue;
         }
         mentions.push(Mention {
