@@ -282,6 +282,14 @@ const CHANGE_BEFORE: &[&str] = &[
     "climbed",
     "climb",
     "climbs",
+    "climbing",
+    "jumping",
+    "soaring",
+    "surging",
+    "dropping",
+    "declining",
+    "increasing",
+    "decreasing",
     "slipped",
     "slip",
     "slips",
@@ -359,7 +367,19 @@ const CHANGE_NOUNS: &[&str] = &[
 
 /// Words just after a figure that, besides the nouns of change, make it
 /// a change: "3 points higher", "1,200 more", "12% up".
-const COMPARED: &[&str] = &["higher", "lower", "more", "fewer", "less", "up", "down"];
+const COMPARED: &[&str] = &[
+    "higher",
+    "lower",
+    "more",
+    "fewer",
+    "less",
+    "up",
+    "down",
+    // "303,000 new jobs": added to the total.
+    "new",
+    "additional",
+    "extra",
+];
 
 /// Words just before a figure that make it an earlier value.
 const EARLIER_BEFORE: &[&str] = &["from", "than", "versus", "vs", "previously", "formerly"];
@@ -914,6 +934,16 @@ mod tests {
             ),
             ("Labour won with a 174 majority.", "174", Role::Change),
             ("Sales posted a 12% rise.", "12%", Role::Change),
+            (
+                "The report showed 303,000 new jobs.",
+                "303,000",
+                Role::Change,
+            ),
+            (
+                "It had revenue climbing 26 percent.",
+                "26 percent",
+                Role::Change,
+            ),
         ];
         for (sentence, figure, role) in table {
             assert_eq!(of(sentence, figure).role, role, "{sentence}");

@@ -456,6 +456,9 @@ pub(super) fn bind_sentence(
 
     let mut owners = owners(&s, &figures, &mentions);
     let mut stances = stances(&s, &figures);
+    for (a, b) in restatements(&s, &figures) {
+        figures[b].fall |= figures[a].fall;
+    }
     respectively(&s, &figures, &mentions, &mut owners, &mut stances);
 
     // Counts given per day or per year ("150,000 passengers a day").
@@ -785,7 +788,7 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
     let amounts: Vec<usize> = (0..figures.len())
         .filter(|&x| !matches!(figures[x].kind, Kind::Year | Kind::Date))
         .collect();
-    figures
+    let mut stances: Vec<Stance> = figures
         .iter()
         .enumerate()
         .map(|(x, figure)| {
@@ -806,6 +809,26 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
                 &years,
             )
         })
+        .collect();
+    for (a, b) in restatements(s, figures) {
+        if stances[b].role == Role::Level {
+            stances[b].role = stances[a].role;
+        }
+    }
+    stances
+}
+
+/// Figures in brackets right after another figure, which restate it in
+/// another unit ("grew by 3.5 million (6.3%)", "fell by €40m (12%)"):
+/// (the figure, its restatement).
+fn restatements(s: &Sentence<'_>, figures: &[Figure]) -> Vec<(usize, usize)> {
+    let amounts: Vec<usize> = (0..figures.len())
+        .filter(|&x| !matches!(figures[x].kind, Kind::Year | Kind::Date))
+        .collect();
+    amounts
+        .windows(2)
+        .map(|pair| (pair[0], pair[1]))
+        .filter(|&(a, b)| s.lower(figures[a].span.end..figures[b].span.start).trim() == "(")
         .collect()
 }
 
@@ -927,7 +950,8 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     if role == Role::Earlier && e.stance.marker.is_some_and(qualified_by) {
         role = Role::Level;
     }
-    if role == Role::Change && e.stance.noun.is_some_and(named_by) {
+    if role == Role::Change && fact.measure == Measure::Level && e.stance.noun.is_some_and(named_by)
+    {
         role = Role::Level;
     }
     let falls = negative(fact);
