@@ -147,7 +147,16 @@ pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<
             }
         }
     }
-    for lead in [", which ", ", who ", ", whose "] {
+    for lead in [
+        ", which ",
+        ", who ",
+        ", whose ",
+        ", excluding ",
+        ", including ",
+        ", except ",
+        ", apart from ",
+        ", such as ",
+    ] {
         for (at, _) in lower.match_indices(lead) {
             let body = at + lead.len();
             let mut words = 0;

@@ -666,13 +666,20 @@ pub(super) fn stance(
         });
         at_start || (timed && head.holds(phrase))
     };
-    let marker = without_over.first(EARLIER_AFTER).or_else(|| {
-        EARLIER_BEFORE_CLAUSE
-            .iter()
-            .copied()
-            .find(|p| opens_earlier(p))
-            .filter(|_| Phrases::of(clause_before).over().is_none())
-    });
+    // "Two years ago, when inflation hit 8.1 percent": a clause opening
+    // with a time ago.
+    let ago = opening.iter().take(4).any(|w| *w == "ago")
+        || (clause_start.is_none() && before_words.first() == Some(&"ago"));
+    let marker = without_over
+        .first(EARLIER_AFTER)
+        .or_else(|| {
+            EARLIER_BEFORE_CLAUSE
+                .iter()
+                .copied()
+                .find(|p| opens_earlier(p))
+                .filter(|_| Phrases::of(clause_before).over().is_none())
+        })
+        .or(ago.then_some("ago"));
     // "made up 40%", "took up 3%": no change.
     // The noun of change the figure is given as: "a majority of 174", "a
     // 174 majority".
@@ -934,6 +941,11 @@ mod tests {
             ),
             ("Labour won with a 174 majority.", "174", Role::Change),
             ("Sales posted a 12% rise.", "12%", Role::Change),
+            (
+                "Two years ago, when inflation hit 8.1 percent, it acted.",
+                "8.1 percent",
+                Role::Earlier,
+            ),
             (
                 "The report showed 303,000 new jobs.",
                 "303,000",
