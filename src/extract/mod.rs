@@ -72,6 +72,18 @@ const BACK_REFERENCES: &[&str] = &[
     "that count",
 ];
 
+/// Words before a subject that name a narrower or another party than it:
+/// "local government" is not "government", "other countries" not a
+/// country the rules name.
+const NARROWERS: &[&str] = &[
+    "other",
+    "local",
+    "federal",
+    "regional",
+    "municipal",
+    "provincial",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Cue,
@@ -151,6 +163,9 @@ struct Named {
     /// Whether the sentence names someone or something no rule knows, and
     /// no subject the rules know: it changes the paragraph's subject.
     other_subject: bool,
+    /// Subjects with a word before them that names another party ("local
+    /// government"): a party of their own.
+    narrowed: Vec<Range<usize>>,
 }
 
 /// Folds a pattern the way file text is folded for matching.
@@ -320,6 +335,26 @@ impl Matcher {
                 if is_cue(hit) && (before.ends_with("other ") || before.ends_with("non-")) {
                     continue;
                 }
+                // "local government", "other countries": a narrower or
+                // another party than the subject names.
+                let is_subject = |h: &Hit| {
+                    self.roles[h.pattern]
+                        .iter()
+                        .any(|&(_, r)| r == Role::Subject)
+                };
+                let narrowed = folded
+                    .get(hit.span.start.saturating_sub(11)..hit.span.start)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if is_subject(hit)
+                    && !is_cue(hit)
+                    && NARROWERS.iter().any(|w| {
+                        narrowed.ends_with(&format!(" {w} ")) || narrowed == format!("{w} ")
+                    })
+                {
+                    named.narrowed.push(hit.span.clone());
+                    continue;
+                }
                 let inside = is_cue(hit)
                     && here.iter().any(|other| {
                         is_cue(other)
@@ -348,8 +383,9 @@ impl Matcher {
                     && (pronoun || !(after.starts_with(" for ") || after.starts_with(" of ")))
             });
             if named.mentions.is_empty() {
-                named.other_subject =
-                    !entities::other_names(folded, sentence.clone(), &named.cue_spans).is_empty();
+                named.other_subject = !named.narrowed.is_empty()
+                    || !entities::other_names(folded, sentence.clone(), &named.cue_spans)
+                        .is_empty();
             }
             all.push(named);
         }

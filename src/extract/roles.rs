@@ -40,6 +40,10 @@ pub(super) const INTENT: &[&str] = &[
     "expected",
     "forecast",
     "forecasts",
+    "forecasted",
+    "forecasting",
+    "predicting",
+    "expecting",
     "projected",
     "projects",
     "predicts",
@@ -245,7 +249,25 @@ pub(super) struct Stance {
     /// Given as a share of a whole ("27% of the total", "of all"), which
     /// may be another measure's share rather than the fact's rate.
     pub share_of: bool,
+    /// The basis the figure is stated on, when it is not the reported one
+    /// ("on a constant-currency basis", "like-for-like").
+    pub basis: Option<&'static str>,
 }
+
+/// Phrases in a figure's sentence that restate a measure on another basis
+/// than the one reported.
+const OTHER_BASIS: &[&str] = &[
+    "constant currency",
+    "constant-currency",
+    "constant exchange rates",
+    "adjusted for currency",
+    "excluding currency",
+    "like-for-like",
+    "like for like",
+    "organic",
+    "in real terms",
+    "inflation-adjusted",
+];
 
 /// Words just before a figure that make it a change: verbs that say a
 /// measure moved ("rose 3%", "fell by 32,000") and adverbs of direction.
@@ -670,6 +692,12 @@ pub(super) fn stance(
     // with a time ago.
     let ago = opening.iter().take(4).any(|w| *w == "ago")
         || (clause_start.is_none() && before_words.first() == Some(&"ago"));
+    // "After three months at 62.5%, the rate rose to 62.7%": the
+    // opening phrase is the time before.
+    let after_opening = lower.trim_start().starts_with("after ")
+        && !lower.get(..figure.start).unwrap_or("").contains(',')
+        && lower.get(figure.end..).unwrap_or("").contains(',');
+    let ago = ago || after_opening;
     let marker = without_over
         .first(EARLIER_AFTER)
         .or_else(|| {
@@ -740,6 +768,12 @@ pub(super) fn stance(
     } else {
         Role::Level
     };
+    // A time ago or an opening "After ..." phrase outweighs "at" and "to".
+    let role = if ago && role == Role::Level {
+        Role::Earlier
+    } else {
+        role
+    };
     let past_tense = [last, previous]
         .iter()
         .any(|w| matches!(w, Some("was" | "were" | "stood" | "had")))
@@ -748,7 +782,15 @@ pub(super) fn stance(
     // "rose 0.3% in September": likely a change over that month.
     let likely_over =
         (over.is_none() && role == Role::Change && month.is_some()).then_some(Over::Month);
+    // The basis is read from the figure's clause: back to the last clause
+    // break or full stop, on to the next comma.
+    let clause_start = lower[..figure.start]
+        .rfind(['.', ';'])
+        .map_or(from.min(figure.start), |at| at + 1);
+    let clause = format!("{}{}", &lower[clause_start..figure.start], clause_after);
+    let basis = OTHER_BASIS.iter().copied().find(|p| clause.contains(p));
     Stance {
+        basis,
         role,
         over,
         likely_over,
@@ -941,6 +983,16 @@ mod tests {
             ),
             ("Labour won with a 174 majority.", "174", Role::Change),
             ("Sales posted a 12% rise.", "12%", Role::Change),
+            (
+                "After three months at 62.5%, the rate rose to 62.7%.",
+                "62.5%",
+                Role::Earlier,
+            ),
+            (
+                "The rate was forecasted to hold at 3.9%.",
+                "3.9%",
+                Role::Intended,
+            ),
             (
                 "Two years ago, when inflation hit 8.1 percent, it acted.",
                 "8.1 percent",

@@ -458,6 +458,14 @@ pub(super) fn bind_sentence(
         });
     }
 
+    for span in &named.narrowed {
+        mentions.push(Mention {
+            text: folded[span.clone()].to_string(),
+            span: span.clone(),
+            facts: Vec::new(),
+            layer: Layer::Sentence,
+        });
+    }
     let mut owners = owners(&s, &figures, &mentions);
     let mut stances = stances(&s, &figures);
     for (a, b) in restatements(&s, &figures) {
@@ -980,6 +988,17 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             role.name(),
             fact.id
         ));
+    }
+    // "On a constant-currency basis, the decline was 3%": another measure
+    // than the reported one, unless the fact is on that basis.
+    if let Some(basis) = e.stance.basis {
+        let names = |w: &str| w.to_ascii_lowercase().contains(basis);
+        if !(fact.cues.iter().any(|c| names(c)) || fact.qualifiers.iter().any(|q| names(q))) {
+            return Err(format!(
+                "stated {basis}; `{}` is the reported figure",
+                fact.id
+            ));
+        }
     }
     if let (Some(over), Some(stated)) = (fact.over, e.stance.over)
         && over != stated

@@ -430,6 +430,8 @@ impl Reader<'_> {
             "drops",
             "declined",
             "declines",
+            "declining",
+            "decreasing",
             "shrank",
             "shrunk",
             "shrinks",
@@ -459,8 +461,14 @@ impl Reader<'_> {
         ];
         let before = (first.saturating_sub(3)..first)
             .any(|k| self.word(k).is_some_and(|w| BEFORE.contains(&w)));
+        // "a decline of 4%", "a drop of 3.2 points".
+        let noun_of = first >= 2
+            && self.is_word(first - 1, "of")
+            && self
+                .word(first - 2)
+                .is_some_and(|w| AFTER.contains(&w) && w != "less");
         let after = (end..end + 2).any(|k| self.word(k).is_some_and(|w| AFTER.contains(&w)));
-        before || after
+        before || after || noun_of
     }
 }
 
