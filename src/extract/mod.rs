@@ -768,6 +768,59 @@ subject = []
         );
     }
 
+    /// Rules with a word of intent in a cue and a fact about an earlier
+    /// period than its release.
+    const SCHOOLING: &str = r#"
+[sources.s]
+name = "A development report"
+
+[[fact]]
+id = "schooling"
+claim = "Expected years of schooling in Chile, 2023"
+source = "s"
+as_of = 2025
+period = "2023"
+kind = "number"
+unit = "years"
+value = 16.9
+cues = ["expected years of schooling"]
+subject = ["Chile"]
+
+[[fact]]
+id = "index.2022"
+claim = "Chile's index value for 2022"
+source = "s"
+as_of = 2025
+period = "2022"
+kind = "number"
+unit = "points"
+value = 0.86
+cues = ["index value"]
+subject = ["Chile"]
+"#;
+
+    #[test]
+    fn a_cue_may_hold_a_word_of_intent_and_an_earlier_period_have_its_own_fact() {
+        let facts = crate::rules::parse(Path::new("r.toml"), SCHOOLING).unwrap();
+        let matcher = Matcher::new(&facts);
+        let ids = |text: &str| -> Vec<Option<String>> {
+            matcher
+                .extract(&facts, text)
+                .readings
+                .into_iter()
+                .map(|r| r.fact.map(|f| facts[f].id.clone()))
+                .collect()
+        };
+        assert_eq!(
+            ids("In Chile, expected years of schooling reached 16.9 years."),
+            [Some("schooling".to_string())]
+        );
+        assert_eq!(
+            ids("Chile's index value rose from 0.86 in 2022 to 0.87 in 2023."),
+            [Some("index.2022".to_string()), None, None, None]
+        );
+    }
+
     #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();

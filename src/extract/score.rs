@@ -21,7 +21,7 @@ use super::clauses::{
     relation_follows, relative_asides, relative_clause,
 };
 use super::fit::{accepts, negate, negative, unit_note};
-use super::roles::{Role, Stance, is_rate, stance};
+use super::roles::{INTENT, Role, Stance, is_rate, stance};
 use super::scope::Layer;
 use super::{Claim, Extraction, Named, Reading};
 
@@ -214,7 +214,40 @@ pub(super) fn bind_sentence(
     context: &Context<'_>,
     extraction: &mut Extraction,
 ) {
-    let lower = folded[range.clone()].to_ascii_lowercase();
+    let mut lower = folded[range.clone()].to_ascii_lowercase();
+    // A word of intent inside a cue ("expected years of schooling",
+    // "projected population") names the measure, not an aim.
+    // A fact about an aim keeps its word of intent.
+    let aim_cue = |span: &Range<usize>| {
+        named
+            .cues
+            .iter()
+            .any(|&(f, at)| at == span.start && facts[f].future)
+    };
+    for cue in named.cue_spans.iter().filter(|c| !aim_cue(c)) {
+        let (Some(at), Some(end)) = (
+            cue.start.checked_sub(range.start),
+            cue.end.checked_sub(range.start),
+        ) else {
+            continue;
+        };
+        let Some(text) = lower.get(at..end) else {
+            continue;
+        };
+        let masked: String = text
+            .split_inclusive(' ')
+            .map(|w| {
+                if INTENT.contains(&w.trim()) {
+                    w.chars()
+                        .map(|c| if c == ' ' { ' ' } else { 'x' })
+                        .collect()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        lower.replace_range(at..end, &masked);
+    }
     let breaks: Vec<usize> = CLAUSE_BREAKS
         .iter()
         .flat_map(|w| {
@@ -969,7 +1002,13 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     let falls = negative(fact);
     let fits = match role {
         Role::Intended => fact.future,
-        Role::Earlier => false,
+        // A fact about an earlier period than its release ("the 2022
+        // index value", published in 2025) takes an earlier value tied to
+        // its period, or named with no period at all.
+        Role::Earlier => {
+            let past = fact.period.get(..4) < fact.as_of.get(..4);
+            past && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
+        }
         Role::Level => fact.measure != Measure::Change || falls || e.stance.gain_or_loss || plain,
         Role::Change => fact.measure != Measure::Level || falls,
     };

@@ -386,6 +386,14 @@ impl Reader<'_> {
                 self.word(k)
                     .is_some_and(|w| RANK_VERBS.contains(&w) || matches!(w, "puts" | "put"))
             });
+        // "rises to 130 among 193 countries": a move to a place of a total.
+        let among = self.is_word(after, "among")
+            && n.first >= 2
+            && self.is_word(n.first - 1, "to")
+            && self.word(n.first - 2).is_some_and(|w| {
+                MOVES.contains(&w) || RANK_VERBS.contains(&w) || matches!(w, "rises" | "rise")
+            });
+        let rank_verb_near = rank_verb_near || among;
         // "climbed eight places to 151": the place moved to.
         let moved_to = n.first >= 2
             && self.is_word(n.first - 1, "to")
