@@ -587,9 +587,9 @@ subject = "Chile"
         );
     }
 
-    /// The fact each figure of `text` is bound to, by id.
-    fn bound(text: &str) -> Vec<Option<String>> {
-        let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
+    /// The fact each figure of `text` is bound to under `rules`, by id.
+    fn bound_under(rules: &str, text: &str) -> Vec<Option<String>> {
+        let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
         let matcher = Matcher::new(&facts);
         matcher
             .extract(&facts, text)
@@ -597,6 +597,11 @@ subject = "Chile"
             .into_iter()
             .map(|r| r.fact.map(|f| facts[f].id.clone()))
             .collect()
+    }
+
+    /// The fact each figure of `text` is bound to under [`RULES`].
+    fn bound(text: &str) -> Vec<Option<String>> {
+        bound_under(RULES, text)
     }
 
     #[test]
@@ -695,14 +700,7 @@ subject = []
 
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {
-        let facts = crate::rules::parse(Path::new("r.toml"), RATES).unwrap();
-        let matcher = Matcher::new(&facts);
-        matcher
-            .extract(&facts, text)
-            .readings
-            .into_iter()
-            .map(|r| r.fact.map(|f| facts[f].id.clone()))
-            .collect()
+        bound_under(RATES, text)
     }
 
     #[test]
@@ -801,16 +799,7 @@ subject = ["Chile"]
 
     #[test]
     fn a_cue_may_hold_a_word_of_intent_and_an_earlier_period_have_its_own_fact() {
-        let facts = crate::rules::parse(Path::new("r.toml"), SCHOOLING).unwrap();
-        let matcher = Matcher::new(&facts);
-        let ids = |text: &str| -> Vec<Option<String>> {
-            matcher
-                .extract(&facts, text)
-                .readings
-                .into_iter()
-                .map(|r| r.fact.map(|f| facts[f].id.clone()))
-                .collect()
-        };
+        let ids = |text: &str| bound_under(SCHOOLING, text);
         assert_eq!(
             ids("In Chile, expected years of schooling reached 16.9 years."),
             [Some("schooling".to_string())]
