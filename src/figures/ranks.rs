@@ -61,6 +61,7 @@ const PLACE_WORDS: &[&str] = &[
     "notches",
     "notch",
     "rungs",
+    "ranks",
 ];
 
 /// Verbs of a move in a ranking, as in "climbed eight places".
