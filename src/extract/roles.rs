@@ -769,7 +769,15 @@ pub(super) fn stance(
         Role::Level
     };
     // A time ago or an opening "After ..." phrase outweighs "at" and "to".
-    let role = if ago && role == Role::Level {
+    // "an upward revision by 27,000", "revised the January figure to
+    // 256,000": a correction of an earlier estimate, not a value stated
+    // now.
+    let revised = before_words
+        .iter()
+        .rev()
+        .take(5)
+        .any(|w| matches!(*w, "revision" | "revisions" | "revised" | "revising"));
+    let role = if (ago && role == Role::Level) || (revised && role != Role::Intended) {
         Role::Earlier
     } else {
         role
@@ -983,6 +991,11 @@ mod tests {
             ),
             ("Labour won with a 174 majority.", "174", Role::Change),
             ("Sales posted a 12% rise.", "12%", Role::Change),
+            (
+                "It made an upward revision by 27,000.",
+                "27,000",
+                Role::Earlier,
+            ),
             (
                 "After three months at 62.5%, the rate rose to 62.7%.",
                 "62.5%",
