@@ -166,6 +166,10 @@ struct Named {
     /// Subjects with a word before them that names another party ("local
     /// government"): a party of their own.
     narrowed: Vec<Range<usize>>,
+    /// Capitalised names other than cues (less common words), read once
+    /// for every use of the sentence; the binder leaves out those its
+    /// subjects stand on.
+    others: Vec<Range<usize>>,
 }
 
 /// Folds a pattern the way file text is folded for matching.
@@ -382,11 +386,9 @@ impl Matcher {
                 !taken.iter().any(|t| t.start < r.end && r.start < t.end)
                     && (pronoun || !(after.starts_with(" for ") || after.starts_with(" of ")))
             });
-            if named.mentions.is_empty() {
-                named.other_subject = !named.narrowed.is_empty()
-                    || !entities::other_names(folded, sentence.clone(), &named.cue_spans)
-                        .is_empty();
-            }
+            named.others = entities::other_names(folded, sentence.clone(), &named.cue_spans);
+            named.other_subject = named.mentions.is_empty()
+                && !(named.narrowed.is_empty() && named.others.is_empty());
             all.push(named);
         }
         let layout = scope::Layout::new(folded, &sentences);

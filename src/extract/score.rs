@@ -130,7 +130,8 @@ struct Sentence<'t> {
     lower: String,
     words: Words,
     breaks: Vec<usize>,
-    /// Relative clauses set off by commas.
+    /// Asides about the word before them: relative clauses and
+    /// "excluding ..." phrases set off by commas or dashes.
     relatives: Vec<Range<usize>>,
 }
 
@@ -452,15 +453,20 @@ pub(super) fn bind_sentence(
     // Names no rule knows compete for figures too, so that a figure next to
     // "Sweden" is not taken for Norway's; a headline in title case names
     // nothing by its capitals, and a credited source owns no figure.
-    let known: Vec<Range<usize>> = mentions
-        .iter()
-        .map(|m| m.span.clone())
-        .chain(named.cue_spans.iter().cloned())
-        .collect();
-    let unknown = if context.headline && title_case(&folded[range.clone()]) {
+    let unknown: Vec<Range<usize>> = if context.headline && title_case(&folded[range.clone()]) {
         Vec::new()
     } else {
-        entities::other_names(folded, range.clone(), &known)
+        // Less the words an inherited mention stands on ("The country").
+        named
+            .others
+            .iter()
+            .filter(|n| {
+                !mentions
+                    .iter()
+                    .any(|m| m.span.start < n.end && n.start < m.span.end)
+            })
+            .cloned()
+            .collect()
     };
     for span in unknown {
         let before = s.lower(range.start..span.start).to_string();
@@ -631,7 +637,7 @@ fn inherit_mentions(
 ) {
     let sentence = &s.range;
     let folded = s.folded;
-    let own_name = || !entities::other_names(folded, sentence.clone(), &named.cue_spans).is_empty();
+    let own_name = || !named.others.is_empty();
     if let Some(Inherited::LeadIn(lead)) = inheritance.filter(|_| named.mentions.is_empty())
         && !lead.mentions.is_empty()
         && !own_name()
@@ -661,7 +667,7 @@ fn inherit_mentions(
             .collect();
         // A name no rule knows before the back-reference is what it
         // stands for ("In Spain it is 52 percent").
-        let names = entities::other_names(folded, sentence.clone(), &named.cue_spans);
+        let names = &named.others;
         for span in &named.back_references {
             let inside = mentions
                 .iter()
