@@ -285,7 +285,12 @@ impl Reader<'_> {
         // A name after the rank ("8th in Europe") is a region's ranking,
         // unless it is the ranking's own name (a cue, which the binder
         // recognises, or a name ending in "Index", "Survey").
-        if OVERALL.contains(&word) || self.lex.month(word).is_some() {
+        // "first for the ninth time", "top for a second year": a count of
+        // times or years, not a measure.
+        if OVERALL.contains(&word)
+            || self.lex.month(word).is_some()
+            || self.lex.is_number_word(word)
+        {
             return None;
         }
         // "58th in the corruption perceptions ranking": the ranking's name.
