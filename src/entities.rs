@@ -324,6 +324,17 @@ pub fn other_names(
         .collect()
 }
 
+/// Whether `folded` writes `name` capitalised after a word in lower case,
+/// as a name and not as the first word of a sentence.
+pub(crate) fn named_inside_a_sentence(folded: &str, name: &str) -> bool {
+    folded.match_indices(name).any(|(at, _)| {
+        let before = folded[..at].trim_end_matches(' ');
+        before.len() < at
+            && before.ends_with(|c: char| c.is_lowercase() || c == ',')
+            && !folded[at + name.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// Whether a capitalised word taken for a name is a common word: a
 /// compound with a part in lower case or of months ("Third-quarter",
 /// "July-September"), or a single word the text around it also writes in

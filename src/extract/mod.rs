@@ -99,6 +99,9 @@ pub struct Matcher {
     roles: Vec<Vec<(usize, Role)>>,
     /// For each fact, its cue patterns and its subject patterns, sorted.
     names: Vec<(Vec<usize>, Vec<usize>)>,
+    /// For each fact, whether the rules keep its measure about another
+    /// party too ([`Matcher::rivals`] of some fact).
+    rivalled: Vec<bool>,
     fact_count: usize,
 }
 
@@ -170,6 +173,110 @@ struct Named {
     /// for every use of the sentence; the binder leaves out those its
     /// subjects stand on.
     others: Vec<Range<usize>>,
+    /// Whom the sentence opens on, when it opens on a name ("In Ontario,
+    /// ...", "New Brunswick gained ..."): the subject of the paragraphs
+    /// after it until another opens on a name.
+    opens_on: Opening,
+}
+
+/// The name a sentence opens on.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// No name in its first words, or a name only in an attribution
+    /// ("Jane Roe, an economist at a bank, said ...").
+    #[default]
+    Nothing,
+    /// A subject the rules know: the index of its mention.
+    Subject(usize),
+    /// A name no rule knows.
+    Other,
+}
+
+/// Words said of a source: a sentence that attributes opens on no subject.
+const ATTRIBUTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "wrote",
+    "noted",
+    "added",
+    "argued",
+    "explained",
+    "commented",
+    "warned",
+    "stated",
+];
+
+/// The name sentence `sentence` of `folded` opens on: a subject or another
+/// name among its first three words.
+fn opening(folded: &str, sentence: &Range<usize>, named: &Named) -> Opening {
+    let text = &folded[sentence.clone()];
+    let mut words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty());
+    let attributes = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ATTRIBUTING.contains(&w.to_ascii_lowercase().as_str()));
+    // The end of the third word, as a byte offset of `folded`.
+    let Some(third) = words.nth(2).or_else(|| text.split_whitespace().last()) else {
+        return Opening::Nothing;
+    };
+    let limit = sentence.start + (third.as_ptr() as usize - text.as_ptr() as usize) + third.len();
+    // A sentence about two parties ("Rostavia slipped to 121st, and
+    // Denmark topped the index") sets no one subject.
+    // Names no rule knows, and nothing else, leave the subject to
+    // another party, one or many.
+    let known = named
+        .mentions
+        .iter()
+        .map(|(_, facts)| facts)
+        .fold(Vec::new(), |mut seen: Vec<&Vec<usize>>, facts| {
+            if !seen.contains(&facts) {
+                seen.push(facts);
+            }
+            seen
+        })
+        .len();
+    let unknown = named
+        .others
+        .iter()
+        .filter(|span| {
+            !entities::institution(&folded[(*span).clone()])
+                && !named
+                    .mentions
+                    .iter()
+                    .any(|(m, _)| m.start < span.end && span.start < m.end)
+        })
+        .count();
+    if known > 1 || (known == 1 && unknown > 0) {
+        return Opening::Nothing;
+    }
+    if let Some(at) = named
+        .mentions
+        .iter()
+        .position(|(span, _)| span.start < limit)
+    {
+        return Opening::Subject(at);
+    }
+    // A name, not the institution that publishes the figures ("the
+    // Bureau"); a single capitalised word opening the sentence is a name
+    // only where the text also writes it so inside a sentence ("Alberta",
+    // not "Profit margins ...").
+    let first =
+        sentence.start + text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let other = named.others.iter().any(|span| {
+        let name = &folded[span.clone()];
+        span.start < limit
+            && !entities::institution(name)
+            && (span.start != first
+                || name.contains(' ')
+                || entities::named_inside_a_sentence(folded, name))
+    });
+    if !attributes && (other || named.narrowed.iter().any(|span| span.start < limit)) {
+        return Opening::Other;
+    }
+    Opening::Nothing
 }
 
 /// Folds a pattern the way file text is folded for matching.
@@ -244,6 +351,23 @@ impl Matcher {
                 }
             }
         }
+        // A fact is rivalled when a fact sharing one of its cues has no
+        // subject in common with it; each cue's facts are looked through
+        // until one is found.
+        let rivalled = (0..facts.len())
+            .map(|f| {
+                names[f].0.iter().any(|&cue| {
+                    roles[cue].iter().any(|&(g, role)| {
+                        role == Role::Cue
+                            && g != f
+                            && !names[f]
+                                .1
+                                .iter()
+                                .any(|p| names[g].1.binary_search(p).is_ok())
+                    })
+                })
+            })
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -253,6 +377,7 @@ impl Matcher {
             automaton,
             roles,
             names,
+            rivalled,
             fact_count: facts.len(),
         }
     }
@@ -389,6 +514,7 @@ impl Matcher {
             named.others = entities::other_names(folded, sentence.clone(), &named.cue_spans);
             named.other_subject = named.mentions.is_empty()
                 && !(named.narrowed.is_empty() && named.others.is_empty());
+            named.opens_on = opening(folded, sentence, &named);
             all.push(named);
         }
         let layout = scope::Layout::new(folded, &sentences);
@@ -447,11 +573,14 @@ impl Matcher {
             if let Some(h) = layout.headline().filter(|&h| h != i) {
                 cues.push((scope::Layer::Article, &all[h]));
             }
+            let mut cued: Vec<usize> = named.cues.iter().map(|&(f, _)| f).collect();
+            cued.sort_unstable();
+            cued.dedup();
             let context = score::Context {
                 article_cues: &article_cues,
                 inherited,
                 headline: layout.headline() == Some(i),
-                subject: layout.current_subject(i, &all, article),
+                subject: layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
                 cues,
             };
             score::bind_sentence(
@@ -699,6 +828,77 @@ value = 0.3
 cues = ["consumer prices"]
 subject = []
 "#;
+
+    /// A national jobless rate, a region's and the national turnout.
+    const REGIONS: &str = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "national.rate"
+claim = "Norvania's unemployment rate, May 2026"
+source = "s"
+as_of = 2026-06-05
+kind = "percent"
+value = 5.9
+cues = ["unemployment rate"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "harbour.rate"
+claim = "Harbour Province's unemployment rate, May 2026"
+source = "s"
+as_of = 2026-06-05
+kind = "percent"
+value = 8.2
+cues = ["unemployment rate"]
+subject = ["Harbour Province"]
+
+[[fact]]
+id = "national.turnout"
+claim = "Turnout in Norvania's 2026 election"
+source = "s"
+as_of = 2026-06-05
+kind = "percent"
+value = 64.1
+cues = ["turnout"]
+subject = ["Norvania"]
+"#;
+
+    #[test]
+    fn a_paragraph_opening_on_a_name_sets_the_subject_of_the_next() {
+        let id = |s: &str| Some(s.to_string());
+        let headline = "Norvania's unemployment rate climbs to 5.9%\n\n";
+        // A region the rules know opens the paragraph before.
+        let text = format!(
+            "{headline}In Harbour Province, employers shed 4,000 jobs.\n\nThe unemployment rate rose to 8.2 per cent.\n"
+        );
+        assert_eq!(
+            bound_under(REGIONS, &text),
+            [id("national.rate"), None, id("harbour.rate")]
+        );
+        // A region the rules do not know: the rate is not Norvania's.
+        let text = format!(
+            "{headline}Lakeshore County lost 1,000 jobs.\n\nThat pushed the unemployment rate up to 6.9 per cent.\n"
+        );
+        assert_eq!(
+            bound_under(REGIONS, &text),
+            [id("national.rate"), None, None]
+        );
+        // Turnout, which the rules keep for Norvania alone, stays Norvania's
+        // whoever the paragraph before was about.
+        let text = "Norvania votes\n\nLakeshore County lost 1,000 jobs.\n\nTurnout was 64.1%.\n";
+        assert_eq!(bound_under(REGIONS, text), [None, id("national.turnout")]);
+        // A paragraph about two parties sets no subject; nor does a
+        // capitalised common word opening a sentence.
+        let text = format!(
+            "{headline}Norvania's minister met Lakeshore County's mayor.\n\nProfit margins fell.\n\nThe unemployment rate rose to 5.9 per cent.\n"
+        );
+        assert_eq!(
+            bound_under(REGIONS, &text),
+            [id("national.rate"), id("national.rate")]
+        );
+    }
 
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {

@@ -6,7 +6,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::Named;
+use super::{Named, Opening};
+
+/// How many paragraphs back a sentence that opens on a name sets the
+/// subject.
+const OPENING_REACH: usize = 2;
 
 /// Where a fact's cue or subject was found, from nearest to widest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,6 +24,8 @@ pub(super) enum Layer {
     LeadIn,
     /// Earlier in the same paragraph.
     Paragraph,
+    /// In a paragraph before, that opens on the subject.
+    Opening,
     /// In the heading above.
     Heading,
     /// In the headline, or the subject the whole article is about.
@@ -34,6 +40,7 @@ impl Layer {
             Layer::BackReference => "the sentence before",
             Layer::LeadIn => "the list's lead-in",
             Layer::Paragraph => "the paragraph",
+            Layer::Opening => "a paragraph before",
             Layer::Heading => "the heading above",
             Layer::Article => "the headline",
         }
@@ -45,6 +52,7 @@ impl Layer {
         match self {
             Layer::Sentence | Layer::BackReference | Layer::LeadIn => 0,
             Layer::Paragraph => 4,
+            Layer::Opening => 5,
             Layer::Heading => 6,
             Layer::Article => 8,
         }
@@ -138,16 +146,20 @@ impl Layout {
     }
 
     /// The subject current at sentence `at`, from the nearest place that
-    /// names one: the paragraph so far, the heading above, then the
-    /// article. `article` is the article's subject. Returns the place and
-    /// the facts whose subject it is.
-    pub(super) fn current_subject<'n>(
+    /// names one: the paragraph so far, a paragraph before that opens on
+    /// a name, the heading above, then the article. `article` is the
+    /// article's subject; `cued` the facts whose cues the sentence names,
+    /// and `rivalled(f)` whether fact `f` is measured about others too.
+    /// Returns the place and the facts whose subject it is.
+    pub(super) fn current_subject(
         &self,
         at: usize,
-        named: &'n [Named],
-        article: Option<&'n [usize]>,
-    ) -> Option<(Layer, &'n [usize])> {
-        let last_mention = |i: usize| named[i].mentions.last().map(|(_, f)| f.as_slice());
+        named: &[Named],
+        article: Option<&[usize]>,
+        cued: &[usize],
+        rivalled: impl Fn(usize) -> bool,
+    ) -> Option<(Layer, Vec<usize>)> {
+        let last_mention = |i: usize| named[i].mentions.last().map(|(_, f)| f.clone());
         let mut i = at;
         while i > 0 && self.paragraph[i - 1] == self.paragraph[at] && !self.heading[i - 1] {
             i -= 1;
@@ -159,12 +171,54 @@ impl Layout {
                 return None;
             }
         }
+        // Paragraphs before, in copy of one-sentence paragraphs: the
+        // nearest that opens on the subject of a fact the sentence names
+        // sets it ("In Ontario, the province lost 9,900 jobs." / "The
+        // unemployment rate jumped to 7.6%."). One that opens on a name no
+        // rule knows leaves out the article's subject for measures the
+        // rules keep about several parties ("New Brunswick lost 1,000
+        // jobs." / "That pushed the unemployment rate up").
+        let mut blocked: Vec<usize> = Vec::new();
+        let mut crossed = 0;
+        while i > 0 && !self.heading[i - 1] && !cued.is_empty() {
+            i -= 1;
+            if self.paragraph[i] != self.paragraph[i + 1] {
+                crossed += 1;
+            }
+            if crossed > OPENING_REACH {
+                break;
+            }
+            match named[i].opens_on {
+                Opening::Subject(m) => {
+                    let facts = &named[i].mentions[m].1;
+                    if !cued.iter().any(|f| facts.contains(f)) {
+                        continue;
+                    }
+                    if article.is_some_and(|a| facts.iter().all(|f| a.contains(f))) {
+                        break;
+                    }
+                    return Some((Layer::Opening, facts.clone()));
+                }
+                Opening::Other => {
+                    blocked = cued.iter().copied().filter(|&f| rivalled(f)).collect();
+                    break;
+                }
+                Opening::Nothing => {}
+            }
+        }
         if let Some(h) = self.section[at]
             && let Some(facts) = last_mention(h)
         {
             return Some((Layer::Heading, facts));
         }
-        article.map(|facts| (Layer::Article, facts))
+        article.map(|facts| {
+            let facts = facts
+                .iter()
+                .copied()
+                .filter(|f| !blocked.contains(f))
+                .collect();
+            (Layer::Article, facts)
+        })
     }
 
     /// The section heading above sentence `at` (the headline is none).

@@ -93,7 +93,7 @@ pub(super) struct Context<'a> {
     /// The sentence before or the list's lead-in, when this one refers to it.
     pub inherited: Option<Inherited<'a>>,
     /// The subject current in the paragraph, heading or article.
-    pub subject: Option<(Layer, &'a [usize])>,
+    pub subject: Option<(Layer, Vec<usize>)>,
     /// Whether the sentence is the article's headline.
     pub headline: bool,
     /// The facts whose cues the article named before this sentence, sorted.
@@ -319,8 +319,9 @@ pub(super) fn bind_sentence(
             .or_else(|| {
                 context
                     .subject
+                    .as_ref()
                     .filter(|(_, fs)| fs.contains(&f))
-                    .map(|(layer, _)| layer)
+                    .map(|&(layer, _)| layer)
             })
     };
 
@@ -1308,8 +1309,10 @@ fn choose(
             (Value::Rank { of: Some(a), .. }, Some(Value::Rank { of: Some(b), .. })) if a == b
         );
         let direct_cue = c.cue <= Layer::LeadIn || (same_total && c.cue <= Layer::Article);
-        let near_subject =
-            c.subject <= Layer::Paragraph || mentions.iter().all(|m| m.span.start == m.span.end);
+        // A subject carried from a paragraph before is a reading of the
+        // layout, never sure.
+        let near_subject = c.subject <= Layer::Paragraph
+            || (c.subject != Layer::Opening && mentions.iter().all(|m| m.span.start == m.span.end));
         let apart = facts[f]
             .value
             .as_ref()
