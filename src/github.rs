@@ -12,10 +12,14 @@ use crate::finding::{Finding, Severity};
 ///
 /// Properties and the message are escaped as the runner expects, so a
 /// newline, `%`, `:` or `,` in a path, fact id or message cannot end the
-/// command early or forge another one. The message says what was found and
+/// command early or forge another one, and every other control character
+/// is shown escaped (`\x1b`), as in the human report. The message says what was found and
 /// expected, then cites the source on a second line.
 pub fn render(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
     for finding in findings {
+        // Control characters from articles and file names are shown
+        // escaped, as in the human report, not passed to the runner's log.
+        let finding = &escaped(finding);
         let command = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -25,7 +29,7 @@ pub fn render(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            property(&path(&finding.path)),
+            property(&finding.path),
             finding.line,
             finding.column,
             property(&title),
@@ -42,10 +46,7 @@ fn message(finding: &Finding) -> String {
     for place in &finding.related {
         message.push_str(&format!(
             "\nalso {}:{}:{}: `{}`",
-            path(&place.path),
-            place.line,
-            place.column,
-            place.found
+            place.path, place.line, place.column, place.found
         ));
     }
     let source = &finding.source;
@@ -59,6 +60,17 @@ fn message(finding: &Finding) -> String {
         }
     }
     message
+}
+
+/// `finding` with its paths as GitHub matches them and every text
+/// escaped as [`crate::terminal::escape`] does.
+fn escaped(finding: &Finding) -> Finding {
+    let mut paths = finding.clone();
+    paths.path = path(&finding.path);
+    for place in &mut paths.related {
+        place.path = path(&place.path);
+    }
+    crate::terminal::escaped(&paths)
 }
 
 /// A path as GitHub matches it against the repository: forward slashes and
@@ -162,9 +174,11 @@ mod tests {
         let mut odd = finding(Severity::Error, ".\\notes\\50%, q:1\r\nx.md", 1, 1);
         odd.fact = "a:b,c".to_string();
         let text = render_text(&[odd]);
+        // Line breaks in a file name are shown escaped, as every control
+        // character is, so they cannot end the command.
         assert!(
             text.starts_with(
-                "::error file=notes/50%25%2C q%3A1%0D%0Ax.md,line=1,col=1,\
+                "::error file=notes/50%25%2C q%3A1\\r\\nx.md,line=1,col=1,\
                  title=claimcheck%3A disagree (a%3Ab%2Cc)::"
             ),
             "{text}"
@@ -180,7 +194,7 @@ mod tests {
         let text = render_text(&[odd]);
         assert_eq!(text.lines().count(), 1, "{text}");
         assert!(
-            text.ends_with("::84%25: up, from %250A%0D%0Abefore\n"),
+            text.ends_with("::84%25: up, from %250A\\r\\nbefore\n"),
             "{text}"
         );
     }

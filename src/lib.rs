@@ -34,6 +34,7 @@ pub mod rewrite;
 pub mod rules;
 pub mod sarif;
 pub mod suppress;
+pub mod terminal;
 pub mod text;
 pub mod verdict;
 
@@ -317,6 +318,7 @@ fn read_all(
             }
             Err(why) => {
                 skipped += 1;
+                let (name, why) = (terminal::escape(&name), terminal::escape(&why));
                 writeln!(err, "warning: skipping `{name}`: {why}")?;
             }
         }
@@ -455,8 +457,12 @@ fn fixes(
             });
             writeln!(
                 err,
-                "not fixable: {}:{}:{}: `{}`: {why}",
-                finding.path, finding.line, finding.column, finding.fact
+                "not fixable: {}:{}:{}: `{}`: {}",
+                terminal::escape(&finding.path),
+                finding.line,
+                finding.column,
+                terminal::escape(&finding.fact),
+                terminal::escape(&why)
             )?;
         }
     }
@@ -473,7 +479,12 @@ fn fixes(
         let new = fix::apply_edits(text, &edits).with_context(|| format!("cannot fix `{path}`"))?;
         if write {
             fix::write_fixed(std::path::Path::new(path), text, &new)?;
-            writeln!(out, "fixed `{path}`: {}", plural_figures(edits.len()))?;
+            writeln!(
+                out,
+                "fixed `{}`: {}",
+                terminal::escape(path),
+                plural_figures(edits.len())
+            )?;
         } else {
             out.write_all(fix::unified_diff(path, text, &new).as_bytes())?;
         }

@@ -19,7 +19,13 @@ fn main() -> ExitCode {
         Ok(status) => ExitCode::from(status.code()),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(err, "error: {error:#}");
+            // The message may quote a file name or a line of a rule file.
+            let message = format!("{error:#}");
+            let _ = writeln!(
+                err,
+                "error: {}",
+                claimcheck::terminal::escape_keeping_lines(&message)
+            );
             ExitCode::from(2)
         }
     }

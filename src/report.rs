@@ -9,6 +9,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::check::ClaimRow;
 use crate::coverage::{Coverage, Sentence};
 use crate::finding::{Finding, Outcome, Severity, Summary};
+use crate::terminal::escape;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,6 +39,8 @@ pub fn human(
 }
 
 fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
+    // Article text, file names and rule text never reach a terminal raw.
+    let finding = &crate::terminal::escaped(finding);
     let label = match finding.severity {
         Severity::Error => format!("error[{}]", finding.outcome).red().bold(),
         Severity::Warning => format!("warning[{}]", finding.outcome).yellow().bold(),
@@ -109,6 +112,8 @@ fn finding_block(out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
 /// Changes separated only by spaces are shown as one removal and one
 /// addition, so reworded stretches read as whole phrases.
 pub fn word_diff(out: &mut dyn Write, old: &str, new: &str) -> io::Result<()> {
+    let (old, new) = (escape(old), escape(new));
+    let (old, new) = (old.as_ref(), new.as_ref());
     let diff = TextDiff::from_words(old, new);
     let changes: Vec<(ChangeTag, &str)> = diff
         .iter_all_changes()
@@ -247,12 +252,12 @@ pub fn claims_human(out: &mut dyn Write, rows: &[ClaimRow]) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {} {bound}",
-            row.path,
+            escape(&row.path),
             row.line,
             row.column,
             figure_label(row),
         )?;
-        writeln!(out, "    {}", row.reason.dimmed())?;
+        writeln!(out, "    {}", escape(&row.reason).dimmed())?;
     }
     let bound = rows.iter().filter(|r| r.fact.is_some()).count();
     writeln!(
@@ -269,7 +274,13 @@ fn figure_label(row: &ClaimRow) -> String {
         .unit
         .as_deref()
         .map_or(String::new(), |u| format!(", {u}"));
-    format!("{} `{}` ({}{unit})", row.kind, row.text, row.value)
+    format!(
+        "{} `{}` ({}{})",
+        row.kind,
+        escape(&row.text),
+        row.value,
+        escape(&unit)
+    )
 }
 
 /// Writes the sentences that state figures no fact covers, each with the
@@ -288,8 +299,9 @@ pub fn unruled_human(
         else {
             continue;
         };
-        writeln!(out, "{}:{}:{}", sentence.path, first.line, first.column)?;
-        writeln!(out, "   | {}", sentence.text)?;
+        let path = escape(&sentence.path);
+        writeln!(out, "{path}:{}:{}", first.line, first.column)?;
+        writeln!(out, "   | {}", escape(&sentence.text))?;
         for row in &sentence.figures {
             writeln!(
                 out,
@@ -297,7 +309,7 @@ pub fn unruled_human(
                 figure_label(row),
                 row.line,
                 row.column,
-                row.reason.dimmed()
+                escape(&row.reason).dimmed()
             )?;
         }
         writeln!(out)?;
