@@ -72,6 +72,9 @@ pub struct Config {
     /// How sure a binding must be for a wrong figure to be an error rather
     /// than a `review` (`[severity] confident`, `high` by default).
     pub confident: crate::finding::Level,
+    /// The encoding of articles that carry no byte-order mark and (for
+    /// HTML) declare none (`encoding = "windows-1252"`); UTF-8 when unset.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// The file this came from, if any.
     pub file: Option<PathBuf>,
     include_set: GlobSet,
@@ -91,6 +94,7 @@ struct RawConfig {
     exclude: Vec<String>,
     #[serde(default)]
     severity: BTreeMap<String, toml::Spanned<toml::Value>>,
+    encoding: Option<toml::Spanned<String>>,
 }
 
 impl Default for Config {
@@ -106,6 +110,7 @@ impl Default for Config {
             severity: BTreeMap::new(),
             facts: BTreeMap::new(),
             confident: crate::finding::Level::High,
+            encoding: None,
             file: None,
         }
     }
@@ -194,6 +199,9 @@ impl Config {
         let _ = writeln!(out, "paths = {}", paths(&self.paths));
         let _ = writeln!(out, "include = {}", list(self.include.clone()));
         let _ = writeln!(out, "exclude = {}", list(self.exclude.clone()));
+        if let Some(encoding) = self.encoding {
+            let _ = writeln!(out, "encoding = {:?}", encoding.name());
+        }
         let _ = writeln!(out, "\n[severity]");
         let _ = writeln!(out, "confident = {:?}", self.confident.name());
         for outcome in Outcome::ALL {
@@ -336,6 +344,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         severity.insert(name.clone(), level_of(value.get_ref(), offset)?);
     }
+    let encoding = match &raw.encoding {
+        None => None,
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.get_ref().trim().as_bytes()).ok_or_else(
+                || {
+                    at(
+                        label.span().start,
+                        format!(
+                            "unknown encoding `{}`: use a WHATWG label such as \"utf-8\", \"windows-1252\" or \"iso-8859-2\"",
+                            label.get_ref()
+                        ),
+                    )
+                },
+            )?,
+        ),
+    };
     let base = path.parent().unwrap_or(Path::new(""));
     let resolve = |p: &String| tidy(&base.join(p));
     let defaults = Config::default();
@@ -363,6 +387,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         severity,
         facts,
         confident,
+        encoding,
         file: Some(path.to_path_buf()),
     })
 }

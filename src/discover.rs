@@ -1,18 +1,21 @@
 //! Finding and reading articles: directories are walked honouring
-//! `.gitignore`, and unreadable, binary or non-UTF-8 files are set aside
-//! with a reason instead of stopping the run.
+//! `.gitignore`, and each file is decoded by [`crate::encoding`]. A file
+//! that cannot be read (an I/O error, a byte its encoding does not allow,
+//! a NUL) is set aside with a reason, so the rest is still checked; the run
+//! then fails, so a gate never passes an article it did not read.
 
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::encoding::TextEncoding;
 
 /// An article's text, or why it could not be read.
 #[derive(Debug)]
 pub enum Loaded {
-    /// The file's text.
-    Text(String),
-    /// Why the file was skipped.
-    Skipped(String),
+    /// The file's text, and the encoding it was read in.
+    Text(String, TextEncoding),
+    /// Why the file could not be read.
+    Unreadable(String),
 }
 
 /// The articles under `paths`, sorted. A file named directly is read unless
@@ -55,17 +58,19 @@ fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 
-/// Reads an article, refusing binary and non-UTF-8 files.
-pub fn load(path: &Path) -> Loaded {
+/// Reads an article: UTF-8 or UTF-16 by its byte-order mark, else the
+/// encoding an HTML page declares, else `declared` (the desk's), else
+/// UTF-8. Invalid bytes and NULs make it unreadable.
+pub fn load(path: &Path, declared: Option<&'static encoding_rs::Encoding>) -> Loaded {
     match std::fs::read(path) {
-        Err(err) => Loaded::Skipped(format!("cannot read it: {err}")),
-        Ok(bytes) if bytes.contains(&0) => Loaded::Skipped("it looks binary".to_string()),
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Loaded::Text(text),
-            Err(err) => Loaded::Skipped(format!(
-                "it is not UTF-8 (invalid byte at offset {})",
-                err.utf8_error().valid_up_to()
-            )),
-        },
+        Err(err) => Loaded::Unreadable(format!("cannot read it: {err}")),
+        Ok(bytes) => {
+            let html =
+                crate::markup::Format::of(&path.to_string_lossy()) == crate::markup::Format::Html;
+            match crate::encoding::decode(&bytes, html, declared) {
+                Ok((text, encoding)) => Loaded::Text(text, encoding),
+                Err(err) => Loaded::Unreadable(err.to_string()),
+            }
+        }
     }
 }

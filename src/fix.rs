@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use similar::udiff::UnifiedHunkHeader;
 use similar::{ChangeTag, TextDiff};
 
+use crate::encoding::TextEncoding;
 use crate::finding::Finding;
 
 /// Lines of context around each change in a diff, as `diff -u` and git use.
@@ -89,6 +90,15 @@ pub enum FixError {
     Changed {
         /// The article.
         path: PathBuf,
+    },
+    /// The fix has no bytes in the encoding the article was read in.
+    #[error("cannot fix `{}`", .path.display())]
+    Encoding {
+        /// The article.
+        path: PathBuf,
+        /// What cannot be written.
+        #[source]
+        source: crate::encoding::EncodeError,
     },
     /// The fixed article could not be written; the original is untouched.
     #[error("cannot write `{}`", .path.display())]
@@ -262,7 +272,12 @@ fn diff_path(prefix: &str, path: &str) -> String {
 /// either wholly old or wholly new. A symbolic link is followed, so the link
 /// stays and its target is fixed. Writing the text the file already holds
 /// does nothing.
-pub fn write_fixed(path: &Path, read_contents: &str, fixed: &str) -> Result<(), FixError> {
+pub fn write_fixed(
+    path: &Path,
+    read_contents: &str,
+    fixed: &str,
+    encoding: TextEncoding,
+) -> Result<(), FixError> {
     let read_error = |source| FixError::Read {
         path: path.to_path_buf(),
         source,
@@ -273,7 +288,13 @@ pub fn write_fixed(path: &Path, read_contents: &str, fixed: &str) -> Result<(), 
     };
     let target = fs::canonicalize(path).map_err(read_error)?;
     let current = fs::read(&target).map_err(read_error)?;
-    if current != read_contents.as_bytes() {
+    let encode = |text: &str| {
+        encoding.encode(text).map_err(|e| FixError::Encoding {
+            path: path.to_path_buf(),
+            source: e,
+        })
+    };
+    if current != encode(read_contents)? {
         return Err(FixError::Changed {
             path: path.to_path_buf(),
         });
@@ -289,7 +310,7 @@ pub fn write_fixed(path: &Path, read_contents: &str, fixed: &str) -> Result<(), 
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(write_error)?;
-    temp.write_all(fixed.as_bytes()).map_err(write_error)?;
+    temp.write_all(&encode(fixed)?).map_err(write_error)?;
     keep_owner(temp.as_file(), &metadata);
     temp.as_file()
         .set_permissions(metadata.permissions())
@@ -567,7 +588,13 @@ mod tests {
         let path = dir.path().join("a.md");
         fs::write(&path, "Russia ranks 30th.\n").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        write_fixed(&path, "Russia ranks 30th.\n", "Russia ranks 31st.\n").unwrap();
+        write_fixed(
+            &path,
+            "Russia ranks 30th.\n",
+            "Russia ranks 31st.\n",
+            TextEncoding::Utf8,
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "Russia ranks 31st.\n");
         let mode = fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o7777, 0o640);
@@ -580,7 +607,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
         fs::write(&path, "Russia ranks 29th.\n").unwrap();
-        let error = write_fixed(&path, "Russia ranks 30th.\n", "Russia ranks 31st.\n").unwrap_err();
+        let error = write_fixed(
+            &path,
+            "Russia ranks 30th.\n",
+            "Russia ranks 31st.\n",
+            TextEncoding::Utf8,
+        )
+        .unwrap_err();
         assert!(matches!(error, FixError::Changed { .. }));
         assert!(error.to_string().contains("a.md"), "{error}");
         assert!(error.to_string().contains("changed"), "{error}");
@@ -592,7 +625,7 @@ mod tests {
     fn write_reports_a_missing_file_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone.md");
-        let error = write_fixed(&path, "a", "b").unwrap_err();
+        let error = write_fixed(&path, "a", "b", TextEncoding::Utf8).unwrap_err();
         assert!(matches!(error, FixError::Read { .. }));
         assert!(error.to_string().starts_with("cannot read `"), "{error}");
         assert!(error.to_string().contains("gone.md"), "{error}");
@@ -606,7 +639,7 @@ mod tests {
         let link = dir.path().join("link.md");
         fs::write(&target, "30th\n").unwrap();
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        write_fixed(&link, "30th\n", "31st\n").unwrap();
+        write_fixed(&link, "30th\n", "31st\n", TextEncoding::Utf8).unwrap();
         assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
         assert_eq!(fs::read_to_string(&target).unwrap(), "31st\n");
     }
@@ -640,7 +673,7 @@ of = 83
             .filter_map(Edit::for_finding)
             .collect();
         let fixed = apply_edits(&text, &edits).unwrap();
-        write_fixed(path, &text, &fixed).unwrap();
+        write_fixed(path, &text, &fixed, TextEncoding::Utf8).unwrap();
         (text, fixed)
     }
 

@@ -15,6 +15,7 @@ pub mod conflict;
 pub mod coverage;
 pub mod discover;
 pub mod draft;
+pub mod encoding;
 pub mod entities;
 pub mod extract;
 pub mod figures;
@@ -47,6 +48,7 @@ use rayon::prelude::*;
 use crate::check::{Checked, ClaimRow};
 use crate::cli::{CheckArgs, CheckCommand, ClaimsCommand, Cli, ColorChoice, Command, HookCommand};
 use crate::discover::Loaded;
+use crate::encoding::TextEncoding;
 use crate::finding::{Finding, Severity, Summary};
 use crate::report::Format;
 
@@ -57,6 +59,9 @@ pub enum Status {
     Clean,
     /// Errors found: exit 1.
     Errors,
+    /// The run went to the end, but some input could not be read: exit 2,
+    /// so a gate never passes what it did not read.
+    Failed,
 }
 
 impl Status {
@@ -65,6 +70,7 @@ impl Status {
         match self {
             Status::Clean => 0,
             Status::Errors => 1,
+            Status::Failed => 2,
         }
     }
 }
@@ -99,13 +105,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
 }
 
 /// An article checked (and its version at the base revision, if any), with
-/// the text it was checked in, or why it was skipped.
-type ArticleResult = Result<(Checked, Option<Checked>, String), String>;
+/// the text it was checked in and its encoding, or why it was not read.
+type ArticleResult = Result<(Checked, Option<Checked>, String, TextEncoding), String>;
 
 /// Everything a run read: the facts and each article's results.
 struct Run {
     /// Each article read, with its text as checked.
     texts: Vec<(String, String)>,
+    /// The encoding of each article not read as plain UTF-8.
+    encodings: std::collections::HashMap<String, TextEncoding>,
     config: config::Config,
     facts: Vec<rules::Fact>,
     /// The facts at the base revision, when there is one and they load.
@@ -113,7 +121,22 @@ struct Run {
     /// Each article checked, and its version at the base revision.
     checked: Vec<(Checked, Option<Checked>)>,
     files: usize,
+    /// Articles that could not be read (each already reported).
     skipped: usize,
+}
+
+impl Run {
+    /// How the run ends when it found `errors`: failed whatever it found
+    /// if an article could not be read.
+    fn status(&self, errors: bool) -> Status {
+        if self.skipped > 0 {
+            Status::Failed
+        } else if errors {
+            Status::Errors
+        } else {
+            Status::Clean
+        }
+    }
 }
 
 fn set_colour(choice: ColorChoice) {
@@ -181,16 +204,17 @@ impl Versions {
         })
     }
 
-    /// The text of a file as this run checks it: staged, or on disk.
-    fn current(&self, path: &Path) -> Loaded {
+    /// The text of a file as this run checks it: staged, or on disk, in
+    /// the `declared` encoding where its bytes do not say theirs.
+    fn current(&self, path: &Path, declared: Option<&'static encoding_rs::Encoding>) -> Loaded {
         if let (true, Some(repo)) = (self.staged, &self.repo) {
             match repo.staged(path) {
-                Ok(Some(text)) => return Loaded::Text(text),
+                Ok(Some(text)) => return Loaded::Text(text, TextEncoding::Utf8),
                 Ok(None) => {}
-                Err(err) => return Loaded::Skipped(err.to_string()),
+                Err(err) => return Loaded::Unreadable(err.to_string()),
             }
         }
-        discover::load(path)
+        discover::load(path, declared)
     }
 
     /// The text the file had at the base revision, following renames.
@@ -260,9 +284,11 @@ fn read_all(
         files => files?,
     };
     for path in rule_files {
-        match versions.current(&path) {
-            Loaded::Text(text) => rule_texts.push((path.clone(), text)),
-            Loaded::Skipped(why) => bail!("cannot read rule file `{}`: {why}", path.display()),
+        match versions.current(&path, None) {
+            Loaded::Text(text, _) => rule_texts.push((path.clone(), text)),
+            Loaded::Unreadable(why) => {
+                bail!("cannot read rule file `{}`: {why}", path.display())
+            }
         }
         if let (Some(repo), Some(rev)) = (&versions.repo, &versions.base)
             && let Ok(Some(text)) = repo.show(rev, &path)
@@ -296,35 +322,44 @@ fn read_all(
         .par_iter()
         .map(|path| {
             let name = path.display().to_string();
-            let result = match versions.current(path) {
-                Loaded::Text(text) => versions.old(path).map_err(|e| format!("{e:#}")).map(|old| {
-                    let checked = check::check(&facts, &matcher, &name, &text);
-                    let before = old.map(|old| check::check(&facts, &matcher, &name, &old));
-                    (checked, before, text)
-                }),
-                Loaded::Skipped(why) => Err(why),
+            let result = match versions.current(path, config.encoding) {
+                Loaded::Text(text, encoding) => {
+                    versions.old(path).map_err(|e| format!("{e:#}")).map(|old| {
+                        let checked = check::check(&facts, &matcher, &name, &text);
+                        let before = old.map(|old| check::check(&facts, &matcher, &name, &old));
+                        (checked, before, text, encoding)
+                    })
+                }
+                Loaded::Unreadable(why) => Err(why),
             };
             (name, result)
         })
         .collect();
     let mut checked = Vec::new();
     let mut texts = Vec::new();
+    let mut encodings = std::collections::HashMap::new();
     let mut skipped = 0;
     for (name, result) in results {
         match result {
-            Ok((now, before, text)) => {
+            Ok((now, before, text, encoding)) => {
                 checked.push((now, before));
+                if encoding != TextEncoding::Utf8 {
+                    encodings.insert(name.clone(), encoding);
+                }
                 texts.push((name, text));
             }
             Err(why) => {
+                // Reported now, failing the run at its end: the rest is
+                // still checked.
                 skipped += 1;
                 let (name, why) = (terminal::escape(&name), terminal::escape(&why));
-                writeln!(err, "warning: skipping `{name}`: {why}")?;
+                writeln!(err, "error: cannot read `{name}`: {why}")?;
             }
         }
     }
     Ok(Run {
         texts,
+        encodings,
         config,
         facts,
         old_facts,
@@ -341,7 +376,7 @@ fn check(
 ) -> anyhow::Result<Status> {
     let args = &command.common;
     let versions = Versions::new(command.staged, command.base.as_deref())?;
-    let run = read_all(args, &versions, false, err)?;
+    let mut run = read_all(args, &versions, false, err)?;
     let rev = command.base.as_deref().unwrap_or_default();
     let mut all: Vec<Finding> = Vec::new();
     let mut before_edit: Vec<Finding> = Vec::new();
@@ -350,7 +385,7 @@ fn check(
     let mut absorbed: Vec<Finding> = Vec::new();
     let mut covered = coverage::Coverage::default();
     let level = |f: &Finding| run.config.level(f.outcome, &f.fact, f.severity);
-    for (now, before) in run.checked {
+    for (now, before) in std::mem::take(&mut run.checked) {
         covered.add(coverage::coverage(&now.rows));
         let mut findings = now.findings;
         for finding in &mut findings {
@@ -416,7 +451,8 @@ fn check(
         }
     }
     if command.diff || command.fix {
-        return fixes(&run.texts, &all, command.fix, out, err);
+        let status = fixes(&run.texts, &run.encodings, &all, command.fix, out, err)?;
+        return Ok(run.status(status == Status::Errors));
     }
     let shown: Vec<Finding> = all
         .into_iter()
@@ -428,11 +464,7 @@ fn check(
         Format::Sarif => sarif::render(out, &shown, &run.facts)?,
         Format::Github => github::render(out, &shown)?,
     }
-    Ok(if summary.errors > 0 {
-        Status::Errors
-    } else {
-        Status::Clean
-    })
+    Ok(run.status(summary.errors > 0))
 }
 
 /// `--diff` prints, and `--fix` writes, the change that puts each fact's
@@ -440,6 +472,7 @@ fn check(
 /// `err` with the reason; they keep the exit code at 1.
 fn fixes(
     texts: &[(String, String)],
+    encodings: &std::collections::HashMap<String, TextEncoding>,
     findings: &[Finding],
     write: bool,
     out: &mut dyn Write,
@@ -478,7 +511,8 @@ fn fixes(
         }
         let new = fix::apply_edits(text, &edits).with_context(|| format!("cannot fix `{path}`"))?;
         if write {
-            fix::write_fixed(std::path::Path::new(path), text, &new)?;
+            let encoding = encodings.get(path).copied().unwrap_or(TextEncoding::Utf8);
+            fix::write_fixed(std::path::Path::new(path), text, &new, encoding)?;
             writeln!(
                 out,
                 "fixed `{}`: {}",
@@ -525,6 +559,7 @@ fn claims(
         draft::check_target(target, &rule_files, command.force)?;
     }
     let run = read_all(args, &Versions::default(), command.unruled, err)?;
+    let done = run.status(false);
     let mut rows: Vec<ClaimRow> = run.checked.into_iter().flat_map(|(c, _)| c.rows).collect();
     rows.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     if !command.unruled {
@@ -533,7 +568,7 @@ fn claims(
             Format::Json => report::claims_json(out, &rows)?,
             Format::Sarif | Format::Github => unreachable!("refused before reading"),
         }
-        return Ok(Status::Clean);
+        return Ok(done);
     }
     let unruled = coverage::unruled(&rows);
     let counts = coverage::coverage(&rows);
@@ -550,7 +585,7 @@ fn claims(
                 "no sentence left to draft a rule for; `{}` not written",
                 target.display()
             )?;
-            return Ok(Status::Clean);
+            return Ok(done);
         }
         drafted
             .self_check(&run.texts, &run.facts)
@@ -566,7 +601,7 @@ fn claims(
             target.display()
         )?;
     }
-    Ok(Status::Clean)
+    Ok(done)
 }
 
 /// The current year by the system clock (UTC), for drafts whose article

@@ -193,7 +193,7 @@ fn summary_line(out: &mut dyn Write, summary: &Summary, verbose: bool) -> io::Re
         line.push_str(&format!("; {said}"));
     }
     if summary.skipped > 0 {
-        line.push_str(&format!("; {} skipped", summary.skipped));
+        line.push_str(&format!("; {} not read", summary.skipped));
     }
     if summary.pre_existing > 0 {
         line.push_str(&format!(
