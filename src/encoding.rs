@@ -99,6 +99,16 @@ pub fn decode(
         }
     };
     let body = &bytes[bom..];
+    // A NUL outside UTF-16 is binary data (or UTF-16 without its mark):
+    // say so, rather than name whatever invalid byte comes first.
+    let wide = matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
+    if !wide && let Some(at) = body.iter().position(|&b| b == 0) {
+        let offset = bom + at;
+        return Err(DecodeError::Nul {
+            offset,
+            line: line_of(bytes, offset),
+        });
+    }
     let text = match encoding {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => match std::str::from_utf8(body) {
             Ok(text) => text.to_string(),
@@ -133,15 +143,8 @@ pub fn decode(
     };
     if let Some(at) = text.find('\0') {
         // Where the NUL stands in the file: for UTF-16, count code units.
-        let offset = match encoding {
-            TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
-                bom + 2 * text[..at].encode_utf16().count()
-            }
-            _ => bytes[bom..]
-                .iter()
-                .position(|&b| b == 0)
-                .map_or(at, |p| p + bom),
-        };
+        // Only UTF-16 gets here: count its code units.
+        let offset = bom + 2 * text[..at].encode_utf16().count();
         let line = text[..at].matches('\n').count() + 1;
         return Err(DecodeError::Nul { offset, line });
     }
