@@ -100,6 +100,23 @@ pub enum FixError {
         #[source]
         source: crate::encoding::EncodeError,
     },
+    /// The article's mode allows no writing: the owner's word, respected.
+    #[error("`{}` is read-only (mode {mode:04o}); not fixing it", .path.display())]
+    ReadOnly {
+        /// The article.
+        path: PathBuf,
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// The article may not be written by this user, or not without
+    /// changing what it is (its owner, its links).
+    #[error("`{}` cannot be fixed: {why}", .path.display())]
+    NotWritable {
+        /// The article.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
     /// The fixed article could not be written; the original is untouched.
     #[error("cannot write `{}`", .path.display())]
     Write {
@@ -263,26 +280,46 @@ fn diff_path(prefix: &str, path: &str) -> String {
     quoted
 }
 
-/// Writes `fixed` over the article at `path`, which was read as
-/// `read_contents`. The file is read again first, and left alone
-/// ([`FixError::Changed`]) if it no longer holds `read_contents`. The new
-/// text goes to a temporary file in the same directory, which takes the
-/// original's permissions (and, where allowed, its owner), is flushed to
-/// disk and then renamed over the original: at every moment the article is
-/// either wholly old or wholly new. A symbolic link is followed, so the link
-/// stays and its target is fixed. Writing the text the file already holds
-/// does nothing.
-pub fn write_fixed(
+/// How a fixed article is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// A temporary file beside it, renamed over it: atomic.
+    Replace,
+    /// Through the same inode (write, then cut to length), because a
+    /// rename would break its hard links, give it another owner, or is not
+    /// allowed in its folder.
+    InPlace,
+}
+
+/// A fixed article, checked and ready to write: [`plan`] every file first,
+/// then [`Planned::write`] them, so that a fix refused anywhere leaves
+/// every file as it was.
+#[derive(Debug)]
+pub struct Planned {
+    /// The article as named.
+    path: PathBuf,
+    /// The file written (links followed).
+    target: PathBuf,
+    /// Its bytes when planned.
+    old: Vec<u8>,
+    /// The bytes to write.
+    new: Vec<u8>,
+    how: How,
+}
+
+/// Checks that the article at `path`, read as `read_contents` in
+/// `encoding`, may be rewritten as `fixed`, and prepares its bytes. `None`
+/// when there is nothing to change. Refused: a file changed since it was
+/// read ([`FixError::Changed`]), one that is not a regular file, one whose
+/// mode allows no writing ([`FixError::ReadOnly`]), one the user may not
+/// write ([`FixError::NotWritable`]), and a fix its encoding cannot hold.
+pub fn plan(
     path: &Path,
     read_contents: &str,
     fixed: &str,
     encoding: TextEncoding,
-) -> Result<(), FixError> {
+) -> Result<Option<Planned>, FixError> {
     let read_error = |source| FixError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let write_error = |source| FixError::Write {
         path: path.to_path_buf(),
         source,
     };
@@ -300,29 +337,183 @@ pub fn write_fixed(
         });
     }
     if fixed == read_contents {
-        return Ok(());
+        return Ok(None);
     }
+    let new = encode(fixed)?;
     let metadata = fs::metadata(&target).map_err(read_error)?;
+    let refuse = |why: String| FixError::NotWritable {
+        path: path.to_path_buf(),
+        why,
+    };
+    if !metadata.is_file() {
+        return Err(refuse("it is not a regular file".to_string()));
+    }
+    let how = how_to_write(path, &target, &metadata)?;
+    if how == How::InPlace
+        && let Err(error) = fs::OpenOptions::new().write(true).open(&target)
+    {
+        return Err(refuse(match why_in_place(&metadata) {
+            Some(why) => format!("{why}, and it cannot be written in place ({error})"),
+            None => format!("it cannot be written ({error})"),
+        }));
+    }
+    Ok(Some(Planned {
+        path: path.to_path_buf(),
+        target,
+        old: current,
+        new,
+        how,
+    }))
+}
+
+/// The user's effective uid, read from the owner of a file they create.
+#[cfg(unix)]
+fn effective_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    static UID: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
+    *UID.get_or_init(|| {
+        let file = tempfile::tempfile().ok()?;
+        file.metadata().ok().map(|m| m.uid())
+    })
+}
+
+/// Why a rename would not keep the file as it is: its hard links, or its
+/// owner, which only root can give a new file.
+#[cfg(unix)]
+fn why_in_place(metadata: &fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    if metadata.nlink() > 1 {
+        return Some(format!("it has {} hard links", metadata.nlink()));
+    }
+    match effective_uid() {
+        Some(me) if me != 0 && me != metadata.uid() => Some(format!(
+            "it belongs to another user (uid {}), and replacing it would make it yours",
+            metadata.uid()
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(not(unix))]
+fn why_in_place(_metadata: &fs::Metadata) -> Option<String> {
+    None
+}
+
+/// Whether the mode bits allow writing, and how to write: in place when a
+/// rename would change the file, or is not allowed in its folder.
+fn how_to_write(path: &Path, target: &Path, metadata: &fs::Metadata) -> Result<How, FixError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let mode = metadata.permissions().mode() & 0o7777;
+        let mine = effective_uid().is_some_and(|me| me == metadata.uid());
+        // Read-only is the owner's word, which root respects too.
+        if mode & 0o222 == 0 || (mine && mode & 0o200 == 0) {
+            return Err(FixError::ReadOnly {
+                path: path.to_path_buf(),
+                mode,
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    if metadata.permissions().readonly() {
+        return Err(FixError::ReadOnly {
+            path: path.to_path_buf(),
+            mode: 0o444,
+        });
+    }
+    if why_in_place(metadata).is_some() {
+        return Ok(How::InPlace);
+    }
+    // A folder that takes no new file leaves writing in place.
     let dir = target.parent().unwrap_or(Path::new("."));
-    // Until `persist` succeeds, dropping `temp` deletes it.
-    let mut temp = tempfile::Builder::new()
+    match tempfile::Builder::new()
         .prefix(".claimcheck-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(write_error)?;
-    temp.write_all(&encode(fixed)?).map_err(write_error)?;
-    keep_owner(temp.as_file(), &metadata);
-    temp.as_file()
-        .set_permissions(metadata.permissions())
-        .map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
-    temp.persist(&target).map_err(|e| write_error(e.error))?;
-    // Make the rename itself durable. The article is already whole, old or
-    // new, whatever happens here, so a failure is not worth reporting.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
+    {
+        Ok(_) => Ok(How::Replace),
+        Err(_) => Ok(How::InPlace),
     }
-    Ok(())
+}
+
+impl Planned {
+    /// The article as named.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes the fixed article, if the file still holds what was planned:
+    /// by a rename (atomic: at every moment the article is wholly old or
+    /// wholly new), or through the same inode when a rename would break
+    /// its hard links or owner. Owner (where allowed), permissions and
+    /// line endings stay.
+    pub fn write(&self) -> Result<(), FixError> {
+        let path = &self.path;
+        let write_error = |source| FixError::Write {
+            path: path.clone(),
+            source,
+        };
+        let current = fs::read(&self.target).map_err(|source| FixError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if current != self.old {
+            return Err(FixError::Changed { path: path.clone() });
+        }
+        match self.how {
+            How::InPlace => {
+                // The new bytes are ready; write them over the old ones,
+                // then cut the file to their length.
+                let mut file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(&self.target)
+                    .map_err(write_error)?;
+                file.write_all(&self.new).map_err(write_error)?;
+                file.set_len(self.new.len() as u64).map_err(write_error)?;
+                file.sync_all().map_err(write_error)?;
+            }
+            How::Replace => {
+                let metadata = fs::metadata(&self.target).map_err(write_error)?;
+                let dir = self.target.parent().unwrap_or(Path::new("."));
+                // Until `persist` succeeds, dropping `temp` deletes it.
+                let mut temp = tempfile::Builder::new()
+                    .prefix(".claimcheck-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)
+                    .map_err(write_error)?;
+                temp.write_all(&self.new).map_err(write_error)?;
+                keep_owner(temp.as_file(), &metadata);
+                temp.as_file()
+                    .set_permissions(metadata.permissions())
+                    .map_err(write_error)?;
+                temp.as_file().sync_all().map_err(write_error)?;
+                temp.persist(&self.target)
+                    .map_err(|e| write_error(e.error))?;
+                // Make the rename itself durable. The article is already
+                // whole, old or new, whatever happens here.
+                if let Ok(dir) = File::open(dir) {
+                    let _ = dir.sync_all();
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Plans and writes one article's fix ([`plan`], then [`Planned::write`]).
+/// A symbolic link is followed, so the link stays and its target is fixed.
+/// Writing the text the file already holds does nothing.
+pub fn write_fixed(
+    path: &Path,
+    read_contents: &str,
+    fixed: &str,
+    encoding: TextEncoding,
+) -> Result<(), FixError> {
+    match plan(path, read_contents, fixed, encoding)? {
+        Some(planned) => planned.write(),
+        None => Ok(()),
+    }
 }
 
 /// Gives the temporary file the original's owner and group, as far as the

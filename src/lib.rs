@@ -499,7 +499,11 @@ fn fixes(
             )?;
         }
     }
-    let mut fixed = 0;
+    // Every file's edits are made and checked, and (with `--fix`) every
+    // file checked writable and unchanged, before any file is written: a
+    // refusal anywhere leaves every article as it was.
+    let mut changes = Vec::new();
+    let mut refused = Vec::new();
     for (path, text) in texts {
         let edits: Vec<fix::Edit> = findings
             .iter()
@@ -509,20 +513,57 @@ fn fixes(
         if edits.is_empty() {
             continue;
         }
-        let new = fix::apply_edits(text, &edits).with_context(|| format!("cannot fix `{path}`"))?;
-        if write {
+        let new = match fix::apply_edits(text, &edits) {
+            Ok(new) => new,
+            Err(error) => {
+                refused.push(format!("cannot fix `{path}`: {error}"));
+                continue;
+            }
+        };
+        let planned = if write {
             let encoding = encodings.get(path).copied().unwrap_or(TextEncoding::Utf8);
-            fix::write_fixed(std::path::Path::new(path), text, &new, encoding)?;
+            match fix::plan(std::path::Path::new(path), text, &new, encoding) {
+                Ok(planned) => planned,
+                Err(error) => {
+                    refused.push(format!("{:#}", anyhow::Error::new(error)));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        changes.push((path, text, new, planned, edits.len()));
+    }
+    if !refused.is_empty() {
+        for why in &refused {
+            writeln!(err, "error: {}", terminal::escape(why))?;
+        }
+        bail!(
+            "{} refused; no article was {}",
+            if refused.len() == 1 {
+                "1 file's fix was".to_string()
+            } else {
+                format!("{} files' fixes were", refused.len())
+            },
+            if write { "written" } else { "diffed" }
+        );
+    }
+    let mut fixed = 0;
+    for (path, text, new, planned, count) in changes {
+        if write {
+            if let Some(planned) = planned {
+                planned.write()?;
+            }
             writeln!(
                 out,
                 "fixed `{}`: {}",
                 terminal::escape(path),
-                plural_figures(edits.len())
+                plural_figures(count)
             )?;
         } else {
             out.write_all(fix::unified_diff(path, text, &new).as_bytes())?;
         }
-        fixed += edits.len();
+        fixed += count;
     }
     if write {
         writeln!(

@@ -65,7 +65,9 @@ impl Before<'_> {
         }
         let sentences = text::sentences(&self.folded.text);
         for (result, candidate) in results.iter_mut().zip(candidates) {
-            *result = self.already_stated(candidate.claim, &sentences);
+            *result = self
+                .whole_number(candidate)
+                .and_then(|()| self.already_stated(candidate.claim, &sentences));
         }
         let mut order: Vec<usize> = (0..candidates.len()).collect();
         order.sort_by_key(|&i| (candidates[i].edit.start, candidates[i].edit.end));
@@ -221,6 +223,50 @@ impl Before<'_> {
     /// The original text of a range, on one line.
     fn original(&self, range: Range<usize>) -> String {
         one_line(self.text.get(range).unwrap_or_default())
+    }
+
+    /// `Err` when the bytes a fix replaces are part of a longer run of
+    /// digits and separators ("12,000" of "12,000,00", "8,000.24" of
+    /// "8,000.24,000"): the reader took a piece of a malformed number, and
+    /// writing over the piece would leave the rest behind, growing on every
+    /// run. The finding stays, without a fix.
+    fn whole_number(&self, candidate: &Candidate<'_>) -> Result<(), String> {
+        let bytes = self.text.as_bytes();
+        let (start, end) = (candidate.edit.start, candidate.edit.end);
+        let digit = |at: Option<usize>| {
+            at.and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_digit)
+        };
+        let separator = |at: Option<usize>| {
+            at.and_then(|i| bytes.get(i))
+                .is_some_and(|b| matches!(b, b',' | b'.'))
+        };
+        let edit_digits = |at: Option<usize>| digit(at);
+        let before = start.checked_sub(1);
+        let after = Some(end);
+        let joined_before = (digit(before) && edit_digits(Some(start)))
+            || (separator(before) && digit(before.and_then(|b| b.checked_sub(1))));
+        let joined_after = (digit(after) && edit_digits(end.checked_sub(1)))
+            || (separator(after) && digit(Some(end + 1)));
+        if !(joined_before || joined_after) {
+            return Ok(());
+        }
+        let mut from = start;
+        while from > 0 && matches!(bytes[from - 1], b'0'..=b'9' | b',' | b'.') {
+            from -= 1;
+        }
+        let mut to = end;
+        while to < bytes.len() && matches!(bytes[to], b'0'..=b'9' | b',' | b'.') {
+            to += 1;
+        }
+        Err(format!(
+            "`{}` is part of a longer number, `{}`, which reads as no one figure: correct it by hand",
+            self.text.get(start..end).unwrap_or_default(),
+            self.text
+                .get(from..to)
+                .unwrap_or_default()
+                .trim_end_matches(['.', ','])
+        ))
     }
 
     /// `Err` when another figure of the claim's sentence, or of the

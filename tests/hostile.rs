@@ -259,3 +259,164 @@ fn an_unreadable_article_fails_the_run_after_the_rest_is_checked() {
         }
     }
 }
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn a_fix_refused_in_one_file_writes_no_file() {
+    let dir = desk();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, common::WRONG).unwrap();
+    std::fs::write(&b, common::WRONG).unwrap();
+    set_mode(&b, 0o444);
+    let out = claimcheck(dir.path(), &["check", "--fix", "a.txt", "b.txt"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`b.txt` is read-only (mode 0444); not fixing it"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no article was written"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), common::WRONG);
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), common::WRONG);
+    assert_eq!(mode(&b), 0o444);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        4,
+        "no file left behind"
+    );
+}
+
+#[test]
+fn a_fix_keeps_mode_and_hard_links_and_a_second_fix_changes_nothing() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = desk();
+    let (a, link) = (dir.path().join("a.txt"), dir.path().join("link.txt"));
+    std::fs::write(&a, common::WRONG).unwrap();
+    set_mode(&a, 0o640);
+    std::fs::hard_link(&a, &link).unwrap();
+    let inode = std::fs::metadata(&a).unwrap().ino();
+    let out = claimcheck(dir.path(), &["check", "--fix", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), common::RIGHT);
+    assert_eq!(std::fs::read_to_string(&link).unwrap(), common::RIGHT);
+    assert_eq!(std::fs::metadata(&a).unwrap().ino(), inode);
+    assert_eq!(std::fs::metadata(&a).unwrap().nlink(), 2);
+    assert_eq!(mode(&a), 0o640);
+    // A file on its own is replaced, keeping its mode.
+    let b = dir.path().join("b.txt");
+    std::fs::write(&b, common::WRONG).unwrap();
+    set_mode(&b, 0o600);
+    let out = claimcheck(dir.path(), &["check", "--fix", "b.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), common::RIGHT);
+    assert_eq!(mode(&b), 0o600);
+    // Again: nothing left to change.
+    let out = claimcheck(dir.path(), &["check", "--fix", "a.txt", "b.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "0 figures fixed, 0 left to fix by hand\n"
+    );
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), common::RIGHT);
+}
+
+/// Whether these tests run as root (the owner of a file they create).
+fn as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    tempfile::tempfile().unwrap().metadata().unwrap().uid() == 0
+}
+
+#[test]
+fn a_file_of_another_user_is_not_replaced_by_the_fix() {
+    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::process::CommandExt;
+    if !as_root() {
+        eprintln!("skipped: needs root to run the fix as another user");
+        return;
+    }
+    let dir = desk();
+    // A folder anyone may write in, and a file root owns there.
+    set_mode(dir.path(), 0o777);
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, common::WRONG).unwrap();
+    set_mode(&a, 0o644);
+    let nobody = 65534;
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", "--fix", "a.txt"])
+        .current_dir(dir.path())
+        .uid(nobody)
+        .gid(nobody)
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`a.txt` cannot be fixed: it belongs to another user (uid 0)"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), common::WRONG);
+    assert_eq!(std::fs::metadata(&a).unwrap().uid(), 0);
+}
+
+const GPUS: &str = r#"
+[sources.sber-gpu]
+name = "Press reports on Sberbank's GPU procurement"
+
+[[fact]]
+id = "sberbank.gpus"
+claim = "GPUs Sberbank has obtained since the war began"
+source = "sber-gpu"
+as_of = 2025
+kind = "count"
+value = 9000
+cues = ["GPUs", "graphics processing units", "Nvidia chips"]
+subject = ["Sberbank", "Sber"]
+"#;
+
+#[test]
+fn a_fix_never_rewrites_part_of_a_longer_number() {
+    let dir = desk();
+    std::fs::write(dir.path().join("rules/facts.toml"), GPUS).unwrap();
+    for (stated, read) in [
+        ("perhaps 12,000,00", "12,000"),
+        ("8,000.24,000", "8,000.24"),
+    ] {
+        let article =
+            format!("Sberbank has reportedly obtained {stated} GPUs since the war began.\n");
+        std::fs::write(dir.path().join("a.txt"), &article).unwrap();
+        let (code, report, stderr) = check_json(dir.path(), &["a.txt"]);
+        assert_eq!(code, 1, "{stderr}");
+        let finding = &report["findings"][0];
+        assert_eq!(finding["outcome"], "disagree", "{report}");
+        assert_eq!(finding["found"], read, "{report}");
+        assert!(finding["fix"].is_null(), "{stated}: {report}");
+        let why = finding["unfixable"].as_str().unwrap();
+        assert!(why.contains("part of a longer number"), "{why}");
+        let out = claimcheck(dir.path(), &["check", "--fix", "a.txt"]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            article
+        );
+    }
+    // A whole number is still fixed, once.
+    let article = "Sberbank has reportedly obtained 12,000 GPUs since the war began.\n";
+    std::fs::write(dir.path().join("a.txt"), article).unwrap();
+    for _ in 0..2 {
+        let out = claimcheck(dir.path(), &["check", "--fix", "a.txt"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            article.replace("12,000", "9,000")
+        );
+    }
+}
