@@ -41,6 +41,10 @@ pub struct Draft {
     pub source: String,
     /// The facts, in order of article and position.
     pub facts: Vec<DraftFact>,
+    /// Facts that would not load as drafted (a rank above its total, a
+    /// count below zero, a number too large for TOML), each with the
+    /// loader's reason: written as comments, never as facts.
+    pub left_out: Vec<(DraftFact, String)>,
 }
 
 /// One drafted fact.
@@ -231,7 +235,13 @@ pub fn draft(
         }
     }
     separate(&mut facts);
-    Draft { source, facts }
+    let mut draft = Draft {
+        source,
+        facts,
+        left_out: Vec::new(),
+    };
+    draft.leave_out_unloadable();
+    draft
 }
 
 /// The bare years a sentence names, with their text.
@@ -504,6 +514,12 @@ fn toml_number(n: f64) -> String {
     }
 }
 
+/// A TOML comment line: control characters copied from an article (which
+/// a comment may not hold) are written as escapes, line breaks included.
+fn comment(text: &str) -> String {
+    format!("# {}\n", crate::terminal::escape(text))
+}
+
 fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
@@ -516,6 +532,66 @@ impl DraftFact {
 }
 
 impl Draft {
+    /// Moves each fact that would not load on its own (with the
+    /// placeholder source) to [`Draft::left_out`], with the reason, so
+    /// that every draft written loads.
+    fn leave_out_unloadable(&mut self) {
+        let header = self.header();
+        let mut kept = Vec::new();
+        for fact in std::mem::take(&mut self.facts) {
+            let alone = format!("{header}{}", self.block(&fact));
+            match crate::rules::parse(Path::new("draft.toml"), &alone) {
+                Ok(_) => kept.push(fact),
+                Err(error) => {
+                    let why = error.message.clone();
+                    self.left_out.push((fact, why));
+                }
+            }
+        }
+        self.facts = kept;
+    }
+
+    fn header(&self) -> String {
+        format!(
+            "[sources.{}]\nname = {}\n",
+            self.source,
+            quoted(PLACEHOLDER_SOURCE)
+        )
+    }
+
+    /// One fact as TOML, with its comments, from a blank line on.
+    fn block(&self, fact: &DraftFact) -> String {
+        let mut out = String::new();
+        out.push('\n');
+        out.push_str(&comment(&format!("{}: {}", fact.place(), fact.sentence)));
+        for note in &fact.notes {
+            out.push_str(&comment(note));
+        }
+        out.push_str("[[fact]]\n");
+        out.push_str(&format!("id = {}\n", quoted(&fact.id)));
+        out.push_str(&format!("claim = {}\n", quoted(&fact.claim)));
+        out.push_str(&format!("source = {}\n", quoted(&self.source)));
+        out.push_str(&format!("as_of = {}\n", fact.as_of));
+        out.push_str(&format!("kind = {}\n", quoted(fact.kind.name())));
+        if fact.future {
+            out.push_str("future = true\n");
+        }
+        if fact.change {
+            out.push_str("measure = \"change\"\n");
+        }
+        for (key, value) in &fact.value {
+            out.push_str(&format!("{key} = {value}\n"));
+        }
+        let cues: Vec<String> = fact.cues.iter().map(|c| quoted(c)).collect();
+        out.push_str(&format!("cues = [{}]\n", cues.join(", ")));
+        out.push_str(&format!("subject = {}\n", quoted(&fact.subject)));
+        if !fact.qualifiers.is_empty() {
+            let q: Vec<String> = fact.qualifiers.iter().map(|c| quoted(c)).collect();
+            out.push_str(&format!("qualifiers = [{}]\n", q.join(", ")));
+        }
+        out
+    }
+
     /// The draft as a rule file.
     pub fn to_toml(&self) -> String {
         let mut out = String::new();
@@ -526,39 +602,21 @@ impl Draft {
              # primary source, name that source, set `as_of`, trim the cues and\n\
              # subject, and write a real `claim`. Delete the facts not worth keeping.\n\n",
         );
-        out.push_str(&format!(
-            "[sources.{}]\nname = {}\n",
-            self.source,
-            quoted(PLACEHOLDER_SOURCE)
-        ));
+        out.push_str(&self.header());
         for fact in &self.facts {
+            out.push_str(&self.block(fact));
+        }
+        for (fact, why) in &self.left_out {
             out.push('\n');
-            out.push_str(&format!("# {}: {}\n", fact.place(), fact.sentence));
-            for note in &fact.notes {
-                out.push_str(&format!("# {note}\n"));
-            }
-            out.push_str("[[fact]]\n");
-            out.push_str(&format!("id = {}\n", quoted(&fact.id)));
-            out.push_str(&format!("claim = {}\n", quoted(&fact.claim)));
-            out.push_str(&format!("source = {}\n", quoted(&self.source)));
-            out.push_str(&format!("as_of = {}\n", fact.as_of));
-            out.push_str(&format!("kind = {}\n", quoted(fact.kind.name())));
-            if fact.future {
-                out.push_str("future = true\n");
-            }
-            if fact.change {
-                out.push_str("measure = \"change\"\n");
-            }
-            for (key, value) in &fact.value {
-                out.push_str(&format!("{key} = {value}\n"));
-            }
-            let cues: Vec<String> = fact.cues.iter().map(|c| quoted(c)).collect();
-            out.push_str(&format!("cues = [{}]\n", cues.join(", ")));
-            out.push_str(&format!("subject = {}\n", quoted(&fact.subject)));
-            if !fact.qualifiers.is_empty() {
-                let q: Vec<String> = fact.qualifiers.iter().map(|c| quoted(c)).collect();
-                out.push_str(&format!("qualifiers = [{}]\n", q.join(", ")));
-            }
+            out.push_str(&comment(&format!(
+                "left out: {}: {}",
+                fact.place(),
+                fact.sentence
+            )));
+            out.push_str(&comment(&format!(
+                "stated as `{}`, it would not load as a {} fact: {why}",
+                fact.figure, fact.kind
+            )));
         }
         out
     }

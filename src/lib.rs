@@ -635,11 +635,15 @@ fn claims(
         // The listing first, then what was written.
         out.flush()?;
         let n = drafted.facts.len();
+        let left_out = match drafted.left_out.len() {
+            0 => String::new(),
+            k => format!(" ({k} left out as they would not load: see the comments)"),
+        };
         writeln!(
             err,
-            "wrote {n} draft fact{} to `{}`; review each one before moving it into your rules",
+            "wrote {n} draft fact{} to `{}`{left_out}; review each one before moving it into your rules",
             if n == 1 { "" } else { "s" },
-            target.display()
+            terminal::escape(&target.display().to_string())
         )?;
     }
     Ok(done)

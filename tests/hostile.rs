@@ -420,3 +420,39 @@ fn a_fix_never_rewrites_part_of_a_longer_number() {
         );
     }
 }
+
+#[test]
+fn a_draft_leaves_out_what_would_not_load_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Porto ranks 12th of 9 on the European Ports Index.\n\
+         Some 4,000 dock workers are employed at Leixoes, union officials say.\n\
+         Lisbon \x1b[2J handled 99999999999999999999999 containers last year.\n\
+         Braga lost -300 dock workers\r in 2023.\n",
+    )
+    .unwrap();
+    let out = claimcheck(
+        dir.path(),
+        &["claims", "--unruled", "--emit-rules", "draft.toml", "a.txt"],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("wrote 1 draft fact to `draft.toml` (3 left out"),
+        "{stderr}"
+    );
+    let draft = std::fs::read_to_string(dir.path().join("draft.toml")).unwrap();
+    assert_eq!(draft.matches("\n# left out: ").count(), 3, "{draft}");
+    assert!(
+        draft.contains("a rank cannot be above its total"),
+        "{draft}"
+    );
+    assert!(draft.contains("not negative"), "{draft}");
+    assert!(draft.contains("Lisbon \\x1b[2J handled"), "{draft}");
+    assert!(draft.contains("dock workers\\r in 2023"), "{draft}");
+    assert_eq!(raw_controls(draft.as_bytes()), [], "{draft}");
+    // What was written loads as rules.
+    let out = claimcheck(dir.path(), &["check", "--rules", "draft.toml", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
