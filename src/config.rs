@@ -89,9 +89,9 @@ struct RawConfig {
     #[serde(default)]
     paths: Vec<String>,
     #[serde(default)]
-    include: Vec<String>,
+    include: Vec<toml::Spanned<String>>,
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<toml::Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<String, toml::Spanned<toml::Value>>,
     encoding: Option<toml::Spanned<String>>,
@@ -280,11 +280,18 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 /// Parses a configuration file's text; `path` names it in errors and
 /// anchors its relative paths.
 pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    // Each error names line and column, and quotes the line, as rule
+    // file errors do.
     let at = |offset: usize, message: String| {
         let (line, column) = crate::text::LineIndex::new(text).position(text, offset);
+        let quoted = text.lines().nth(line - 1).unwrap_or("");
+        let margin = " ".repeat(line.to_string().len());
+        let caret = " ".repeat(quoted.chars().take(column - 1).count());
         ConfigError {
             path: path.display().to_string(),
-            message: format!("{line}:{column}: {message}"),
+            message: format!(
+                "{line}:{column}: {message}\n{margin} |\n{line} | {quoted}\n{margin} | {caret}^"
+            ),
         }
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
@@ -363,12 +370,33 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let base = path.parent().unwrap_or(Path::new(""));
     let resolve = |p: &String| tidy(&base.join(p));
     let defaults = Config::default();
+    let spanned_globs = |list: &[toml::Spanned<String>]| -> Result<GlobSet, ConfigError> {
+        let mut builder = GlobSetBuilder::new();
+        for glob in list {
+            let glob = Glob::new(glob.get_ref()).map_err(|e| {
+                at(
+                    glob.span().start,
+                    format!("bad glob `{}`: {}", glob.get_ref(), e.kind()),
+                )
+            })?;
+            builder.add(glob);
+        }
+        builder.build().map_err(|e| at(0, format!("bad glob: {e}")))
+    };
+    let include_set = if raw.include.is_empty() {
+        globs(&defaults.include).map_err(|e| at(0, format!("bad glob: {e}")))?
+    } else {
+        spanned_globs(&raw.include)?
+    };
+    let exclude_set = spanned_globs(&raw.exclude)?;
+    let plain = |list: Vec<toml::Spanned<String>>| -> Vec<String> {
+        list.into_iter().map(toml::Spanned::into_inner).collect()
+    };
     let include = if raw.include.is_empty() {
         defaults.include.clone()
     } else {
-        raw.include
+        plain(raw.include)
     };
-    let bad_glob = |e: globset::Error| at(0, format!("bad glob: {e}"));
     Ok(Config {
         rules: if raw.rules.is_empty() {
             defaults.rules.iter().map(|p| tidy(&base.join(p))).collect()
@@ -380,10 +408,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         } else {
             raw.paths.iter().map(resolve).collect()
         },
-        include_set: globs(&include).map_err(bad_glob)?,
+        include_set,
         include,
-        exclude_set: globs(&raw.exclude).map_err(bad_glob)?,
-        exclude: raw.exclude,
+        exclude_set,
+        exclude: plain(raw.exclude),
         severity,
         facts,
         confident,

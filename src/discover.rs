@@ -21,8 +21,9 @@ pub enum Loaded {
 /// The articles under `paths`, sorted. A file named directly is read unless
 /// the configuration excludes it; a directory contributes the files its
 /// `include` globs match, less those git ignores or `exclude` names. A
-/// path that does not exist is an error.
-pub fn articles(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, PathBuf> {
+/// path that is neither a file nor a folder is an error, with what it is
+/// (missing, a symbolic link loop, a FIFO or device).
+pub fn articles(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_file() {
@@ -45,12 +46,60 @@ pub fn articles(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, Path
                 }
             }
         } else {
-            return Err(path.clone());
+            return Err(format!(
+                "article path `{}` {}",
+                crate::terminal::escape(&path.display().to_string()),
+                what_it_is(path)
+            ));
         }
     }
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// Why a path named as an article is neither a file nor a folder.
+pub fn what_it_is(path: &Path) -> String {
+    let link = path.symlink_metadata();
+    match (path.metadata(), link) {
+        (Ok(metadata), _) => format!("is not a regular file ({})", kind_of(&metadata)),
+        (Err(_), Ok(link)) if link.file_type().is_symlink() => match path.metadata() {
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                "is a symbolic link to nothing (its target does not exist)".to_string()
+            }
+            // ELOOP: 40 on Linux, 62 on the BSDs and macOS.
+            Err(err) if matches!(err.raw_os_error(), Some(40 | 62)) => {
+                "is a symbolic link loop".to_string()
+            }
+            Err(err) => format!("cannot be followed: {err}"),
+            Ok(_) => "changed while it was read".to_string(),
+        },
+        (Err(err), _) if err.kind() == std::io::ErrorKind::NotFound => "does not exist".to_string(),
+        (Err(err), _) => format!("cannot be read: {err}"),
+    }
+}
+
+/// What kind of special file a path is.
+fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = metadata;
+    "a special file"
 }
 
 /// Drops a leading `./` so that paths read as the user would write them.

@@ -157,7 +157,11 @@ fn configuration(args: &CheckArgs) -> anyhow::Result<config::Config> {
     let mut config = match &args.config {
         Some(path) => {
             if !path.is_file() {
-                bail!("configuration file `{}` does not exist", path.display());
+                bail!(
+                    "configuration file `{}` {}",
+                    terminal::escape(&path.display().to_string()),
+                    discover::what_it_is(path)
+                );
             }
             config::load(path)?
         }
@@ -297,6 +301,29 @@ fn read_all(
         }
     }
     let facts = rules::load_texts(&rule_texts)?;
+    // A level for a fact no rule defines is a typo that would silently do
+    // nothing (or, for `off`, silence nothing it was meant to).
+    let unknown: Vec<String> = config
+        .facts
+        .keys()
+        .filter(|id| !facts.iter().any(|f| &f.id == *id))
+        .map(|id| format!("`{}`", terminal::escape(id)))
+        .collect();
+    if !unknown.is_empty() && !rule_texts.is_empty() {
+        bail!(
+            "{}: [severity.facts] names {} that no rule file defines: {}",
+            config
+                .file
+                .as_ref()
+                .map_or("the configuration".to_string(), |f| f.display().to_string()),
+            if unknown.len() == 1 {
+                "a fact"
+            } else {
+                "facts"
+            },
+            unknown.join(", ")
+        );
+    }
     let old_facts = if versions.base.is_some() {
         match rules::load_texts(&old_rule_texts) {
             Ok(facts) => Some(facts),
@@ -314,8 +341,7 @@ fn read_all(
     let files = if versions.staged && args.paths.is_empty() {
         versions.staged_articles(&config)?
     } else {
-        discover::articles(&config.paths, &config)
-            .map_err(|p| anyhow::anyhow!("article path `{}` does not exist", p.display()))?
+        discover::articles(&config.paths, &config).map_err(anyhow::Error::msg)?
     };
     let matcher = extract::Matcher::new(&facts);
     let results: Vec<(String, ArticleResult)> = files

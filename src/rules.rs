@@ -363,6 +363,15 @@ fn convert(
     if cues.is_empty() {
         return Err(file.error(cues_span, format!("fact `{id}` needs at least one cue")));
     }
+    // A word with no letter ("2024", "%", "--") names nothing: it would
+    // match every figure of its shape.
+    let wordless = |w: &&String| !w.chars().any(char::is_alphabetic);
+    if let Some(bad) = cues.iter().find(wordless) {
+        return Err(file.error(
+            cues_span,
+            format!("cue `{bad}` of fact `{id}` has no letter: a cue must name the fact in words"),
+        ));
+    }
     let subject_span = raw.subject.span();
     let subjects = clean_words(raw.subject.get_ref().to_vec());
     // `subject = []` says the cue alone names the fact; a subject of blank
@@ -372,6 +381,12 @@ fn convert(
         return Err(file.error(
             subject_span,
             format!("fact `{id}` needs a subject (or `subject = []` when its cue alone names it)"),
+        ));
+    }
+    if let Some(bad) = subjects.iter().find(wordless) {
+        return Err(file.error(
+            subject_span,
+            format!("subject `{bad}` of fact `{id}` has no letter: a subject must name someone or something in words"),
         ));
     }
     let kind = match raw.kind {
@@ -567,6 +582,20 @@ fn fact_value(
     let Some((name, span)) = bounds.into_iter().next() else {
         return Ok(None);
     };
+    let finite = [&raw.at_least, &raw.at_most, &raw.more_than, &raw.fewer_than]
+        .into_iter()
+        .flatten()
+        .all(|v| v.get_ref().is_finite())
+        && raw
+            .between
+            .as_ref()
+            .is_none_or(|b| b.get_ref().iter().all(|v| v.is_finite()));
+    if !finite {
+        return Err(file.error(
+            span,
+            format!("`{name}` of fact `{id}` must be a finite number, not `nan` or `inf`"),
+        ));
+    }
     let amount_kind = matches!(
         kind,
         Kind::Count | Kind::Percent | Kind::Money | Kind::Number
@@ -645,12 +674,12 @@ fn tolerance_of(
     let bad = || {
         file.error(
             tolerance.span(),
-            "`tolerance` must be a non-negative number or a share like \"5%\"",
+            "`tolerance` must be a finite, non-negative number or a share like \"5%\"",
         )
     };
     match tolerance.get_ref() {
         toml::Value::Integer(n) if *n >= 0 => Ok(*n as f64),
-        toml::Value::Float(n) if *n >= 0.0 => Ok(*n),
+        toml::Value::Float(n) if *n >= 0.0 && n.is_finite() => Ok(*n),
         toml::Value::String(s) => {
             let share: f64 = s
                 .trim()
@@ -659,7 +688,8 @@ fn tolerance_of(
                 .trim()
                 .parse()
                 .map_err(|_| bad())?;
-            if share < 0.0 {
+            // `"nan%"` and `"inf%"` parse as floats, and are no share.
+            if share < 0.0 || !share.is_finite() {
                 return Err(bad());
             }
             Ok(-share / 100.0)

@@ -456,3 +456,123 @@ fn a_draft_leaves_out_what_would_not_load_and_loads() {
     let out = claimcheck(dir.path(), &["check", "--rules", "draft.toml", "a.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// Runs `check` on `article.txt` with `rules/facts.toml` holding `rules`:
+/// exit code and stderr.
+fn with_rules(rules: &str) -> (i32, String) {
+    let dir = desk();
+    std::fs::write(dir.path().join("rules/facts.toml"), rules).unwrap();
+    std::fs::write(dir.path().join("article.txt"), common::RIGHT).unwrap();
+    let out = claimcheck(dir.path(), &["check", "article.txt"]);
+    (out.status.code().unwrap_or(-1), text(&out.stderr))
+}
+
+#[test]
+fn tolerances_cues_and_subjects_that_mean_nothing_are_refused() {
+    let count = |line: &str| {
+        format!(
+            "[sources.s]\nname = \"S\"\n\n[[fact]]\nid = \"x.count\"\nclaim = \"c\"\nsource = \"s\"\nas_of = 2024\nkind = \"count\"\ncues = [\"dock workers\"]\nsubject = \"Porto\"\nvalue = 4000\n{line}\n"
+        )
+    };
+    for (line, message) in [
+        (
+            "tolerance = \"nan%\"",
+            "13:13: `tolerance` must be a finite",
+        ),
+        (
+            "tolerance = \"inf%\"",
+            "13:13: `tolerance` must be a finite",
+        ),
+        ("tolerance = \"-5%\"", "13:13: `tolerance` must be a finite"),
+        ("tolerance = inf", "13:13: `tolerance` must be a finite"),
+        ("tolerance = -3", "13:13: `tolerance` must be a finite"),
+    ] {
+        let (code, stderr) = with_rules(&count(line));
+        assert_eq!(code, 2, "{line}: {stderr}");
+        assert!(
+            stderr.contains(&format!("rules/facts.toml:{message}")),
+            "{line}: {stderr}"
+        );
+        assert!(stderr.contains(line), "the line is quoted: {stderr}");
+    }
+    let bounded = count("").replace("value = 4000", "at_least = nan");
+    let (code, stderr) = with_rules(&bounded);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("must be a finite number"), "{stderr}");
+    for (from, to, message) in [
+        (
+            "cues = [\"dock workers\"]",
+            "cues = [\"2024\"]",
+            "cue `2024` of fact `x.count` has no letter",
+        ),
+        (
+            "subject = \"Porto\"",
+            "subject = [\"--\"]",
+            "subject `--` of fact `x.count` has no letter",
+        ),
+    ] {
+        let (code, stderr) = with_rules(&count("").replace(from, to));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+    }
+}
+
+#[test]
+fn paths_that_are_no_files_are_named_for_what_they_are() {
+    use std::os::unix::fs::symlink;
+    let dir = desk();
+    symlink("loop-b", dir.path().join("loop-a")).unwrap();
+    symlink("loop-a", dir.path().join("loop-b")).unwrap();
+    symlink("gone.txt", dir.path().join("dangling")).unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(dir.path().join("fifo"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    for (path, what) in [
+        ("fifo", "is not a regular file (a FIFO)"),
+        ("/dev/null", "is not a regular file (a character device)"),
+        ("loop-a", "is a symbolic link loop"),
+        (
+            "dangling",
+            "is a symbolic link to nothing (its target does not exist)",
+        ),
+        ("missing.txt", "does not exist"),
+    ] {
+        let out = claimcheck(dir.path(), &["check", path]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr, format!("error: article path `{path}` {what}\n"));
+    }
+}
+
+#[test]
+fn configuration_errors_name_the_line_and_unknown_fact_ids() {
+    let dir = desk();
+    std::fs::write(dir.path().join("article.txt"), common::RIGHT).unwrap();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "rules = [\"rules\"]\npaths = []\nexclude = [\"drafts/**\",\n  \"a[b\"]\n",
+    )
+    .unwrap();
+    let out = claimcheck(dir.path(), &["check", "article.txt"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: claimcheck.toml: 4:3: bad glob `a[b`: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("4 |   \"a[b\"]"), "{stderr}");
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "rules = [\"rules\"]\n\n[severity.facts]\n\"meridian.chile.rank\" = \"warning\"\n\"meridian.chile.rnak\" = \"off\"\n",
+    )
+    .unwrap();
+    let out = claimcheck(dir.path(), &["check", "article.txt"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: claimcheck.toml: [severity.facts] names a fact that no rule file defines: `meridian.chile.rnak`\n"
+    );
+}
