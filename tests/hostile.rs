@@ -340,7 +340,10 @@ fn a_file_of_another_user_is_not_replaced_by_the_fix() {
     use std::os::unix::fs::MetadataExt;
     use std::os::unix::process::CommandExt;
     if !as_root() {
-        eprintln!("skipped: needs root to run the fix as another user");
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: needs root to run the fix as another user");
+        }
         return;
     }
     let dir = desk();
