@@ -448,7 +448,7 @@ fn convert(
             RawOver::Year => Over::Year,
         }),
         period: match &raw.period {
-            Some(period) => as_of(file, period)?,
+            Some(period) => period_of(file, period)?,
             None => fact_as_of.clone(),
         },
         cues,
@@ -483,6 +483,42 @@ fn as_of(file: &FileText<'_>, value: &Spanned<toml::Value>) -> Result<String, Bo
             format!("`as_of` must be a date like 2024-09-19 or a year like 2024, not `{other}`"),
         )),
     }
+}
+
+/// A fact's `period`: what `as_of` takes, or a calendar quarter
+/// (`"2024-Q3"`, July to September 2024).
+fn period_of(file: &FileText<'_>, value: &Spanned<toml::Value>) -> Result<String, Box<RuleError>> {
+    if let toml::Value::String(s) = value.get_ref()
+        && quarter(s).is_some()
+    {
+        return Ok(s.clone());
+    }
+    as_of(file, value).map_err(|error| {
+        if let toml::Value::String(s) = value.get_ref()
+            && impossible_date(s).is_some()
+        {
+            return error;
+        }
+        file.error(
+            value.span(),
+            format!(
+                "`period` must be a date like 2024-09-19, a month like \"2024-09\", a quarter like \"2024-Q3\" or a year like 2024, not `{}`",
+                value.get_ref()
+            ),
+        )
+    })
+}
+
+/// The calendar quarter (1 to 4) a period like `"2024-Q3"` names.
+pub fn quarter(period: &str) -> Option<u8> {
+    let (year, quarter) = period.split_once("-Q")?;
+    let quarter: u8 = quarter.parse().ok()?;
+    (year.len() == 4
+        && year
+            .parse::<i32>()
+            .is_ok_and(|y| (1000..=2999).contains(&y))
+        && (1..=4).contains(&quarter))
+    .then_some(quarter)
 }
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the day exists.
@@ -894,6 +930,21 @@ mod tests {
         .unwrap_err();
         assert_eq!((err.line, err.column), (13, 6));
         assert!(err.message.contains("above its total"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_period_may_be_a_calendar_quarter() {
+        let fact = |period: &str| {
+            parse_str(&format!(
+                "[[fact]]\nid = \"x\"\nclaim = \"c\"\nsource = \"s\"\nas_of = 2024-11-29\nperiod = {period}\nkind = \"percent\"\ncues = [\"i\"]\nsubject = \"R\"\nvalue = 5.4\n"
+            ))
+        };
+        assert_eq!(fact("\"2024-Q3\"").unwrap()[0].period, "2024-Q3");
+        assert_eq!(quarter("2024-Q3"), Some(3));
+        let err = fact("\"2024-Q5\"").unwrap_err().to_string();
+        assert!(err.contains("a quarter like \"2024-Q3\""), "{err}");
+        let err = fact("\"2024-02-30\"").unwrap_err().to_string();
+        assert!(err.contains("between 01 and 29"), "{err}");
     }
 
     #[test]

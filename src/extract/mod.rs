@@ -900,6 +900,65 @@ subject = ["Norvania"]
         );
     }
 
+    /// Growth in two quarters of one year.
+    const QUARTERS: &str = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "q3.growth"
+claim = "Norvania's GDP growth, July to September 2025, year on year"
+source = "s"
+as_of = 2025-11-28
+period = "2025-Q3"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 5.4
+cues = ["GDP"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "q2.growth"
+claim = "Norvania's GDP growth, April to June 2025, year on year"
+source = "s"
+as_of = 2025-08-29
+period = "2025-Q2"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 6.7
+cues = ["GDP"]
+subject = ["Norvania"]
+"#;
+
+    #[test]
+    fn a_quarter_fact_takes_figures_of_its_quarter() {
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(
+                QUARTERS,
+                "Norvania's GDP grew 6.7% year on year in the April-June quarter.",
+            ),
+            [id("q2.growth")]
+        );
+        assert_eq!(
+            bound_under(
+                QUARTERS,
+                "Norvania's GDP grew 5.4% year on year in the July-September quarter, down from 6.7% in April-June.",
+            ),
+            [id("q3.growth"), id("q2.growth")]
+        );
+        // A month outside the quarter.
+        assert_eq!(
+            bound_under(
+                QUARTERS,
+                "Norvania's GDP grew 6.1% year on year in the quarter to December."
+            ),
+            [None]
+        );
+    }
+
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {
         bound_under(RATES, text)

@@ -233,6 +233,9 @@ pub(super) struct Stance {
     pub year: Option<i32>,
     /// The month the sentence ties the figure to ("0.5% in August").
     pub month: Option<u8>,
+    /// The calendar quarter the sentence ties the figure to ("5.4% in the
+    /// July-September quarter").
+    pub quarter: Option<u8>,
     /// The earlier-value marker after the figure ("last year"), which a
     /// fact qualified by it takes as its own.
     pub marker: Option<&'static str>,
@@ -797,12 +800,22 @@ pub(super) fn stance(
         .map_or(from.min(figure.start), |at| at + 1);
     let clause = format!("{}{}", &lower[clause_start..figure.start], clause_after);
     let basis = OTHER_BASIS.iter().copied().find(|p| clause.contains(p));
+    // A year between the clause's opening and the figure ("during the
+    // April-June quarter of 2024-25 remained at 6.7%") is no other figure
+    // for the quarter to belong to.
+    let year_before = years.iter().any(|(span, _)| span.end == from);
+    let quarter_before = if clause_before.is_empty() && year_before {
+        &lower[clause_start..figure.start]
+    } else {
+        clause_before
+    };
     Stance {
         basis,
         role,
         over,
         likely_over,
         month,
+        quarter: tied_quarter(lower, clause_after, quarter_before),
         year: tied_year(lower, from, figure, to, years),
         marker,
         past_tense,
@@ -877,6 +890,70 @@ fn tied_year(
             && !between.contains([',', ';', '(', ')'])
     };
     ((opens && !breaks) || labels || named).then_some(before.1)
+}
+
+/// The calendar quarter a figure is tied to: named in its clause after it
+/// ("grew 5.4% in the July-September quarter"), else last in its clause
+/// before it ("In the April-June quarter, growth was 6.7%"). A sentence
+/// about a fiscal year ties none: its quarters are not the calendar's.
+fn tied_quarter(lower: &str, clause_after: &str, clause_before: &str) -> Option<u8> {
+    let fiscal = FISCAL.iter().any(|w| lower.contains(w));
+    let after = quarters_in(clause_after, fiscal);
+    let before = quarters_in(clause_before, fiscal);
+    after.first().or(before.last()).copied()
+}
+
+/// Words that put a sentence's quarters in a fiscal year.
+const FISCAL: &[&str] = &["fiscal", "financial year", " fy", "fy2"];
+
+/// The calendar quarters `text` names, in order: a quarter's months
+/// ("July-September", "between April and June"), the month it ends in
+/// ("the September quarter", "the quarter ended June"), and, unless the
+/// text is about a `fiscal` year, "Q3" or "third quarter".
+fn quarters_in(text: &str, fiscal: bool) -> Vec<u8> {
+    let words = words_of(text);
+    let month = |k: usize| words.get(k).and_then(|w| crate::figures::month_named(w));
+    let ordinal = |k: usize| {
+        words
+            .get(k)
+            .and_then(|w| crate::figures::unit_ordinal(w))
+            .filter(|n| (1..=4).contains(n))
+    };
+    let is = |k: usize, w: &str| words.get(k).is_some_and(|x| *x == w);
+    let of_month = |m: u8| (m - 1) / 3 + 1;
+    let mut found = Vec::new();
+    for k in 0..words.len() {
+        let span = |a: Option<u8>, b: Option<u8>| match (a, b) {
+            (Some(a), Some(b)) if a % 3 == 1 && b == a + 2 => Some(of_month(a)),
+            _ => None,
+        };
+        let quarter = span(month(k), month(k + 1))
+            .or_else(|| {
+                (is(k + 1, "to") || is(k + 1, "and") || is(k + 1, "through"))
+                    .then(|| span(month(k), month(k + 2)))
+                    .flatten()
+            })
+            .or_else(|| {
+                month(k)
+                    .filter(|m| m % 3 == 0 && (is(k + 1, "quarter") || is(k + 1, "quarters")))
+                    .map(of_month)
+            })
+            .or_else(|| {
+                (is(k, "quarter") && (is(k + 1, "ending") || is(k + 1, "ended") || is(k + 1, "to")))
+                    .then(|| month(k + 2).or_else(|| month(k + 3).filter(|_| is(k + 2, "in"))))
+                    .flatten()
+                    .filter(|m| m % 3 == 0)
+                    .map(of_month)
+            })
+            .or_else(|| {
+                let w = words.get(k).filter(|_| !fiscal)?;
+                let n = w.strip_prefix('q')?.parse::<u8>().ok()?;
+                (1..=4).contains(&n).then_some(n)
+            })
+            .or_else(|| ordinal(k).filter(|_| !fiscal && is(k + 1, "quarter")));
+        found.extend(quarter);
+    }
+    found
 }
 
 /// The month a figure is tied to by the words just after it: "in August",
@@ -1064,5 +1141,58 @@ mod tests {
         assert_eq!(of("September: 5.6%", "5.6%").month, Some(9));
         assert_eq!(of("The index was 0.5% in August.", "0.5%").month, Some(8));
         assert!(of("It made up 27% of the total.", "27%").share_of);
+    }
+
+    #[test]
+    fn quarters_are_read_from_the_clause() {
+        let quarter = |sentence: &str, figure: &str| of(sentence, figure).quarter;
+        assert_eq!(
+            quarter("Output grew 5.4% in the July-September quarter.", "5.4%"),
+            Some(3)
+        );
+        assert_eq!(
+            quarter("Output grew 5.4% between April and June.", "5.4%"),
+            Some(2)
+        );
+        assert_eq!(
+            quarter(
+                "Output grew 6% in the September quarter, from 7.4% in April-June.",
+                "7.4%"
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            quarter(
+                "Output grew 6% in the September quarter, from 7.4% in April-June.",
+                "6%"
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            quarter("In the first quarter, sales rose 4%.", "4%"),
+            Some(1)
+        );
+        assert_eq!(quarter("Sales rose 4% in Q4.", "4%"), Some(4));
+        assert_eq!(
+            quarter(
+                "Growth in the April-June quarter of 2024-25 stayed at 6.7%.",
+                "6.7%"
+            ),
+            Some(2)
+        );
+        // A fiscal year's quarters are not the calendar's; its months are.
+        assert_eq!(
+            quarter("Revenue rose 9% in the third quarter of fiscal 2025.", "9%"),
+            None
+        );
+        assert_eq!(
+            quarter(
+                "Growth was 4.3% in October-December of the financial year.",
+                "4.3%"
+            ),
+            Some(4)
+        );
+        // Months that are no quarter.
+        assert_eq!(quarter("Sales rose 4% in March-May.", "4%"), None);
     }
 }

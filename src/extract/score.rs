@@ -1012,9 +1012,13 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         // A fact about an earlier period than its release ("the 2022
         // index value", published in 2025) takes an earlier value tied to
         // its period, or named with no period at all.
+        // So does a fact of a quarter, tied to it by name ("down from 6.7%
+        // in April-June").
         Role::Earlier => {
             let past = fact.period.get(..4) < fact.as_of.get(..4);
-            past && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
+            let own_quarter = e.stance.quarter.is_some()
+                && crate::rules::quarter(&fact.period) == e.stance.quarter;
+            (past || own_quarter) && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
         }
         Role::Level => fact.measure != Measure::Change || falls || e.stance.gain_or_loss || plain,
         Role::Change => fact.measure != Measure::Level || falls,
@@ -1079,6 +1083,23 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     {
         return Err(format!(
             "tied to another month; `{}` is for {}",
+            fact.id, fact.period
+        ));
+    }
+    // A quarter's fact takes no figure tied to another quarter, or to a
+    // month outside it; a month's fact none tied to a quarter without it.
+    let period_quarter = crate::rules::quarter(&fact.period)
+        .or_else(|| period_month.map(|m| (m - 1) / 3 + 1))
+        .filter(|_| !matches!(fact.kind, Kind::Year | Kind::Date));
+    let stated_quarter = e
+        .stance
+        .quarter
+        .or_else(|| e.stance.month.map(|m| (m - 1) / 3 + 1));
+    if let (Some(quarter), Some(stated)) = (period_quarter, stated_quarter)
+        && quarter != stated
+    {
+        return Err(format!(
+            "tied to another quarter; `{}` is for {}",
             fact.id, fact.period
         ));
     }

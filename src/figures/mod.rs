@@ -151,6 +151,13 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
     lexicon::ENGLISH.month(word)
 }
 
+/// The number an ordinal word below twenty names ("third" is 3).
+pub(crate) fn unit_ordinal(word: &str) -> Option<u8> {
+    lexicon::ENGLISH
+        .unit_ordinal(word)
+        .and_then(|n| u8::try_from(n).ok())
+}
+
 /// Whether a word is a number or ordinal in words up to the tens ("one",
 /// "ten", "third") in the reader's lexicon: a sentence opening with one
 /// names nobody.

@@ -57,32 +57,35 @@ impl Reader<'_> {
             Some("of" | "the" | "its" | "their" | "all" | "his" | "her" | "our")
         );
         // "the vote share was around one-third.": a share standing alone
-        // after a copula, a preposition or a hedge, at the end of its clause.
-        let stands_alone = self
-            .toks
-            .get(end)
-            .is_none_or(|t| matches!(t.tok, Tok::Punct(_)))
-            && i.checked_sub(1)
-                .and_then(|k| self.word(k))
-                .is_some_and(|w| {
-                    matches!(
-                        w,
-                        "was"
-                            | "is"
-                            | "at"
-                            | "to"
-                            | "around"
-                            | "about"
-                            | "roughly"
-                            | "nearly"
-                            | "almost"
-                            | "over"
-                            | "under"
-                            | "some"
-                            | "just"
-                            | "barely"
-                    )
-                });
+        // after a copula, a preposition or a hedge, at the end of its clause
+        // ("at a quarter-on-quarter rate" is no share).
+        let stands_alone = self.toks.get(end).is_none_or(|t| {
+            matches!(
+                t.tok,
+                Tok::Punct('.' | ',' | ';' | ':' | ')' | '!' | '?' | '"' | '\u{201d}')
+            )
+        }) && i
+            .checked_sub(1)
+            .and_then(|k| self.word(k))
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "was"
+                        | "is"
+                        | "at"
+                        | "to"
+                        | "around"
+                        | "about"
+                        | "roughly"
+                        | "nearly"
+                        | "almost"
+                        | "over"
+                        | "under"
+                        | "some"
+                        | "just"
+                        | "barely"
+                )
+            });
         if !(of_what || stands_alone) {
             return None;
         }
