@@ -68,7 +68,11 @@ impl Folded {
         };
         for piece in pieces {
             let end = match piece {
-                Piece::Copy(range) => range.end,
+                // Before what the copy ends with that is read as nothing
+                // (the `\r` of a `\r\n`), so a range never ends inside it.
+                Piece::Copy(range) => original.get(range.clone()).map_or(range.end, |stretch| {
+                    range.start + stretch.trim_end_matches(|c| fold_char(c) == Some("")).len()
+                }),
                 Piece::Insert { over, .. } => over.end,
             };
             match piece {
@@ -334,6 +338,21 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_ends_before_what_folds_to_nothing_at_a_piece_end() {
+        // The `\r` of a `\r\n` ending a piece is read as nothing: a figure
+        // before it ends before it, so a fix never splits the line break.
+        let text = "7\r\n9S";
+        let pieces = [Piece::Copy(0..2), Piece::Copy(3..5)];
+        let folded = Folded::from_pieces(text, &pieces);
+        assert_eq!(folded.text, "79S");
+        assert_eq!(folded.original_range(0..1), 0..1);
+        let html = crate::markup::prose(crate::markup::Format::Html, text);
+        let folded = Folded::from_pieces(text, &html);
+        let at = folded.text.find('7').unwrap();
+        assert_eq!(folded.original_range(at..at + 1), 0..1);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
