@@ -65,6 +65,13 @@ fn cases() -> Vec<(&'static str, &'static str, &'static str, Option<String>)> {
         ("a letter whose lowercase is shorter", "a.md", "ẞẞ0 C", None),
         ("a digit of another script", "a.txt", "2४k GPUs", None),
         ("a digit of another script after one", "a.txt", "3४k", None),
+        (
+            "a figure before a CRLF line break in HTML",
+            "a.html",
+            "7\r\n9S",
+            Some(fact("count", "value = 6", "\"9S\"", "\"9S\"")),
+        ),
+        ("a rank above its total", "a.txt", "8th of4", None),
     ]
 }
 
