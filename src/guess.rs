@@ -281,15 +281,18 @@ fn nearest_name(
     names: &[Range<usize>],
     figure: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let lower = sentence.to_lowercase();
+    // The words between a name and the figure, lowercased after they are
+    // cut: a letter whose lowercase has another length ("İ") would move
+    // every later position of a lowercased copy.
+    let lower = |range: Range<usize>| sentence.get(range).unwrap_or_default().to_lowercase();
     names
         .iter()
         .filter(|n| n.end <= figure.start || figure.end <= n.start)
         .min_by_key(|n| {
             let (between, mut score) = if n.end <= figure.start {
-                (&lower[n.end..figure.start], figure.start - n.end)
+                (lower(n.end..figure.start), figure.start - n.end)
             } else {
-                let between = &lower[figure.end..n.start];
+                let between = lower(figure.end..n.start);
                 let words: Vec<&str> = between.split_whitespace().collect();
                 let attached = (1..=3).contains(&words.len())
                     && words
@@ -580,6 +583,26 @@ fn content_word<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_whose_lowercase_changes_length_are_measured_on_the_sentence() {
+        // "İ" lowercases to three bytes, "ẞ" to two: positions in the
+        // sentence must not index its lowercased copy.
+        assert_eq!(
+            nearest_name("İ 9", std::slice::from_ref(&(0..2)), &(3..4)),
+            Some(0..2)
+        );
+        assert_eq!(
+            nearest_name("ẞẞ0 C", std::slice::from_ref(&(7..8)), &(6..7)),
+            Some(7..8)
+        );
+        assert_eq!(
+            nearest_name("9 of İSTANBUL", std::slice::from_ref(&(5..14)), &(0..1)),
+            Some(5..14)
+        );
+        guess("İ 9", 3..4, Kind::Count, "9");
+        guess("ẞẞ0 C", 6..7, Kind::Count, "0");
+    }
 
     fn subject_and_measures(sentence: &str, figure: &str) -> (Option<String>, Vec<String>) {
         let at = sentence.find(figure).unwrap();

@@ -168,7 +168,7 @@ pub fn restyle(found: &str, value: &Value) -> String {
                             let whole = caps.get(0).map_or(0..0, |m| m.range());
                             let gap = caps
                                 .name("scale")
-                                .map_or(" ", |s| &found[number_end..s.start()]);
+                                .map_or(" ", |s| found.get(number_end..s.start()).unwrap_or(" "));
                             let after = &found
                                 [caps.name("scale").map_or(whole.end, |s| s.end())..whole.end];
                             format!("{written}{gap}{scale}{after}")
@@ -413,7 +413,7 @@ fn digits_end(text: &str) -> usize {
     let rest = &text[digits..];
     let suffix = ["st", "nd", "rd", "th"]
         .iter()
-        .find(|s| rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(s))
+        .find(|s| rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(s)))
         .map_or(0, |_| 2);
     digits + suffix
 }
@@ -464,6 +464,15 @@ fn ordinal_words(n: u32) -> Option<String> {
 mod tests {
     use super::*;
     use crate::quantity::{Amount, Date};
+
+    #[test]
+    fn digits_end_at_a_digit_of_another_script() {
+        assert_eq!(digits_end("31st"), 4);
+        assert_eq!(digits_end("1.5bn"), 3);
+        assert_eq!(digits_end("3४k"), 1);
+        assert_eq!(digits_end("2४"), 1);
+        assert_eq!(digits_end("7é"), 1);
+    }
 
     #[test]
     fn keeps_the_article_manner() {

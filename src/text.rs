@@ -17,6 +17,10 @@ pub struct Folded {
     /// there ends in the original where the piece does, not where the next
     /// piece starts.
     ends: Vec<(usize, usize)>,
+    /// Where characters read as nothing (the `\r` of a `\r\n`) start in
+    /// the original, by the folded offset they stand at: a range ending
+    /// there ends before them.
+    dropped: Vec<(usize, usize)>,
 }
 
 /// A stretch of the text to read, as `markup` lays it out: a range of the
@@ -65,10 +69,15 @@ impl Folded {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len() + 1),
             ends: Vec::new(),
+            dropped: Vec::new(),
         };
         for piece in pieces {
             let end = match piece {
-                Piece::Copy(range) => range.end,
+                // Before what the copy ends with that is read as nothing
+                // (the `\r` of a `\r\n`), so a range never ends inside it.
+                Piece::Copy(range) => original.get(range.clone()).map_or(range.end, |stretch| {
+                    range.start + stretch.trim_end_matches(|c| fold_char(c) == Some("")).len()
+                }),
                 Piece::Insert { over, .. } => over.end,
             };
             match piece {
@@ -101,6 +110,12 @@ impl Folded {
     /// `from` on (`spread`) or all to `from`.
     fn push(&mut self, ch: char, from: usize, spread: bool) {
         match fold_char(ch) {
+            Some("") => {
+                let at = self.text.len();
+                if self.dropped.last().is_none_or(|&(last, _)| last != at) {
+                    self.dropped.push((at, from));
+                }
+            }
             Some(folded) => {
                 self.text.push_str(folded);
                 self.origin.extend(std::iter::repeat_n(from, folded.len()));
@@ -127,11 +142,14 @@ impl Folded {
             // where its piece ends, if it ends one.
             match self.ends.binary_search_by_key(&range.end, |&(at, _)| at) {
                 Ok(k) => self.ends[k].1,
-                Err(_) => self
-                    .origin
-                    .get(range.end)
-                    .copied()
-                    .unwrap_or(*self.origin.last().unwrap_or(&0)),
+                Err(_) => match self.dropped.binary_search_by_key(&range.end, |&(at, _)| at) {
+                    Ok(k) => self.dropped[k].1,
+                    Err(_) => self
+                        .origin
+                        .get(range.end)
+                        .copied()
+                        .unwrap_or(*self.origin.last().unwrap_or(&0)),
+                },
             }
         } else {
             start
@@ -334,6 +352,26 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_ends_before_what_folds_to_nothing_at_a_piece_end() {
+        // The `\r` of a `\r\n` ending a piece is read as nothing: a figure
+        // before it ends before it, so a fix never splits the line break.
+        let text = "7\r\n9S";
+        let pieces = [Piece::Copy(0..2), Piece::Copy(3..5)];
+        let folded = Folded::from_pieces(text, &pieces);
+        assert_eq!(folded.text, "79S");
+        assert_eq!(folded.original_range(0..1), 0..1);
+        let html = crate::markup::prose(crate::markup::Format::Html, text);
+        let folded = Folded::from_pieces(text, &html);
+        let at = folded.text.find('7').unwrap();
+        assert_eq!(folded.original_range(at..at + 1), 0..1);
+        // Plain text is one piece: a figure before a `\r\n` ends before it.
+        let folded = Folded::new("5\r\nh");
+        assert_eq!(folded.text, "5\nh");
+        assert_eq!(folded.original_range(0..1), 0..1);
+        assert_eq!(folded.original_range(0..3), 0..4);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()

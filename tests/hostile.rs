@@ -389,23 +389,28 @@ subject = ["Sberbank", "Sber"]
 fn a_fix_never_rewrites_part_of_a_longer_number() {
     let dir = desk();
     std::fs::write(dir.path().join("rules/facts.toml"), GPUS).unwrap();
-    for (stated, read) in [
-        ("perhaps 12,000,00", "12,000"),
-        ("8,000.24,000", "8,000.24"),
+    // A malformed number is no figure: nothing is read, nothing fixed.
+    for stated in [
+        "perhaps 12,000,00",
+        "8,000.24,000",
+        "perhaps 20,00",
+        ".24,000",
     ] {
         let article =
             format!("Sberbank has reportedly obtained {stated} GPUs since the war began.\n");
         std::fs::write(dir.path().join("a.txt"), &article).unwrap();
         let (code, report, stderr) = check_json(dir.path(), &["a.txt"]);
-        assert_eq!(code, 1, "{stderr}");
-        let finding = &report["findings"][0];
-        assert_eq!(finding["outcome"], "disagree", "{report}");
-        assert_eq!(finding["found"], read, "{report}");
-        assert!(finding["fix"].is_null(), "{stated}: {report}");
-        let why = finding["unfixable"].as_str().unwrap();
-        assert!(why.contains("part of a longer number"), "{why}");
+        assert_eq!(code, 0, "{stated}: {stderr}");
+        assert!(
+            report["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["fix"].is_null()),
+            "{stated}: {report}"
+        );
         let out = claimcheck(dir.path(), &["check", "--fix", "a.txt"]);
-        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         assert_eq!(
             std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
             article
@@ -442,15 +447,13 @@ fn a_draft_leaves_out_what_would_not_load_and_loads() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("wrote 1 draft fact to `draft.toml` (3 left out"),
+        stderr.contains("wrote 2 draft facts to `draft.toml` (2 left out"),
         "{stderr}"
     );
     let draft = std::fs::read_to_string(dir.path().join("draft.toml")).unwrap();
-    assert_eq!(draft.matches("\n# left out: ").count(), 3, "{draft}");
-    assert!(
-        draft.contains("a rank cannot be above its total"),
-        "{draft}"
-    );
+    assert_eq!(draft.matches("\n# left out: ").count(), 2, "{draft}");
+    // "12th of 9": the impossible total is not read, the rank is drafted.
+    assert!(!draft.contains("of = 9"), "{draft}");
     assert!(draft.contains("not negative"), "{draft}");
     assert!(draft.contains("Lisbon \\x1b[2J handled"), "{draft}");
     assert!(draft.contains("dock workers\\r in 2023"), "{draft}");

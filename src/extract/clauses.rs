@@ -209,7 +209,12 @@ pub(super) fn attaches(between: &str) -> bool {
 /// in the sentence stand in different items of a list: an "and" or a
 /// semicolon between them.
 pub(super) fn coordinated_between(lower: &str, start: usize, cue: usize, figure: usize) -> bool {
-    let between = &lower[cue - start..figure - start];
+    // A cue inside the figure's own phrase (a word of its hedge, "as much
+    // as") comes after the phrase starts: nothing stands between them.
+    let between = (cue.checked_sub(start))
+        .zip(figure.checked_sub(start))
+        .and_then(|(cue, figure)| lower.get(cue..figure))
+        .unwrap_or_default();
     between.contains(" and ") || between.contains(';')
 }
 

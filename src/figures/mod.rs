@@ -198,6 +198,29 @@ pub fn read(text: &str) -> Vec<Figure> {
             None => i += 1,
         }
     }
+    settle(figures)
+}
+
+/// Drops what no reader would take from the figures read: a total below
+/// the rank it follows ("8th of 4" is no rank of 4, and no rule could
+/// hold it), and a figure whose phrase overlaps the one before it ("4 USD
+/// 3 million percent"), which no fix could write over without the other.
+fn settle(mut figures: Vec<Figure>) -> Vec<Figure> {
+    for figure in &mut figures {
+        if let Value::Rank { worst, of, .. } = &mut figure.value
+            && of.is_some_and(|of| of < *worst)
+        {
+            *of = None;
+        }
+    }
+    let mut end = 0;
+    figures.retain(|f| {
+        let keep = f.span.start >= end;
+        if keep {
+            end = f.span.end;
+        }
+        keep
+    });
     figures
 }
 

@@ -43,6 +43,15 @@ pub(super) fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                     .find(|c: char| c.is_ascii_alphabetic() || c == '%')
                     .unwrap_or(whole.len());
                 let (num, suffix) = whole.split_at(split);
+                if malformed(text, span.start..span.start + num.len(), lex) {
+                    // Not a number a figure can be read from, nor one a fix
+                    // could rewrite without leaving part of it behind.
+                    return Some(Token {
+                        tok: Tok::Word(whole.to_lowercase()),
+                        span,
+                        capital: false,
+                    });
+                }
                 let digits: String = num
                     .chars()
                     .filter(|c| c.is_ascii_digit() || *c == lex.decimal_mark)
@@ -64,4 +73,47 @@ pub(super) fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
             Some(Token { tok, span, capital })
         })
         .collect()
+}
+
+/// Whether the number at `num` is part of a malformed run of digits and
+/// marks: a grouping that is not in threes ("20,00"), a decimal point
+/// followed by a grouping (".24,000"), or a digit of another script
+/// ("2४k"). Marks that end the run ("in 2024.", "9,000,") are punctuation,
+/// and a date in digits with points ("14.03.2024") is a date.
+fn malformed(text: &str, num: Range<usize>, lex: &Lexicon) -> bool {
+    let Some(written) = text.get(num.clone()) else {
+        return true;
+    };
+    if written
+        .chars()
+        .any(|c| c.is_numeric() && !c.is_ascii_digit())
+    {
+        return true;
+    }
+    let mark =
+        |c: char| c == lex.decimal_mark || (lex.group_marks.contains(&c) && !c.is_whitespace());
+    let in_run = |c: char| c.is_ascii_digit() || mark(c);
+    let other_digit = |c: Option<char>| c.is_some_and(|c| c.is_numeric() && !c.is_ascii_digit());
+    let before = &text[..num.start];
+    let after = &text[num.end..];
+    if other_digit(before.chars().next_back()) || other_digit(after.chars().next()) {
+        return true;
+    }
+    let start = before.trim_end_matches(in_run).len();
+    let run_after = after.len() - after.trim_start_matches(in_run).len();
+    let run = &text[start..num.end + run_after];
+    let run = run.trim_end_matches(mark);
+    let run = run.trim_start_matches(|c: char| mark(c) && c != lex.decimal_mark);
+    if run == written || run.is_empty() {
+        return false;
+    }
+    !digit_date(run)
+}
+
+/// Whether `run` is a date in digits with points, "14.03.2024".
+fn digit_date(run: &str) -> bool {
+    let parts: Vec<&str> = run.split('.').collect();
+    matches!(parts.as_slice(), [d, m, y]
+        if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && y.len() == 4
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
