@@ -959,6 +959,32 @@ subject = ["Norvania"]
         );
     }
 
+    #[test]
+    fn a_group_between_cue_and_figure_makes_the_binding_weak() {
+        use crate::finding::Level;
+        let facts = crate::rules::parse(Path::new("r.toml"), REGIONS).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            matcher
+                .extract(&facts, text)
+                .claims
+                .iter()
+                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
+        };
+        assert_eq!(
+            level("Norvania's unemployment rate rose to 6.2%."),
+            Some(Level::High)
+        );
+        assert_eq!(
+            level("Norvania's unemployment rate for young men rose to 6.2%."),
+            Some(Level::Low)
+        );
+        assert_eq!(
+            level("Norvania's unemployment rate among older women fell to 5.1%."),
+            Some(Level::Low)
+        );
+    }
+
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {
         bound_under(RATES, text)

@@ -884,6 +884,51 @@ fn restatements(s: &Sentence<'_>, figures: &[Figure]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Nouns of a group of people, which "for" or "among" before them make
+/// a part of a population ("for men", "among young workers").
+const GROUPS: &[&str] = &[
+    "men",
+    "women",
+    "boys",
+    "girls",
+    "youth",
+    "youths",
+    "teenagers",
+    "adults",
+    "workers",
+    "employees",
+    "children",
+    "students",
+    "graduates",
+    "immigrants",
+    "seniors",
+    "pensioners",
+    "households",
+    "families",
+    "veterans",
+    "retirees",
+    "mothers",
+    "fathers",
+];
+
+/// The group of people `text` names after "for" or "among", within three
+/// words: "for men in the core age group", "among core-aged women".
+fn group_between(text: &str) -> Option<&'static str> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        if !matches!(*w, "for" | "among") {
+            return None;
+        }
+        words[k + 1..]
+            .iter()
+            .take(3)
+            .find_map(|next| GROUPS.iter().copied().find(|g| g == next))
+    })
+}
+
 /// Everything known about one (fact, figure) pair.
 struct Evidence<'e> {
     fact: &'e Fact,
@@ -1149,6 +1194,31 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 ));
             }
         }
+    }
+    // "The employment rate for men rose to 86.5%", "employment among older
+    // women fell by 20,000": a group the fact does not name, between its
+    // cue and the figure, is a part of the whole the fact measures.
+    if foreign.is_none() {
+        let own = |word: &str| {
+            fact.subjects
+                .iter()
+                .chain(&fact.qualifiers)
+                .chain(&fact.cues)
+                .any(|name| {
+                    name.to_lowercase()
+                        .split(' ')
+                        .any(|w| w.trim_end_matches('s') == word.trim_end_matches('s'))
+                })
+        };
+        foreign = named
+            .cues
+            .iter()
+            .filter(|&&(g, at)| g == e.index && at < figure.span.start)
+            .map(|&(_, at)| at)
+            .max()
+            .and_then(|at| group_between(s.lower(at..figure.span.start)))
+            .filter(|group| !own(group))
+            .map(str::to_string);
     }
     // A cue across a clause break, or one item of a list away ("34th on
     // the Civic Tech Index and 58th on the Talent Grid"), counts as
