@@ -985,6 +985,43 @@ subject = ["Norvania"]
         );
     }
 
+    /// An index for 2024 published in 2025, whose 2023 edition came out
+    /// in 2024.
+    const EDITIONS: &str = r#"
+[sources.s]
+name = "An index"
+
+[[fact]]
+id = "score"
+claim = "Norvania's score in the 2024 index"
+source = "s"
+as_of = 2025-02-11
+period = 2024
+kind = "number"
+unit = "points"
+value = 27
+cues = ["score"]
+subject = ["Norvania"]
+
+  [[fact.superseded]]
+  value = 29
+  as_of = 2024-01-30
+"#;
+
+    #[test]
+    fn a_year_of_the_facts_own_period_is_no_older_edition() {
+        let facts = crate::rules::parse(Path::new("r.toml"), EDITIONS).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text = "Norvania's score fell from 29 in 2023 to 27 in 2024.";
+        let readings = matcher.extract(&facts, text).readings;
+        let bound: Vec<&str> = readings
+            .iter()
+            .filter(|r| r.fact.is_some())
+            .map(|r| &text[r.figure.span.clone()])
+            .collect();
+        assert_eq!(bound, ["27"]);
+    }
+
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {
         bound_under(RATES, text)

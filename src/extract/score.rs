@@ -1159,7 +1159,11 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     let edition = fact.superseded.iter().find(|old| {
         let (year, month) = period_of(&old.as_of);
         let (now_year, now_month) = period_of(&fact.as_of);
-        let by_year = e.stance.year.is_some() && e.stance.year == year && year != now_year;
+        // "27 in 2024" for the 2024 index published in 2025 is the fact's
+        // own period, whatever year an older edition came out in.
+        let own_period = fact.period != fact.as_of && period_of(&fact.period).0 == e.stance.year;
+        let by_year =
+            e.stance.year.is_some() && e.stance.year == year && year != now_year && !own_period;
         let by_month = e.stance.month.is_some() && e.stance.month == month && month != now_month;
         by_year || by_month
     });

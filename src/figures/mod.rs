@@ -327,14 +327,71 @@ impl Reader<'_> {
         }
         let point_scale =
             matches!(self.word(k), Some("point" | "points")) && self.is_word(k + 1, "scale");
+        // An aside after an end: "from 0 (highly corrupt) to 100".
+        let before_aside = |k: usize| -> Option<usize> {
+            if self.punct(k) != Some(')') {
+                return Some(k);
+            }
+            let open = (k.saturating_sub(8)..k)
+                .rev()
+                .find(|&j| self.punct(j) == Some('('))?;
+            open.checked_sub(1)
+        };
+        let after_aside = |k: usize| -> Option<usize> {
+            if self.punct(k) != Some('(') {
+                return Some(k);
+            }
+            (k + 1..k + 9)
+                .find(|&j| self.punct(j) == Some(')'))
+                .map(|j| j + 1)
+        };
         let mut b = n.first;
+        let mut both_ends = false;
         // "a scale of 0 to 10": both ends.
-        if b >= 2 && self.is_word(b - 1, "to") && self.number_at(b - 2).is_some() {
-            b -= 2;
+        if b >= 2
+            && self.is_word(b - 1, "to")
+            && let Some(x) = before_aside(b - 2)
+            && (self.is_word(x, "zero")
+                || self
+                    .number_at(x)
+                    .is_some_and(|low| matches!(low.value, 0.0 | 1.0)))
+        {
+            b = x;
+            both_ends = true;
+        }
+        // The other end after this one: "scores from 0 (...) to 100".
+        if let Some(to) = after_aside(n.end)
+            && self.is_word(to, "to")
+            && matches!(n.value, 0.0 | 1.0)
+            && self
+                .number_at(to + 1)
+                .is_some_and(|high| matches!(high.value, 5.0 | 7.0 | 10.0 | 100.0))
+        {
+            both_ends = true;
         }
         let of_scale = b >= 2
             && matches!(self.word(b - 1), Some("of" | "from"))
-            && self.is_word(b - 2, "scale");
+            && (self.is_word(b - 2, "scale")
+                || (both_ends
+                    && (b.saturating_sub(3)..b - 1).any(|j| {
+                        matches!(
+                            self.word(j),
+                            Some(
+                                "scale"
+                                    | "score"
+                                    | "scores"
+                                    | "scored"
+                                    | "scoring"
+                                    | "rates"
+                                    | "rated"
+                                    | "rating"
+                                    | "ratings"
+                                    | "ranges"
+                                    | "ranging"
+                                    | "range"
+                            )
+                        )
+                    })));
         point_scale || of_scale
     }
 
