@@ -636,7 +636,7 @@ pub(super) fn stance(
     // "a 200-seat jump": the noun after a unit hyphened to the figure.
     let hyphened = clause_after.starts_with('-');
     let next = after_words.get(usize::from(hyphened)).copied();
-    let month = tied_month(clause_after).or_else(|| labelled_month(before));
+
     let after_phrases = Phrases::of(clause_after);
     let over = after_phrases.over().or_else(|| Phrases::of(before).over());
     // "from a year earlier" marks the span of a change, not an earlier
@@ -790,6 +790,10 @@ pub(super) fn stance(
         .any(|w| matches!(w, Some("was" | "were" | "stood" | "had")))
         || without_over.first(MAYBE_EARLIER_AFTER).is_some();
     let gain_or_loss = last.is_some_and(|w| GAIN_OR_LOSS.contains(&w));
+    // "In October, prices rose 2%": a month opening the clause ties it too.
+    let month = tied_month(clause_after)
+        .or_else(|| labelled_month(before))
+        .or_else(|| opening_month(clause_before));
     // "rose 0.3% in September": likely a change over that month.
     let likely_over =
         (over.is_none() && role == Role::Change && month.is_some()).then_some(Over::Month);
@@ -968,6 +972,16 @@ fn tied_month(after: &str) -> Option<u8> {
     crate::figures::month_named(month).filter(|_| *month != "may")
 }
 
+/// The month that opens a clause: "In October, ...", "During July ...".
+fn opening_month(clause: &str) -> Option<u8> {
+    let words = words_of(clause);
+    let (preposition, month) = (words.first()?, words.get(1)?);
+    if !matches!(*preposition, "in" | "for" | "during") {
+        return None;
+    }
+    crate::figures::month_named(month).filter(|_| *month != "may")
+}
+
 /// The month a label just before a figure names: "September: 5.6%",
 /// "October 2025: 5.1%", a table column "September" over "5.6%".
 fn labelled_month(before: &str) -> Option<u8> {
@@ -1140,6 +1154,11 @@ mod tests {
         );
         assert_eq!(of("September: 5.6%", "5.6%").month, Some(9));
         assert_eq!(of("The index was 0.5% in August.", "0.5%").month, Some(8));
+        assert_eq!(
+            of("In October, prices rose by 2 percent.", "2 percent").month,
+            Some(10)
+        );
+        assert_eq!(of("In May, prices rose by 2%.", "2%").month, None);
         assert!(of("It made up 27% of the total.", "27%").share_of);
     }
 
