@@ -224,12 +224,8 @@ impl Reader<'_> {
             } else {
                 self.number_at(after + 3)?
             };
-            let value = Value::Amount(Amount::exact(n.value));
             let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
-            return Some((
-                self.figure(Kind::Number, value, unit, n.first, n.first, total.end),
-                total.end,
-            ));
+            return Some(self.hedged(Kind::Number, n.value, 0.0, unit, n.first, total.end));
         }
         let total = self.number_at(after + 2)?;
         // "Nine out of ten companies", "four out of five Kenyan adults":
@@ -260,11 +256,8 @@ impl Reader<'_> {
                 n.end,
             ));
         }
-        let value = Value::Amount(Amount::exact(n.value));
+        // "scoring below 50 out of 100": a bound, as any amount's.
         let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
-        Some((
-            self.figure(Kind::Number, value, unit, n.first, n.first, total.end),
-            total.end,
-        ))
+        Some(self.hedged(Kind::Number, n.value, 0.0, unit, n.first, total.end))
     }
 }
