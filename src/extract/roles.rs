@@ -445,6 +445,16 @@ const EARLIER_BEFORE_CLAUSE: &[&str] = &[
     "in the previous edition",
 ];
 
+/// Openings that name an earlier value, which outweigh "at" and "to"
+/// before the figure: "The previous low of growth, at 4.3%".
+const EARLIER_OPENINGS: &[&str] = &[
+    "the previous low",
+    "the previous high",
+    "the previous record",
+    "an earlier",
+    "the earlier",
+];
+
 /// Words after a figure, in its clause, that may make it an earlier value
 /// ("last year" is the fact's own year in an article written after it): a
 /// weak sign, which only matters against a competitor.
@@ -549,6 +559,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         EARLIER_AFTER,
         MAYBE_EARLIER_AFTER,
         EARLIER_BEFORE_CLAUSE,
+        EARLIER_OPENINGS,
     ] {
         all.extend_from_slice(list);
     }
@@ -780,7 +791,12 @@ pub(super) fn stance(
         .rev()
         .take(5)
         .any(|w| matches!(*w, "revision" | "revisions" | "revised" | "revising"));
-    let role = if (ago && role == Role::Level) || (revised && role != Role::Intended) {
+    // "The previous low of growth, at 4.3%": an opening that names an
+    // earlier value outweighs them too.
+    let opens_on_earlier = EARLIER_OPENINGS.iter().any(|p| opens_earlier(p));
+    let role = if ((ago || opens_on_earlier) && role == Role::Level)
+        || (revised && role != Role::Intended)
+    {
         Role::Earlier
     } else {
         role
@@ -1159,6 +1175,18 @@ mod tests {
             Some(10)
         );
         assert_eq!(of("In May, prices rose by 2%.", "2%").month, None);
+        assert_eq!(
+            of("The previous low of growth at 4.3% came in 2022.", "4.3%").role,
+            Role::Earlier
+        );
+        assert_eq!(
+            of(
+                "An earlier estimate put inflation at 2.3 percent.",
+                "2.3 percent"
+            )
+            .role,
+            Role::Earlier
+        );
         assert!(of("It made up 27% of the total.", "27%").share_of);
     }
 
