@@ -530,6 +530,8 @@ impl Matcher {
         let mut article_cues: Vec<usize> = Vec::new();
         let mut items = 0;
         let mut previous_end = 0;
+        let mut neighbours = text::LineNeighbours::new(folded);
+        let mut paragraph: std::collections::HashMap<usize, usize> = Default::default();
         for (i, sentence) in sentences.iter().enumerate() {
             let named = &all[i];
             // The list ends at a sentence that is no item, or at a blank line
@@ -538,14 +540,10 @@ impl Matcher {
             let blank_line = gap.matches('\n').count() >= 2;
             let heading_lead = lead_in.is_some_and(|l| layout.is_heading(l));
             // An item stands alone on its line.
-            let line_start = folded[..sentence.start].rfind('\n').map_or(0, |at| at + 1);
-            let line_end = folded[sentence.end..]
-                .find('\n')
-                .map_or(folded.len(), |at| sentence.end + at);
+            let (clear_before, clear_after) = neighbours.clear(sentence.clone());
             // Only a list marker may share its line ("3. Its profit fell").
             let marker = !folded[sentence.clone()].contains(char::is_alphabetic);
-            let alone = !folded[line_start..sentence.start].contains(char::is_alphabetic)
-                && (marker || !folded[sentence.end..line_end].contains(char::is_alphabetic));
+            let alone = clear_before && (marker || clear_after);
             if !is_item(&folded[sentence.clone()])
                 || !alone
                 || (items > 0 && blank_line && !heading_lead)
@@ -561,12 +559,19 @@ impl Matcher {
             } else {
                 Some(score::Inherited::Before(&all[i - 1]))
             };
-            let mut cues: Vec<(scope::Layer, &Named)> = Vec::new();
-            let mut j = i;
-            while j > 0 && layout.same_paragraph(j - 1, i) {
-                j -= 1;
-                cues.push((scope::Layer::Paragraph, &all[j]));
+            // Earlier sentences of the paragraph, nearest first: the nearest
+            // naming each fact is enough, and keeping only those keeps a
+            // paragraph of thousands of sentences linear.
+            if i == 0 || !layout.same_paragraph(i - 1, i) {
+                paragraph.clear();
             }
+            let mut nearest: Vec<usize> = paragraph.values().copied().collect();
+            nearest.sort_unstable_by(|a, b| b.cmp(a));
+            nearest.dedup();
+            let mut cues: Vec<(scope::Layer, &Named)> = nearest
+                .into_iter()
+                .map(|j| (scope::Layer::Paragraph, &all[j]))
+                .collect();
             if let Some(h) = layout.heading_above(i) {
                 cues.push((scope::Layer::Heading, &all[h]));
             }
@@ -592,6 +597,7 @@ impl Matcher {
                 &mut extraction,
             );
             for &(f, _) in &named.cues {
+                paragraph.insert(f, i);
                 if let Err(at) = article_cues.binary_search(&f) {
                     article_cues.insert(at, f);
                 }
