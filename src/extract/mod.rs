@@ -11,7 +11,6 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
 use crate::entities;
@@ -21,6 +20,7 @@ use crate::rules::Fact;
 use crate::text;
 
 mod clauses;
+mod cues;
 mod fit;
 mod roles;
 mod scope;
@@ -94,7 +94,7 @@ enum Role {
 
 /// The automaton over every cue, subject and qualifier of every fact.
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: cues::Automata,
     /// For each pattern, the facts it belongs to and in what role.
     roles: Vec<Vec<(usize, Role)>>,
     /// For each fact, its cue patterns and its subject patterns, sorted.
@@ -368,11 +368,7 @@ impl Matcher {
                 })
             })
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("patterns of folded text always build");
+        let automaton = cues::Automata::new(&patterns);
         Matcher {
             automaton,
             roles,
@@ -419,13 +415,13 @@ impl Matcher {
         };
         let mut hits: Vec<Hit> = self
             .automaton
-            .find_overlapping_iter(&haystack)
-            .filter(|m| boundary(m.start()))
-            .filter_map(|m| {
-                let end = word_end(m.end())?;
+            .find_overlapping(&haystack)
+            .filter(|(_, m)| boundary(m.start))
+            .filter_map(|(pattern, m)| {
+                let end = word_end(m.end)?;
                 Some(Hit {
-                    span: origin[m.start()]..origin[end - 1] + 1,
-                    pattern: m.pattern().as_usize(),
+                    span: origin[m.start]..origin[end - 1] + 1,
+                    pattern,
                 })
             })
             .collect();
