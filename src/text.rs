@@ -196,10 +196,10 @@ impl LineIndex {
         let mut start = self.starts[line - 1];
         let mut column = 0;
         let k = self.marks.partition_point(|&(mark, _)| mark <= at);
-        if let Some(&(mark, chars)) = k.checked_sub(1).map(|k| &self.marks[k]) {
-            if mark > start {
-                (start, column) = (mark, chars);
-            }
+        if let Some(&(mark, chars)) = k.checked_sub(1).map(|k| &self.marks[k])
+            && mark > start
+        {
+            (start, column) = (mark, chars);
         }
         column += text
             .get(start..at)
@@ -212,14 +212,12 @@ impl LineIndex {
 /// `COLUMN_STEP` bytes or so with its column.
 fn mark_columns(text: &str, line: Range<usize>, marks: &mut Vec<(usize, usize)>) {
     let mut next = line.start + COLUMN_STEP;
-    let mut chars = 0;
-    for (at, _) in text[line.clone()].char_indices() {
+    for (chars, (at, _)) in text[line.clone()].char_indices().enumerate() {
         let at = line.start + at;
         if at >= next {
             marks.push((at, chars));
             next = at + COLUMN_STEP;
         }
-        chars += 1;
     }
 }
 
