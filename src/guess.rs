@@ -77,6 +77,13 @@ pub fn guess(sentence: &str, figure: Range<usize>, kind: Kind, figure_text: &str
     {
         push(word, &mut cues);
     }
+    if cues.is_empty()
+        && let Some(name) = &subject
+    {
+        // A fact named by its subject alone: a cue of the figure's own
+        // words would vanish when a fix rewrites them.
+        cues.push(name.clone());
+    }
     if cues.is_empty() {
         // The figure's own words name at least its own sentence.
         let text = figure_text.trim();
@@ -583,6 +590,13 @@ fn content_word<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_is_never_its_own_cue_when_a_subject_names_it() {
+        let guess = guess("N 4th", 2..5, Kind::Rank, "4th");
+        assert_eq!(guess.subject.as_deref(), Some("N"));
+        assert_eq!(guess.cues, ["N"]);
+    }
 
     #[test]
     fn names_whose_lowercase_changes_length_are_measured_on_the_sentence() {

@@ -162,24 +162,131 @@ impl Folded {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// In long lines, a byte offset every `COLUMN_STEP` bytes or so and its
+    /// column (in characters, from 0), so that a column is counted from the
+    /// nearest of them, not from the start of a line of megabytes.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart the column marks of a long line are, in bytes.
+const COLUMN_STEP: usize = 4096;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (at, _) in text.match_indices('\n') {
+            let start = *starts.last().unwrap_or(&0);
+            if at - start > COLUMN_STEP {
+                mark_columns(text, start..at, &mut marks);
+            }
+            starts.push(at + 1);
+        }
+        let start = *starts.last().unwrap_or(&0);
+        if text.len() - start > COLUMN_STEP {
+            mark_columns(text, start..text.len(), &mut marks);
+        }
+        LineIndex { starts, marks }
     }
 
     /// The 1-based line and 1-based column (in characters) of byte `at`.
     pub fn position(&self, text: &str, at: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= at).max(1);
-        let start = self.starts[line - 1];
-        let column = text
+        let mut start = self.starts[line - 1];
+        let mut column = 0;
+        let k = self.marks.partition_point(|&(mark, _)| mark <= at);
+        if let Some(&(mark, chars)) = k.checked_sub(1).map(|k| &self.marks[k])
+            && mark > start
+        {
+            (start, column) = (mark, chars);
+        }
+        column += text
             .get(start..at)
             .map_or(at - start, |before| before.chars().count());
         (line, column + 1)
+    }
+}
+
+/// Marks, in the line `line` of `text`, a character boundary every
+/// `COLUMN_STEP` bytes or so with its column.
+fn mark_columns(text: &str, line: Range<usize>, marks: &mut Vec<(usize, usize)>) {
+    let mut next = line.start + COLUMN_STEP;
+    for (chars, (at, _)) in text[line.clone()].char_indices().enumerate() {
+        let at = line.start + at;
+        if at >= next {
+            marks.push((at, chars));
+            next = at + COLUMN_STEP;
+        }
+    }
+}
+
+/// The longest sentence read, in bytes. A longer one (a run-on sentence,
+/// a line of figures, text with no full stops) is split at its clause
+/// marks (`;`, `:`, `,`, a spaced dash) or, failing those, at white space
+/// or a character boundary, so that the work of reading one sentence is
+/// bounded whatever the text.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Answers, for sentences taken in order, whether each stands alone on its
+/// line: no letter between the line's start and the sentence, and none
+/// between the sentence and the line's end. Each answer costs only the text
+/// between it and the one before, so a line of many sentences (a one-line
+/// file, a line of figures) is read once, not once per sentence.
+#[derive(Debug)]
+pub struct LineNeighbours<'a> {
+    text: &'a str,
+    /// How far the text has been scanned for the two below.
+    scanned: usize,
+    /// One past the last line feed before `scanned`.
+    line_start: usize,
+    /// One past the last letter before `scanned`.
+    after_letter: usize,
+    /// The first letter or line feed at or after `from`, and `from`.
+    next_stop: Option<(usize, usize)>,
+}
+
+impl<'a> LineNeighbours<'a> {
+    /// Starts at the top of `text`.
+    pub fn new(text: &'a str) -> LineNeighbours<'a> {
+        LineNeighbours {
+            text,
+            scanned: 0,
+            line_start: 0,
+            after_letter: 0,
+            next_stop: None,
+        }
+    }
+
+    /// Whether no letter stands before `sentence` on its line, and whether
+    /// none stands after it. Sentences must come in order of their start.
+    pub fn clear(&mut self, sentence: Range<usize>) -> (bool, bool) {
+        let start = sentence.start.max(self.scanned);
+        if let Some(stretch) = self.text.get(self.scanned..start) {
+            for (at, ch) in stretch.char_indices() {
+                if ch == '\n' {
+                    self.line_start = self.scanned + at + 1;
+                } else if ch.is_alphabetic() {
+                    self.after_letter = self.scanned + at + ch.len_utf8();
+                }
+            }
+            self.scanned = start;
+        }
+        let before = self.after_letter <= self.line_start;
+        let stop = match self.next_stop {
+            Some((stop, from)) if from <= sentence.end && stop >= sentence.end => stop,
+            _ => {
+                let rest = self.text.get(sentence.end..).unwrap_or("");
+                let stop = rest
+                    .char_indices()
+                    .find(|&(_, c)| c == '\n' || c.is_alphabetic())
+                    .map_or(self.text.len(), |(at, _)| sentence.end + at);
+                self.next_stop = Some((stop, sentence.end));
+                stop
+            }
+        };
+        let after = self.text[stop..].chars().next().is_none_or(|c| c == '\n');
+        (before, after)
     }
 }
 
@@ -325,8 +432,72 @@ fn ends_sentence(text: &str, block_start: usize, mark: usize, after: usize, end:
     !(single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str()))
 }
 
-/// Pushes `range` without surrounding white space and list markers.
+/// Pushes `range` without surrounding white space and list markers, in
+/// pieces of at most `MAX_SENTENCE` bytes when it is longer.
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE {
+        let end = clause_end(text, start, start + MAX_SENTENCE);
+        push_piece(text, start..end, out);
+        start = end;
+    }
+    push_piece(text, start..range.end, out);
+}
+
+/// Where to end a piece of an over-long sentence that starts at `start`,
+/// at or before `limit`: after the last clause mark (`;`, `:`, a comma not
+/// inside a number, a dash with a space beside it), the strongest first, in
+/// the window's second half, then anywhere in it; failing those at the last
+/// white space, and failing that at the last character boundary.
+fn clause_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mark = |at: usize, strength: u8| -> bool {
+        let before = at.checked_sub(1).map(|k| bytes[k]);
+        let after = bytes.get(at + 1).copied();
+        match (bytes[at], strength) {
+            (b';', 0) => true,
+            (b':', 1) => !after.is_some_and(|b| b.is_ascii_digit()),
+            (b',', 2) => {
+                !(before.is_some_and(|b| b.is_ascii_digit())
+                    && after.is_some_and(|b| b.is_ascii_digit()))
+            }
+            (b'-', 3) => {
+                before.is_some_and(|b| b.is_ascii_whitespace())
+                    || after.is_some_and(|b| b.is_ascii_whitespace())
+            }
+            _ => false,
+        }
+    };
+    let half = start + (limit - start) / 2;
+    for window in [half..limit, start + 1..limit] {
+        for strength in 0..4 {
+            if let Some(at) = window.clone().rev().find(|&at| mark(at, strength)) {
+                return at + 1;
+            }
+        }
+    }
+    if let Some(at) = (start + 1..limit)
+        .rev()
+        .find(|&at| bytes[at].is_ascii_whitespace())
+    {
+        return at;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end > start {
+        end
+    } else {
+        // A limit inside the first character: end after it.
+        (limit..=text.len())
+            .find(|&at| text.is_char_boundary(at))
+            .unwrap_or(text.len())
+    }
+}
+
+/// Pushes one piece without surrounding white space and list markers.
+fn push_piece(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
     let lead = slice.len()
         - slice
@@ -455,6 +626,31 @@ mod tests {
         assert_eq!(&original[range], "Lisbon");
         let at = folded.text.find("of").unwrap();
         assert_eq!(folded.original(at), 26);
+    }
+
+    #[test]
+    fn columns_in_a_long_line_count_characters() {
+        let text = format!("x\n{}y", "\u{e9}a".repeat(5_000));
+        let index = LineIndex::new(&text);
+        assert!(!index.marks.is_empty());
+        for at in [2, 3, 5, 4_097, 4_098, 9_000, 12_345, text.len() - 1] {
+            if text.is_char_boundary(at) {
+                let column = text[2..at].chars().count() + 1;
+                assert_eq!(index.position(&text, at), (2, column), "at {at}");
+            }
+        }
+        assert_eq!(index.position(&text, 1), (1, 2));
+    }
+
+    #[test]
+    fn line_neighbours_tell_whether_a_sentence_is_alone_on_its_line() {
+        let text = "1. Profit\nSales rose. 2 3\n4 5 x\n";
+        let mut lines = LineNeighbours::new(text);
+        let at = |s: &str| text.find(s).unwrap()..text.find(s).unwrap() + s.len();
+        assert_eq!(lines.clear(at("Profit")), (true, true));
+        assert_eq!(lines.clear(at("Sales rose.")), (true, true));
+        assert_eq!(lines.clear(at("2 3")), (false, true));
+        assert_eq!(lines.clear(at("4 5")), (true, false));
     }
 
     #[test]

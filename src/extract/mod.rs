@@ -11,7 +11,6 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
 use crate::entities;
@@ -21,6 +20,7 @@ use crate::rules::Fact;
 use crate::text;
 
 mod clauses;
+mod cues;
 mod fit;
 mod roles;
 mod scope;
@@ -94,7 +94,7 @@ enum Role {
 
 /// The automaton over every cue, subject and qualifier of every fact.
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: cues::Automata,
     /// For each pattern, the facts it belongs to and in what role.
     roles: Vec<Vec<(usize, Role)>>,
     /// For each fact, its cue patterns and its subject patterns, sorted.
@@ -368,11 +368,7 @@ impl Matcher {
                 })
             })
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("patterns of folded text always build");
+        let automaton = cues::Automata::new(&patterns);
         Matcher {
             automaton,
             roles,
@@ -419,13 +415,13 @@ impl Matcher {
         };
         let mut hits: Vec<Hit> = self
             .automaton
-            .find_overlapping_iter(&haystack)
-            .filter(|m| boundary(m.start()))
-            .filter_map(|m| {
-                let end = word_end(m.end())?;
+            .find_overlapping(&haystack)
+            .filter(|(_, m)| boundary(m.start))
+            .filter_map(|(pattern, m)| {
+                let end = word_end(m.end)?;
                 Some(Hit {
-                    span: origin[m.start()]..origin[end - 1] + 1,
-                    pattern: m.pattern().as_usize(),
+                    span: origin[m.start]..origin[end - 1] + 1,
+                    pattern,
                 })
             })
             .collect();
@@ -530,6 +526,8 @@ impl Matcher {
         let mut article_cues: Vec<usize> = Vec::new();
         let mut items = 0;
         let mut previous_end = 0;
+        let mut neighbours = text::LineNeighbours::new(folded);
+        let mut paragraph: std::collections::HashMap<usize, usize> = Default::default();
         for (i, sentence) in sentences.iter().enumerate() {
             let named = &all[i];
             // The list ends at a sentence that is no item, or at a blank line
@@ -538,14 +536,10 @@ impl Matcher {
             let blank_line = gap.matches('\n').count() >= 2;
             let heading_lead = lead_in.is_some_and(|l| layout.is_heading(l));
             // An item stands alone on its line.
-            let line_start = folded[..sentence.start].rfind('\n').map_or(0, |at| at + 1);
-            let line_end = folded[sentence.end..]
-                .find('\n')
-                .map_or(folded.len(), |at| sentence.end + at);
+            let (clear_before, clear_after) = neighbours.clear(sentence.clone());
             // Only a list marker may share its line ("3. Its profit fell").
             let marker = !folded[sentence.clone()].contains(char::is_alphabetic);
-            let alone = !folded[line_start..sentence.start].contains(char::is_alphabetic)
-                && (marker || !folded[sentence.end..line_end].contains(char::is_alphabetic));
+            let alone = clear_before && (marker || clear_after);
             if !is_item(&folded[sentence.clone()])
                 || !alone
                 || (items > 0 && blank_line && !heading_lead)
@@ -561,12 +555,19 @@ impl Matcher {
             } else {
                 Some(score::Inherited::Before(&all[i - 1]))
             };
-            let mut cues: Vec<(scope::Layer, &Named)> = Vec::new();
-            let mut j = i;
-            while j > 0 && layout.same_paragraph(j - 1, i) {
-                j -= 1;
-                cues.push((scope::Layer::Paragraph, &all[j]));
+            // Earlier sentences of the paragraph, nearest first: the nearest
+            // naming each fact is enough, and keeping only those keeps a
+            // paragraph of thousands of sentences linear.
+            if i == 0 || !layout.same_paragraph(i - 1, i) {
+                paragraph.clear();
             }
+            let mut nearest: Vec<usize> = paragraph.values().copied().collect();
+            nearest.sort_unstable_by(|a, b| b.cmp(a));
+            nearest.dedup();
+            let mut cues: Vec<(scope::Layer, &Named)> = nearest
+                .into_iter()
+                .map(|j| (scope::Layer::Paragraph, &all[j]))
+                .collect();
             if let Some(h) = layout.heading_above(i) {
                 cues.push((scope::Layer::Heading, &all[h]));
             }
@@ -592,6 +593,7 @@ impl Matcher {
                 &mut extraction,
             );
             for &(f, _) in &named.cues {
+                paragraph.insert(f, i);
                 if let Err(at) = article_cues.binary_search(&f) {
                     article_cues.insert(at, f);
                 }
