@@ -1024,6 +1024,39 @@ subject = ["Norvania"]
         assert_eq!(bound, ["27"]);
     }
 
+    /// November's final inflation rate, published in December, whose
+    /// flash estimate came out in November.
+    const FLASH: &str = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "annual"
+claim = "Annual inflation in Norvania, November 2024 (final)"
+source = "s"
+as_of = 2024-12-18
+period = "2024-11"
+kind = "percent"
+value = 2.2
+cues = ["inflation"]
+subject = ["Norvania"]
+
+  [[fact.superseded]]
+  value = 2.3
+  as_of = 2024-11-29
+"#;
+
+    #[test]
+    fn a_month_of_the_facts_own_period_is_no_older_edition() {
+        let facts = crate::rules::parse(Path::new("r.toml"), FLASH).unwrap();
+        let matcher = Matcher::new(&facts);
+        let readings = matcher
+            .extract(&facts, "Norvania's inflation rose to 2.3% in November.")
+            .readings;
+        assert_eq!(readings.len(), 1);
+        assert_eq!(readings[0].fact, Some(0), "{}", readings[0].reason);
+    }
+
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {
         bound_under(RATES, text)

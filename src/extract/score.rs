@@ -1161,10 +1161,16 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         let (now_year, now_month) = period_of(&fact.as_of);
         // "27 in 2024" for the 2024 index published in 2025 is the fact's
         // own period, whatever year an older edition came out in.
-        let own_period = fact.period != fact.as_of && period_of(&fact.period).0 == e.stance.year;
+        // So is "2.3% in November" for November's final figure, whose
+        // flash estimate came out in November.
+        let (period_year, period_month) = period_of(&fact.period);
+        let explicit = fact.period != fact.as_of;
+        let own_year = explicit && period_year == e.stance.year;
+        let own_month = explicit && period_month.is_some() && period_month == e.stance.month;
         let by_year =
-            e.stance.year.is_some() && e.stance.year == year && year != now_year && !own_period;
-        let by_month = e.stance.month.is_some() && e.stance.month == month && month != now_month;
+            e.stance.year.is_some() && e.stance.year == year && year != now_year && !own_year;
+        let by_month =
+            e.stance.month.is_some() && e.stance.month == month && month != now_month && !own_month;
         by_year || by_month
     });
     if let Some(old) = edition
