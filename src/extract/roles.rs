@@ -809,7 +809,7 @@ pub(super) fn stance(
     // "In October, prices rose 2%": a month opening the clause ties it too.
     let month = tied_month(clause_after)
         .or_else(|| labelled_month(before))
-        .or_else(|| opening_month(clause_before));
+        .or_else(|| tied_month(clause_before));
     // "rose 0.3% in September": likely a change over that month.
     let likely_over =
         (over.is_none() && role == Role::Change && month.is_some()).then_some(Over::Month);
@@ -976,8 +976,8 @@ fn quarters_in(text: &str, fiscal: bool) -> Vec<u8> {
     found
 }
 
-/// The month a figure is tied to by the words just after it: "in August",
-/// "for September", "during July".
+/// The month a figure is tied to by the words just after it, or opening
+/// its clause: "in August", "for September", "during July".
 fn tied_month(after: &str) -> Option<u8> {
     let words = words_of(after);
     let (preposition, month) = (words.first()?, words.get(1)?);
@@ -985,16 +985,6 @@ fn tied_month(after: &str) -> Option<u8> {
         return None;
     }
     // "May" is left out: it is more often the verb.
-    crate::figures::month_named(month).filter(|_| *month != "may")
-}
-
-/// The month that opens a clause: "In October, ...", "During July ...".
-fn opening_month(clause: &str) -> Option<u8> {
-    let words = words_of(clause);
-    let (preposition, month) = (words.first()?, words.get(1)?);
-    if !matches!(*preposition, "in" | "for" | "during") {
-        return None;
-    }
     crate::figures::month_named(month).filter(|_| *month != "may")
 }
 
