@@ -403,11 +403,7 @@ fn mutate(rng: &mut Rng, pool: &Pool, text: &mut String) {
         }
         4 => {
             // A digit replaced by another script's, or by another digit.
-            let digits: Vec<usize> = text
-                .char_indices()
-                .filter(|(_, c)| c.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect();
+            let digits = digit_positions(text);
             if !digits.is_empty() {
                 let at = *rng.pick(&digits);
                 let to = if rng.chance(50) {
@@ -497,11 +493,7 @@ fn mutate_rules(rng: &mut Rng, rules: &mut String) {
         }
         2 => {
             // A number in the rules changed.
-            let digits: Vec<usize> = rules
-                .char_indices()
-                .filter(|(_, c)| c.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect();
+            let digits = digit_positions(rules);
             if !digits.is_empty() {
                 let at = *rng.pick(&digits);
                 let d = (b'0' + rng.below(10) as u8) as char;
@@ -1010,4 +1002,12 @@ fn indent(text: &str) -> String {
         .map(|l| format!("    {l}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The byte offsets of the ASCII digits in `text`.
+fn digit_positions(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i)
+        .collect()
 }
