@@ -1169,6 +1169,75 @@ subject = ["Chile"]
         );
     }
 
+    /// Seat counts of two parties and the turnout of the country's
+    /// election.
+    const SEATS: &str = r#"
+[sources.s]
+name = "An electoral commission"
+
+[[fact]]
+id = "harbour.seats"
+claim = "Seats won by the Harbour Party"
+source = "s"
+as_of = 2026
+kind = "count"
+value = 88
+cues = ["seats"]
+subject = ["Harbour Party"]
+
+[[fact]]
+id = "green.seats"
+claim = "Seats won by the Green Alliance"
+source = "s"
+as_of = 2026
+kind = "count"
+value = 41
+cues = ["seats"]
+subject = ["Green Alliance"]
+
+[[fact]]
+id = "turnout"
+claim = "Turnout in Norvania's 2026 election"
+source = "s"
+as_of = 2026
+kind = "percent"
+value = 64.1
+cues = ["turnout"]
+subject = ["Norvania"]
+"#;
+
+    #[test]
+    fn names_and_counted_figures_listed_respectively_pair_in_order() {
+        let ids = |text: &str| bound_under(SEATS, text);
+        assert_eq!(
+            ids("The Harbour Party and the Green Alliance won 88 and 41 seats respectively."),
+            [
+                Some("harbour.seats".to_string()),
+                Some("green.seats".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_owning_another_noun_does_not_take_the_sentence_subject_figure() {
+        let ids = |text: &str| bound_under(SEATS, text);
+        assert_eq!(
+            ids(
+                "The opposition Harbour Party won Norvania's general election on Sunday, \
+                 taking 88 of the 200 seats."
+            ),
+            [Some("harbour.seats".to_string()), None]
+        );
+        assert_eq!(
+            ids("The Harbour Party won 88 seats in Norvania's general election."),
+            [Some("harbour.seats".to_string())]
+        );
+        assert_eq!(
+            ids("Turnout in Norvania's general election reached 64.1%."),
+            [Some("turnout".to_string())]
+        );
+    }
+
     #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();

@@ -252,6 +252,9 @@ pub(super) struct Stance {
     /// Given as a share of a whole ("27% of the total", "of all"), which
     /// may be another measure's share rather than the fact's rate.
     pub share_of: bool,
+    /// Given as the whole another count is part of ("88 of the 200
+    /// seats"): set by the sentence, not by [`stance`].
+    pub whole: bool,
     /// The basis the figure is stated on, when it is not the reported one
     /// ("on a constant-currency basis", "like-for-like").
     pub basis: Option<&'static str>,
@@ -842,6 +845,7 @@ pub(super) fn stance(
         gain_or_loss,
         noun,
         share_of,
+        whole: false,
     }
 }
 

@@ -40,6 +40,10 @@ const GAIN_OR_LOSS_PENALTY: usize = 6;
 /// marked counts as standing, against one marked with the fact's.
 const UNMARKED_SPAN_PENALTY: usize = 3;
 
+/// The cost of a count given as the whole another is part of ("88 of the
+/// 200 seats"): the part is more often the fact.
+const WHOLE_PENALTY: usize = 4;
+
 /// How much farther a figure five times or more off the fact's value
 /// counts as standing.
 const FAR_OFF_PENALTY: usize = 6;
@@ -506,7 +510,7 @@ pub(super) fn bind_sentence(
             layer: Layer::Sentence,
         });
     }
-    let mut owners = owners(&s, &figures, &mentions);
+    let mut owners = owners(&s, &figures, &mentions, &named.cue_spans);
     let mut stances = stances(&s, &figures);
     for (a, b) in restatements(&s, &figures) {
         figures[b].fall |= figures[a].fall;
@@ -700,8 +704,15 @@ struct Owner {
 
 /// The subject each figure belongs to: the nearest mention, preferring one
 /// before the figure, one in the same clause, and one the rules know; a
-/// name right after the figure joined by "of" or "in" owns it.
-fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Owner> {
+/// name right after the figure joined by "of" or "in" owns it; a name
+/// owning another noun than a cue ("won Norvania's general election")
+/// owns that noun rather than the sentence's figures.
+fn owners(
+    s: &Sentence<'_>,
+    figures: &[Figure],
+    mentions: &[Mention],
+    cues: &[Range<usize>],
+) -> Vec<Owner> {
     let names: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
     let asides = asides(s.folded, &s.range, &names);
     let aside_words = |lo: usize, hi: usize| -> usize {
@@ -734,7 +745,13 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
                     s.distance(m.span.start, figure.anchor) + 2 + m.layer.cost() / 2
                 } else if m.span.start >= figure.span.end {
                     let between = s.lower(figure.span.end..m.span.start);
-                    if attaches(between) && !dated {
+                    // "88 seats in Norvania's general election": the
+                    // figure is in the election, not Norvania's own; "52
+                    // percent of Spain's power" is Spain's.
+                    let within = owns_another_noun(s, &m.span, cues, mentions)
+                        && !between.trim_end().ends_with("of")
+                        && !between.trim_end().ends_with("of the");
+                    if attaches(between) && !dated && !within {
                         0
                     } else if between.trim_end().ends_with(" from")
                         || between.trim_end().ends_with(" from the")
@@ -761,6 +778,13 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
                 let before = s.lower(s.range.start..m.span.start).trim_end();
                 if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {
                     d += 8;
+                }
+                let of_name = m.span.start >= figure.span.end && {
+                    let between = s.lower(figure.span.end..m.span.start).trim_end();
+                    between.ends_with(" of") || between.ends_with(" of the")
+                };
+                if !of_name && owns_another_noun(s, &m.span, cues, mentions) {
+                    d += 4;
                 }
                 if m.facts.is_empty() {
                     // A year or date seldom belongs to the place named
@@ -821,6 +845,40 @@ fn owners(s: &Sentence<'_>, figures: &[Figure], mentions: &[Mention]) -> Vec<Own
         .collect()
 }
 
+/// Whether the name at `span` is a possessive whose noun is not a cue,
+/// after another name the sentence opens with: in "the Harbour Party won
+/// Norvania's general election", Norvania owns the election, while
+/// "Norvania's unemployment rate" names the measure and "Argentina's
+/// rating fell" is Argentina's.
+fn owns_another_noun(
+    s: &Sentence<'_>,
+    span: &Range<usize>,
+    cues: &[Range<usize>],
+    mentions: &[Mention],
+) -> bool {
+    if span.is_empty() || span.end >= s.range.end {
+        return false;
+    }
+    if !mentions
+        .iter()
+        .any(|m| !m.span.is_empty() && m.span.end <= span.start)
+    {
+        return false;
+    }
+    let after = s.lower(span.end..s.range.end);
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("' "))
+    else {
+        return false;
+    };
+    let noun_start = s.range.end - rest.len();
+    let first = s.words.index(noun_start);
+    !cues
+        .iter()
+        .any(|c| c.start >= noun_start && s.words.index(c.start) <= first + 3)
+}
+
 /// How each figure of a sentence is stated: its role, span and period.
 fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
     let start = s.range.start;
@@ -865,6 +923,19 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
     for (a, b) in restatements(s, figures) {
         if stances[b].role == Role::Level {
             stances[b].role = stances[a].role;
+        }
+    }
+    // "taking 88 of the 200 seats": the count after "of" is the whole the
+    // one before it is part of.
+    for pair in amounts.windows(2) {
+        let (a, b) = (&figures[pair[0]], &figures[pair[1]]);
+        let between = s.lower(a.span.end..b.span.start).trim();
+        let between = between.strip_prefix("out ").unwrap_or(between);
+        if a.kind == Kind::Count
+            && b.kind == Kind::Count
+            && (between == "of" || between == "of the")
+        {
+            stances[pair[1]].whole = true;
         }
     }
     stances
@@ -1268,6 +1339,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     } else {
         0
     };
+    let whole = if e.stance.whole { WHOLE_PENALTY } else { 0 };
     let span = match (fact.over, e.stance.over, e.stance.likely_over) {
         (Some(_), None, None) => UNMARKED_SPAN_PENALTY,
         (Some(over), None, Some(likely)) => UNMARKED_SPAN_PENALTY + 2 * usize::from(over != likely),
@@ -1286,7 +1358,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         0
     };
     Ok(Weight {
-        cost: cue + qualifier + tense + gain_or_loss + span + far_off + e.owner.cost / 2,
+        cost: cue + qualifier + tense + gain_or_loss + whole + span + far_off + e.owner.cost / 2,
         cue,
         foreign,
     })
@@ -1482,12 +1554,12 @@ fn figure_text(figure: &Figure) -> String {
 }
 
 /// The list of spans ending just before byte `end` of the sentence whose
-/// items are parted only by commas and "and": "7th and 96th", "2019 and
-/// 2014". `spans` are in order; returns the indices of the list's items.
+/// items are parted only by commas, "and" and "the": "7th and 96th", "2019
+/// and 2014", "the Harbour Party and the Green Alliance". `spans` are in order; returns the indices of the list's items.
 fn list_before(s: &Sentence<'_>, spans: &[Range<usize>], end: usize) -> Vec<usize> {
     let joined = |text: &str| {
         text.split(|c: char| c.is_whitespace() || c == ',')
-            .all(|w| w.is_empty() || w == "and")
+            .all(|w| w.is_empty() || w == "and" || w == "the")
     };
     let mut items = Vec::new();
     let mut bound = end;
@@ -1552,8 +1624,20 @@ fn respectively(
         }
         return;
     }
-    // Names and the figures after them.
-    let figure_list: Vec<usize> = list_before(s, &spans(&amounts), at)
+    // Names and the figures after them; the figures' counted noun may
+    // stand between the list and "respectively" ("88 and 41 seats
+    // respectively").
+    let counted = amounts
+        .iter()
+        .map(|&x| figures[x].span.end)
+        .filter(|&end| end <= at)
+        .max()
+        .filter(|&end| {
+            let gap = s.lower(end..at);
+            !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 3
+        })
+        .unwrap_or(at);
+    let figure_list: Vec<usize> = list_before(s, &spans(&amounts), counted)
         .into_iter()
         .map(|i| amounts[i])
         .collect();
