@@ -255,24 +255,56 @@ pub(super) struct Stance {
     /// Given as the whole another count is part of ("88 of the 200
     /// seats"): set by the sentence, not by [`stance`].
     pub whole: bool,
+    /// Given as an estimate since revised ("initially reported as 2.8%",
+    /// "revised from 256,000"), which no fact takes as its value.
+    pub revised: bool,
     /// The basis the figure is stated on, when it is not the reported one
     /// ("on a constant-currency basis", "like-for-like").
     pub basis: Option<&'static str>,
 }
 
-/// Phrases in a figure's sentence that restate a measure on another basis
-/// than the one reported.
-const OTHER_BASIS: &[&str] = &[
-    "constant currency",
-    "constant-currency",
-    "constant exchange rates",
-    "adjusted for currency",
-    "excluding currency",
-    "like-for-like",
-    "like for like",
-    "organic",
-    "in real terms",
-    "inflation-adjusted",
+/// Phrases in a figure's clause that restate a measure on another basis
+/// than the one reported, each with the word a fact on that basis names
+/// in its cues or qualifiers.
+const OTHER_BASIS: &[(&str, &str)] = &[
+    ("constant currency", "constant currency"),
+    ("constant-currency", "constant currency"),
+    ("constant exchange rates", "constant currency"),
+    ("adjusted for currency", "currency"),
+    ("excluding currency", "currency"),
+    ("like-for-like", "like-for-like"),
+    ("like for like", "like-for-like"),
+    ("organic", "organic"),
+    ("in real terms", "real"),
+    ("inflation-adjusted", "inflation-adjusted"),
+    // "Before adjustment for inflation, the economy grew 5.1%".
+    ("before adjustment for inflation", "nominal"),
+    ("before adjusting for inflation", "nominal"),
+    ("not adjusted for inflation", "nominal"),
+    ("unadjusted for inflation", "nominal"),
+    ("in nominal terms", "nominal"),
+    // "With food and energy stripped out, prices rose 0.3%".
+    ("stripped out", "core"),
+    ("stripping out", "core"),
+    ("strip out", "core"),
+    ("excluding food and energy", "core"),
+    ("excludes food and energy", "core"),
+    ("excluding volatile", "core"),
+    ("excluding the volatile", "core"),
+    // "On average, employers added 150,000 jobs a month", "the average
+    // monthly gain of 59,000" ("an average household" is the measure's
+    // own).
+    ("on average", "average"),
+    ("averaged", "average"),
+    ("averaging", "average"),
+    ("an average of", "average"),
+    ("average monthly", "average"),
+    ("monthly average", "average"),
+    ("average annual", "average"),
+    ("annual average", "average"),
+    ("average gain", "average"),
+    ("average increase", "average"),
+    ("average growth", "average"),
 ];
 
 /// Words just before a figure that make it a change: verbs that say a
@@ -429,6 +461,9 @@ const EARLIER_AFTER: &[&str] = &[
     "the last election",
     "the previous edition",
     "the last edition",
+    "every election",
+    "every general election",
+    "each election",
 ];
 
 /// Phrases opening a figure's clause that make it an earlier value.
@@ -789,16 +824,39 @@ pub(super) fn stance(
     // "an upward revision by 27,000", "revised the January figure to
     // 256,000": a correction of an earlier estimate, not a value stated
     // now.
-    let revised = before_words
-        .iter()
-        .rev()
-        .take(5)
-        .any(|w| matches!(*w, "revision" | "revisions" | "revised" | "revising"));
+    let revised = before_words.iter().rev().take(5).any(|w| {
+        matches!(
+            *w,
+            "revision" | "revisions" | "revised" | "revising" | "initially" | "originally"
+        )
+    });
     // "The previous low of growth, at 4.3%": an opening that names an
     // earlier value outweighs them too.
     let opens_on_earlier = EARLIER_OPENINGS.iter().any(|p| opens_earlier(p));
+    // "initially reported as 2.8%", "revised from 2.8%": the estimate
+    // since replaced ("revised up to 3%" is the one that stands).
+    let old_estimate = revised
+        && (last == Some("from")
+            || before_words
+                .iter()
+                .rev()
+                .take(5)
+                .any(|w| matches!(*w, "initially" | "originally")));
+    // "last month's 2.1% rise": a figure of an earlier period named by
+    // its possessive.
+    let possessive = matches!(
+        (previous, last),
+        (
+            Some("previous" | "prior" | "preceding" | "last"),
+            Some("month's" | "quarter's" | "year's" | "week's")
+        )
+    );
+    // "the third quarter of last year, ... the first quarter of this year":
+    // the sentence sets last year against this one.
+    let last_year = after_phrases.holds("last year") && lower.contains("this year");
     let role = if ((ago || opens_on_earlier) && role == Role::Level)
-        || (revised && role != Role::Intended)
+        || ((revised || possessive || last_year || when_earlier(lower, figure.start))
+            && role != Role::Intended)
     {
         Role::Earlier
     } else {
@@ -818,11 +876,23 @@ pub(super) fn stance(
         (over.is_none() && role == Role::Change && month.is_some()).then_some(Over::Month);
     // The basis is read from the figure's clause: back to the last clause
     // break or full stop, on to the next comma.
-    let clause_start = lower[..figure.start]
-        .rfind(['.', ';'])
-        .map_or(from.min(figure.start), |at| at + 1);
+    let head = &lower[..figure.start];
+    let clause_start = head
+        .rfind(". ")
+        .into_iter()
+        .chain(head.rfind(';'))
+        .chain(
+            CLAUSE_BREAKS
+                .iter()
+                .filter_map(|w| head.rfind(&format!(" {w} "))),
+        )
+        .max()
+        .map_or(0, |at| at + 1);
     let clause = format!("{}{}", &lower[clause_start..figure.start], clause_after);
-    let basis = OTHER_BASIS.iter().copied().find(|p| clause.contains(p));
+    let basis = OTHER_BASIS
+        .iter()
+        .find(|(p, _)| clause.contains(p))
+        .map(|&(_, name)| name);
     // A year between the clause's opening and the figure ("during the
     // April-June quarter of 2024-25 remained at 6.7%") is no other figure
     // for the quarter to belong to.
@@ -846,7 +916,38 @@ pub(super) fn stance(
         noun,
         share_of,
         whole: false,
+        revised: old_estimate && role == Role::Earlier,
     }
+}
+
+/// Whether the figure at byte `at` of the lower-case sentence is in a
+/// clause of "when" after an earlier time: "up from a year earlier, when
+/// the rate stood at 3.9%", "the prior two quarters, when output grew".
+fn when_earlier(lower: &str, at: usize) -> bool {
+    let before = lower.get(..at).unwrap_or("");
+    let Some(when) = before.rfind(" when ") else {
+        return false;
+    };
+    let when = if before[..when].ends_with(',') {
+        when - 1
+    } else {
+        when
+    };
+    let clause = &before[when..];
+    if clause.contains([';', ':', '.'])
+        || CLAUSE_BREAKS
+            .iter()
+            .any(|w| clause.contains(&format!(" {w} ")))
+    {
+        return false;
+    }
+    let time = words_of(&before[..when]);
+    let time = &time[time.len().saturating_sub(4)..];
+    let phrase = Phrases::of(&time.join(" "));
+    phrase.first(EARLIER_AFTER).is_some()
+        || time
+            .iter()
+            .any(|w| matches!(*w, "previous" | "prior" | "preceding" | "earlier" | "ago"))
 }
 
 /// The year a sentence ties a figure to: "84% in 1950", "67% at the 2019
@@ -864,12 +965,17 @@ fn tied_year(
     // among the first two words joins them.
     let joined = |between: &str| {
         let words = words_of(between);
+        let preposition =
+            |w: &&str| matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout");
+        // "in the third quarter of 2023", "at every election until 1970".
+        let named_period = words.len() <= 8
+            && (matches!(words.last(), Some(&("until" | "till" | "before")))
+                || (words.last() == Some(&"of")
+                    && words.iter().any(preposition)
+                    && words.len() >= 2
+                    && matches!(words[words.len() - 2], "quarter" | "half" | "month")));
         !between.contains([',', ';', '(', ')'])
-            && words.len() <= 4
-            && words
-                .iter()
-                .take(2)
-                .any(|w| matches!(*w, "in" | "for" | "during" | "at" | "of" | "throughout"))
+            && ((words.len() <= 4 && words.iter().take(2).any(preposition)) || named_period)
     };
     let after = years
         .iter()
@@ -1182,6 +1288,99 @@ mod tests {
             Role::Earlier
         );
         assert!(of("It made up 27% of the total.", "27%").share_of);
+    }
+
+    #[test]
+    fn earlier_periods_are_read_from_time_phrases_and_possessives() {
+        let table = [
+            (
+                "Joblessness is up from a year earlier, when the rate stood at 3.9%.",
+                "3.9%",
+            ),
+            (
+                "Growth has slowed since the prior two quarters, when output expanded 4.1%.",
+                "4.1%",
+            ),
+            ("Prices outpaced last month's 2.1% rise.", "2.1%"),
+            ("It beat the previous quarter's 12% gain.", "12%"),
+            (
+                "The first-quarter figure was initially reported as 1.4%.",
+                "1.4%",
+            ),
+            (
+                "Output grew at a 3.1% pace in the second quarter of last year and 2% in the \
+                 first quarter of this year.",
+                "3.1%",
+            ),
+        ];
+        for (sentence, figure) in table {
+            assert_eq!(of(sentence, figure).role, Role::Earlier, "{sentence}");
+        }
+        // "when" after a time that is not earlier keeps the level.
+        assert_eq!(
+            of("This is the month when the rate reached 4.2%.", "4.2%").role,
+            Role::Level
+        );
+        assert_eq!(
+            of(
+                "Turnout stayed above 70% at every election until 1997.",
+                "above 70%"
+            )
+            .year,
+            Some(1997)
+        );
+        assert_eq!(
+            of(
+                "Output grew at a 6.2% pace in the second quarter of 2022.",
+                "6.2%"
+            )
+            .year,
+            Some(2022)
+        );
+    }
+
+    #[test]
+    fn another_basis_is_read_from_the_clause() {
+        for (sentence, figure) in [
+            ("Before adjusting for inflation, output rose 5.1%.", "5.1%"),
+            (
+                "On average, employers added 150,000 jobs a month.",
+                "150,000",
+            ),
+            (
+                "With food and energy stripped out, prices rose 0.4%.",
+                "0.4%",
+            ),
+        ] {
+            assert!(of(sentence, figure).basis.is_some(), "{sentence}");
+        }
+        assert!(
+            of("Prices rose 2.6%, driven by food and energy.", "2.6%")
+                .basis
+                .is_none()
+        );
+        assert!(
+            of("The cap is £1,717 for an average household.", "£1,717")
+                .basis
+                .is_none()
+        );
+        // A decimal point is no clause's end.
+        assert!(
+            of(
+                "Before adjusting for inflation, it grew 7.7% and then 4.7%.",
+                "4.7%"
+            )
+            .basis
+            .is_some()
+        );
+        assert!(
+            of(
+                "In nominal terms it grew 7.7%, in the second quarter 4.1%.",
+                "4.1%"
+            )
+            .basis
+            .is_some()
+        );
     }
 
     #[test]

@@ -846,7 +846,7 @@ fn owners(
 }
 
 /// Whether the name at `span` is a possessive whose noun is not a cue,
-/// after another name the sentence opens with: in "the Harbour Party won
+/// after a subject the rules know: in "the Harbour Party won
 /// Norvania's general election", Norvania owns the election, while
 /// "Norvania's unemployment rate" names the measure and "Argentina's
 /// rating fell" is Argentina's.
@@ -861,7 +861,7 @@ fn owns_another_noun(
     }
     if !mentions
         .iter()
-        .any(|m| !m.span.is_empty() && m.span.end <= span.start)
+        .any(|m| !m.span.is_empty() && !m.facts.is_empty() && m.span.end <= span.start)
     {
         return false;
     }
@@ -1134,7 +1134,9 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             let past = fact.period.get(..4) < fact.as_of.get(..4);
             let own_quarter = e.stance.quarter.is_some()
                 && crate::rules::quarter(&fact.period) == e.stance.quarter;
-            (past || own_quarter) && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
+            (past || own_quarter)
+                && !e.stance.revised
+                && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
         }
         Role::Level => fact.measure != Measure::Change || falls || e.stance.gain_or_loss || plain,
         Role::Change => fact.measure != Measure::Level || falls,
@@ -1158,10 +1160,11 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // "On a constant-currency basis, the decline was 3%": another measure
     // than the reported one, unless the fact is on that basis.
     if let Some(basis) = e.stance.basis {
-        let names = |w: &str| w.to_ascii_lowercase().contains(basis);
+        let plain = |w: &str| w.to_ascii_lowercase().replace('-', " ");
+        let names = |w: &str| plain(w).contains(&plain(basis));
         if !(fact.cues.iter().any(|c| names(c)) || fact.qualifiers.iter().any(|q| names(q))) {
             return Err(format!(
-                "stated {basis}; `{}` is the reported figure",
+                "stated on another basis ({basis}); `{}` is the reported figure",
                 fact.id
             ));
         }
