@@ -287,7 +287,15 @@ pub fn unknown_names(sentence: &str, offset: usize, known: &[Range<usize>]) -> V
             .iter()
             .any(|k| k.start < span.end && span.start < k.end);
         let next = all.get(index + 1).map(|&(_, w)| w);
-        let name = !overlaps && is_name(word, index == first) && !is_adjective(word, next);
+        // "IFP - 17 seats", "PA: 9": an abbreviation labelling a list's
+        // item names a party, a firm or a body.
+        let label = index == first
+            && sentence[start + word.len()..]
+                .trim_start()
+                .starts_with(['-', ':'])
+            && word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        let name =
+            !overlaps && (is_name(word, index == first) || label) && !is_adjective(word, next);
         if name {
             match current.as_mut() {
                 Some(run) if pending_joiner || run.end + 1 >= span.start => run.end = span.end,
@@ -454,6 +462,14 @@ mod tests {
             names("The US and the UAE signed in December."),
             ["US", "UAE"]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_labelling_a_list_item_is_a_name() {
+        assert_eq!(names("- IFP - 17 seats"), ["IFP"]);
+        assert_eq!(names("PA: 9 seats"), ["PA"]);
+        assert_eq!(names("GPUs - 24,000 in all"), ["GPUs"]);
+        assert!(names("AI spending rose 4%.").is_empty());
     }
 
     #[test]

@@ -68,6 +68,13 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
         }
         // A count with no counted word ("scraped together about 3,500")
         // may be the fact's.
+        // A count of whole things is not "91.6": a decimal with no scale
+        // word is another measure.
+        Kind::Count
+            if fractional(&figure.value) && fact.value.as_ref().is_some_and(|v| !fractional(v)) =>
+        {
+            false
+        }
         Kind::Count => {
             fact.unit.is_none()
                 || figure.unit.is_none()
@@ -77,6 +84,11 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
         Kind::Rank => figure.unit.is_none(),
         _ => true,
     }
+}
+
+/// Whether a figure's value has a fractional part.
+fn fractional(value: &Value) -> bool {
+    matches!(value, Value::Amount(a) if a.nominal.fract() != 0.0)
 }
 
 /// Whether two units name the same thing, forgiving plurals and the

@@ -305,6 +305,16 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     ("average gain", "average"),
     ("average increase", "average"),
     ("average growth", "average"),
+    // "Operating income rose 12% to $3.4bn", "raised its dividend 5%":
+    // another line of the accounts than the one a fact names.
+    ("operating income", "operating income"),
+    ("operating profit", "operating profit"),
+    ("operating margin", "operating margin"),
+    ("gross margin", "gross margin"),
+    ("gross profit", "gross profit"),
+    ("dividend", "dividend"),
+    ("run rate", "run rate"),
+    ("run-rate", "run rate"),
 ];
 
 /// Words just before a figure that make it a change: verbs that say a
@@ -934,7 +944,10 @@ fn when_earlier(lower: &str, at: usize) -> bool {
         when
     };
     let clause = &before[when..];
-    if clause.contains([';', ':', '.'])
+    // A decimal point ("when the rate was 3.8% and 6.1 million ...") does
+    // not end the clause; a full stop does.
+    if clause.contains([';', ':'])
+        || clause.contains(". ")
         || CLAUSE_BREAKS
             .iter()
             .any(|w| clause.contains(&format!(" {w} ")))
@@ -1312,6 +1325,12 @@ mod tests {
                  first quarter of this year.",
                 "3.1%",
             ),
+            // A decimal point in the clause does not end it.
+            (
+                "Both are up on a year earlier, when the rate was 3.8% and 6.1 million \
+                 people were out of work.",
+                "6.1 million",
+            ),
         ];
         for (sentence, figure) in table {
             assert_eq!(of(sentence, figure).role, Role::Earlier, "{sentence}");
@@ -1351,6 +1370,13 @@ mod tests {
                 "With food and energy stripped out, prices rose 0.4%.",
                 "0.4%",
             ),
+        ] {
+            assert!(of(sentence, figure).basis.is_some(), "{sentence}");
+        }
+        for (sentence, figure) in [
+            ("Operating income rose 12% to $3.4bn.", "$3.4bn"),
+            ("It raised the quarterly dividend 5% to 26 cents.", "5%"),
+            ("Gross margin widened to 46.2%.", "46.2%"),
         ] {
             assert!(of(sentence, figure).basis.is_some(), "{sentence}");
         }
