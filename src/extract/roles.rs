@@ -574,7 +574,9 @@ fn governing<'t>(before: &[&'t str]) -> (Option<&'t str>, Option<&'t str>) {
             let first = before[at - 2];
             (word == "than" && matches!(first, "more" | "less" | "fewer"))
                 || (matches!(word, "least" | "most") && first == "at")
-                || (word == "to" && first == "up")
+                || (word == "to"
+                    && first == "up"
+                    && !(at >= 3 && crate::figures::MOVED.contains(&before[at - 3])))
                 || (word == "to" && first == "close")
         };
         if pair {
@@ -1165,6 +1167,7 @@ mod tests {
                 Role::Change,
             ),
             ("The rate rose to 4.3% in October.", "4.3%", Role::Level),
+            ("The rate edged up to 4.3%.", "4.3%", Role::Level),
             (
                 "The rate rose 0.2 points in October.",
                 "0.2 points",

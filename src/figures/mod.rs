@@ -55,6 +55,58 @@ pub struct Figure {
     pub fall: bool,
 }
 
+/// Verbs of motion before "up to": "edged up to 4.3%" states where the
+/// figure went, not a ceiling on it.
+pub(crate) const MOVED: &[&str] = &[
+    "edged",
+    "edges",
+    "edging",
+    "ticked",
+    "ticks",
+    "ticking",
+    "inched",
+    "inches",
+    "inching",
+    "crept",
+    "creeps",
+    "creeping",
+    "moved",
+    "moves",
+    "moving",
+    "went",
+    "goes",
+    "going",
+    "gone",
+    "rose",
+    "rises",
+    "rising",
+    "risen",
+    "climbed",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jumps",
+    "jumping",
+    "shot",
+    "shoots",
+    "nudged",
+    "nudges",
+    "revised",
+    "revises",
+    "revising",
+    "ratcheted",
+    "drifted",
+    "drifts",
+    "bounced",
+    "bounces",
+    "picked",
+    "crawled",
+    "pushed",
+    "notched",
+    "stepped",
+    "bumped",
+];
+
 /// Hedge phrases, longest first, as lower-case words.
 const HEDGES: &[(&[&str], Hedge)] = &[
     (&["no", "fewer", "than"], Hedge::AtLeast),
@@ -439,6 +491,15 @@ impl Reader<'_> {
         let end = self.currency_lead(first);
         for (phrase, hedge) in HEDGES {
             if self.words_before(end, phrase) {
+                // "edged up to 4.3%": where the figure went, not a ceiling.
+                let moved = *phrase == ["up", "to"]
+                    && (end >= 3)
+                    && self
+                        .word(end - 3)
+                        .is_some_and(|w| MOVED.contains(&w.to_lowercase().as_str()));
+                if moved {
+                    return (Hedge::Exact, first);
+                }
                 return (*hedge, end - phrase.len());
             }
         }
