@@ -188,6 +188,8 @@ fn markdown(src: &str) -> Vec<Piece> {
     // Depth inside what is not prose: code blocks, front matter, raw HTML
     // blocks, autolinks.
     let mut hidden = 0usize;
+    // The next number of each open list, `None` for a bulleted one.
+    let mut lists: Vec<Option<u64>> = Vec::new();
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
@@ -210,11 +212,20 @@ fn markdown(src: &str) -> Vec<Piece> {
                 Tag::Table(_) => table = Table::default(),
                 Tag::TableHead | Tag::TableRow => table.row.clear(),
                 Tag::TableCell => table.open_cell(&mut out),
+                Tag::List(start) => {
+                    out.end_block();
+                    lists.push(start);
+                }
+                Tag::Item => {
+                    out.end_block();
+                    if let Some(Some(number)) = lists.last_mut() {
+                        ordered_marker(&mut out, src, range.start, *number);
+                        *number += 1;
+                    }
+                }
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::BlockQuote(_)
-                | Tag::List(_)
-                | Tag::Item
                 | Tag::FootnoteDefinition(_)
                 | Tag::DefinitionList
                 | Tag::DefinitionListTitle
@@ -234,10 +245,13 @@ fn markdown(src: &str) -> Vec<Piece> {
                 TagEnd::TableHead => table.header = std::mem::take(&mut table.row),
                 TagEnd::TableRow => table.rows.push(std::mem::take(&mut table.row)),
                 TagEnd::Table => std::mem::take(&mut table).lay_out(&mut out),
+                TagEnd::List(_) => {
+                    lists.pop();
+                    out.end_block();
+                }
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::BlockQuote(_)
-                | TagEnd::List(_)
                 | TagEnd::Item
                 | TagEnd::FootnoteDefinition
                 | TagEnd::DefinitionList
@@ -267,6 +281,26 @@ fn markdown(src: &str) -> Vec<Piece> {
         }
     }
     out.pieces
+}
+
+/// Reads an ordered list item's marker at `at` as "3." for its `number`:
+/// in a ranked list the number is the item's place, and lazy numbering
+/// ("1." on every item) still counts on.
+fn ordered_marker(out: &mut Prose, src: &str, at: usize, number: u64) {
+    let rest = src.get(at..).unwrap_or("");
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        at..at + digits + 1
+    } else {
+        at..at
+    };
+    let written = format!("{number}.");
+    if src.get(marker.clone()) == Some(written.as_str()) {
+        out.copy(marker);
+    } else {
+        out.replace(&written, marker);
+    }
+    out.space();
 }
 
 /// Whether a raw HTML tag is `<br>`.
@@ -850,6 +884,17 @@ mod tests {
     }
 
     #[test]
+    fn an_ordered_item_is_read_with_its_number() {
+        // Lazy numbering counts on from the list's start.
+        let src = "The top three:\n\n1. Finland\n1. Denmark\n1. Iceland\n";
+        assert_eq!(
+            md(src),
+            ["The top three:", "1. Finland", "2. Denmark", "3. Iceland"]
+        );
+        assert_eq!(md("4) Chile\n5) Peru\n"), ["4. Chile", "5. Peru"]);
+    }
+
+    #[test]
     fn nested_list_items_are_sentences_of_their_own() {
         let src = "- Portugal: 7th of 180\n  - up from 9th\n  - its best since 2015\n- Spain: 12th\n\n1. First, Lisbon\n2. Then Porto\n";
         assert_eq!(
@@ -859,8 +904,8 @@ mod tests {
                 "up from 9th",
                 "its best since 2015",
                 "Spain: 12th",
-                "First, Lisbon",
-                "Then Porto"
+                "1. First, Lisbon",
+                "2. Then Porto"
             ]
         );
         assert_eq!(

@@ -418,6 +418,11 @@ fn ends_sentence(text: &str, block_start: usize, mark: usize, after: usize, end:
     if text.as_bytes()[mark] != b'.' {
         return true;
     }
+    // "1. Finland": a numbered item's number opens it.
+    let lead = text[block_start..mark].trim_start();
+    if (1..=3).contains(&lead.len()) && lead.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let word: String = text[block_start..mark]
         .chars()
         .rev()
@@ -581,6 +586,16 @@ mod tests {
                 "The company sold\n4,000 cars in May."
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_item_keeps_its_number() {
+        let text = "The top three:\n1. Finland\n2. Denmark\n12. South Sudan";
+        assert_eq!(
+            split(text),
+            ["The top three:", "1. Finland", "2. Denmark", "12. South Sudan"]
+        );
+        assert_eq!(split("2024. Then it fell."), ["2024.", "Then it fell."]);
     }
 
     #[test]

@@ -337,8 +337,11 @@ pub(super) fn bind_sentence(
     let mut figures: Vec<Figure> = figures::read(text)
         .into_iter()
         // The number of a numbered list's item ("3. Its profit fell") is no
-        // figure.
+        // figure, unless the item only names what the list ranks.
         .filter(|figure| {
+            if figure.kind == Kind::Rank {
+                return true;
+            }
             let rest = &text[figure.span.end..];
             let numbering = figure.span.start == 0
                 && rest.starts_with(['.', ')'])

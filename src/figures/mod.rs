@@ -359,6 +359,9 @@ impl Reader<'_> {
         if let Some(found) = self.date_in_digits(i) {
             return Some(found);
         }
+        if let Some(found) = self.list_rank_at(i) {
+            return Some(found);
+        }
         if let Some(found) = self.fraction_at(i).or_else(|| self.multiple_at(i)) {
             return Some(found);
         }

@@ -356,6 +356,31 @@ impl Reader<'_> {
         Some((self.figure(Kind::Rank, value, None, i, j, end), end))
     }
 
+    /// "1. Finland", "7) Bosnia and Herzegovina": the number opening a
+    /// numbered item that names nothing but a country, firm or body is
+    /// its place in the list. An item that says more ("3. Its profit
+    /// fell") is numbered, not ranked.
+    pub(super) fn list_rank_at(&self, i: usize) -> Option<(Figure, usize)> {
+        let n = self.plain(i).filter(|n| (1..1000).contains(n))?;
+        if i != 0 || !matches!(self.punct(i + 1), Some('.' | ')')) {
+            return None;
+        }
+        let mut names = 0;
+        for token in &self.toks[i + 2..] {
+            match &token.tok {
+                Tok::Word(_) if token.capital => names += 1,
+                Tok::Word(w) if names > 0 && matches!(w.as_str(), "and" | "of" | "the" | "&") => {}
+                Tok::Punct(_) | Tok::Num { .. } if names > 0 => break,
+                _ => return None,
+            }
+        }
+        if !(1..=6).contains(&names) {
+            return None;
+        }
+        let value = Value::rank(n, None);
+        Some((self.figure(Kind::Rank, value, None, i, i, i + 1), i + 1))
+    }
+
     /// "No. 31", "#31", "number 31" at token `i`.
     pub(super) fn numbered_at(&self, i: usize) -> Option<(Figure, usize)> {
         let mut j = i + 1;
