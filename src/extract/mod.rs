@@ -1216,6 +1216,14 @@ subject = ["Norvania"]
                 Some("green.seats".to_string())
             ]
         );
+        // Without "respectively", two lists of the same length still pair.
+        assert_eq!(
+            ids("Both the Green Alliance and the Harbour Party ended with 41 and 88 seats."),
+            [
+                Some("green.seats".to_string()),
+                Some("harbour.seats".to_string())
+            ]
+        );
     }
 
     #[test]

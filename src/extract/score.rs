@@ -1594,11 +1594,29 @@ fn respectively(
     owners: &mut [Owner],
     stances: &mut [Stance],
 ) {
+    let dated = |f: &Figure| matches!(f.kind, Kind::Year | Kind::Date);
     let Some(at) = s.lower.find("respectively") else {
+        // "Both the UK and the US fell to 23rd and 24th": two lists of
+        // one length, names and then figures of one kind, pair without
+        // the word.
+        let amounts: Vec<usize> = (0..figures.len())
+            .filter(|&x| !dated(&figures[x]))
+            .collect();
+        let spans: Vec<Range<usize>> = amounts.iter().map(|&x| figures[x].span.clone()).collect();
+        let list = amounts.iter().find_map(|&x| {
+            let list = list_before(s, &spans, figures[x].span.end);
+            let same_kind = list
+                .iter()
+                .all(|&i| figures[amounts[i]].kind == figures[x].kind);
+            (list.len() >= 2 && same_kind).then_some(list)
+        });
+        if let Some(list) = list {
+            let list: Vec<usize> = list.into_iter().map(|i| amounts[i]).collect();
+            pair_names(figures, mentions, owners, s, &list);
+        }
         return;
     };
     let at = s.range.start + at;
-    let dated = |f: &Figure| matches!(f.kind, Kind::Year | Kind::Date);
     let years: Vec<usize> = (0..figures.len()).filter(|&x| dated(&figures[x])).collect();
     let amounts: Vec<usize> = (0..figures.len())
         .filter(|&x| !dated(&figures[x]))
@@ -1650,6 +1668,18 @@ fn respectively(
     if figure_list.len() < 2 {
         return;
     }
+    pair_names(figures, mentions, owners, s, &figure_list);
+}
+
+/// Pairs a list of figures with the list of names just before it, item by
+/// item, when the two are of one length.
+fn pair_names(
+    figures: &[Figure],
+    mentions: &[Mention],
+    owners: &mut [Owner],
+    s: &Sentence<'_>,
+    figure_list: &[usize],
+) {
     let first = figures[figure_list[0]].span.start;
     let named: Vec<Range<usize>> = mentions
         .iter()
