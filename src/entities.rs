@@ -294,8 +294,11 @@ pub fn unknown_names(sentence: &str, offset: usize, known: &[Range<usize>]) -> V
                 .trim_start()
                 .starts_with(['-', ':'])
             && word.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        let name =
-            !overlaps && (is_name(word, index == first) || label) && !is_adjective(word, next);
+        // "EPS: Diluted earnings": the word after a short label's colon
+        // opens the item as a sentence's first word does.
+        let opens =
+            index == first || (index <= first + 3 && sentence[..start].trim_end().ends_with(':'));
+        let name = !overlaps && (is_name(word, opens) || label) && !is_adjective(word, next);
         if name {
             match current.as_mut() {
                 Some(run) if pending_joiner || run.end + 1 >= span.start => run.end = span.end,
@@ -419,6 +422,13 @@ fn is_name(word: &str, first: bool) -> bool {
     if !initial.is_uppercase() {
         return false;
     }
+    // "Q3", "FY25", "US$56.5bn": a period's label or a figure, not a name.
+    if word
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '₹'))
+    {
+        return false;
+    }
     let lower = word.to_lowercase();
     if not_a_name(&lower) {
         return false;
@@ -462,6 +472,14 @@ mod tests {
             names("The US and the UAE signed in December."),
             ["US", "UAE"]
         );
+    }
+
+    #[test]
+    fn period_labels_figures_and_a_label_s_first_word_are_no_names() {
+        assert!(names("It rose 15% in Q3 2024 and FY25.").is_empty());
+        assert!(names("It came to US$56.5bn.").is_empty());
+        assert!(!names("EPS: Diluted earnings were $2.12.").contains(&"Diluted"));
+        assert!(names("EPS: Microsoft earned $3.30.").contains(&"Microsoft"));
     }
 
     #[test]

@@ -593,7 +593,12 @@ mod tests {
         let text = "The top three:\n1. Finland\n2. Denmark\n12. South Sudan";
         assert_eq!(
             split(text),
-            ["The top three:", "1. Finland", "2. Denmark", "12. South Sudan"]
+            [
+                "The top three:",
+                "1. Finland",
+                "2. Denmark",
+                "12. South Sudan"
+            ]
         );
         assert_eq!(split("2024. Then it fell."), ["2024.", "Then it fell."]);
     }

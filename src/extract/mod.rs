@@ -1206,6 +1206,44 @@ cues = ["turnout"]
 subject = ["Norvania"]
 "#;
 
+    const SEGMENTS: &str = r#"
+[sources.s]
+name = "A company's quarterly report"
+
+[[fact]]
+id = "cloud.revenue"
+claim = "Revenue of the Skyline Cloud segment"
+source = "s"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 24.1e9
+cues = ["revenue"]
+subject = ["Skyline Cloud"]
+
+[[fact]]
+id = "vault.growth"
+claim = "Growth of Vault revenue, in percent"
+source = "s"
+as_of = 2026
+kind = "percent"
+value = 33
+cues = ["growth", "grew", "increase"]
+subject = ["Vault"]
+"#;
+
+    #[test]
+    fn a_part_named_inside_its_whole_does_not_take_the_whole_s_figure() {
+        assert_eq!(
+            bound_under(
+                SEGMENTS,
+                "The Skyline Cloud segment, which includes Vault and saw a revenue \
+                 increase of 19%, earned $24.1bn."
+            ),
+            [None, Some("cloud.revenue".to_string())]
+        );
+    }
+
     #[test]
     fn names_and_counted_figures_listed_respectively_pair_in_order() {
         let ids = |text: &str| bound_under(SEATS, text);

@@ -315,6 +315,10 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     ("dividend", "dividend"),
     ("run rate", "run rate"),
     ("run-rate", "run rate"),
+    // "Gross margin excluding credits rose to 17%": whatever else is
+    // left out, the figure is not the reported one.
+    ("excluding", "excluding"),
+    ("excludes", "excluding"),
 ];
 
 /// Words just before a figure that make it a change: verbs that say a
@@ -1380,6 +1384,7 @@ mod tests {
             ("Operating income rose 12% to $3.4bn.", "$3.4bn"),
             ("It raised the quarterly dividend 5% to 26 cents.", "5%"),
             ("Gross margin widened to 46.2%.", "46.2%"),
+            ("Margins excluding credits rose to 17.1%.", "17.1%"),
         ] {
             assert!(of(sentence, figure).basis.is_some(), "{sentence}");
         }

@@ -782,6 +782,15 @@ fn owners(
                 if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {
                     d += 8;
                 }
+                // "the Cloud division, which includes Azure, grew 19%": a
+                // part named inside its whole, not the figure's owner.
+                if !antecedent
+                    && ["including", "includes", "include", "such as"]
+                        .iter()
+                        .any(|w| before.ends_with(&format!(" {w}")))
+                {
+                    d += 12;
+                }
                 let of_name = m.span.start >= figure.span.end && {
                     let between = s.lower(figure.span.end..m.span.start).trim_end();
                     between.ends_with(" of") || between.ends_with(" of the")
