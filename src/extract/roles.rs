@@ -480,6 +480,47 @@ const EARLIER_AFTER: &[&str] = &[
     "each election",
 ];
 
+/// Verbs that report speech, whose tense says nothing of the figure's
+/// time: "said it had sold".
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "told",
+    "stated",
+    "added",
+    "noted",
+];
+
+/// Events a figure may be tied to as earlier ones: "in the previous Lok
+/// Sabha polls", "at the last general election".
+const EVENTS: &[&str] = &[
+    "election",
+    "elections",
+    "poll",
+    "polls",
+    "vote",
+    "edition",
+    "report",
+    "survey",
+    "ranking",
+    "index",
+    "census",
+];
+
+/// Whether padded words after a figure name an earlier event: "the
+/// previous", "the last" or "the prior" and, within three words, an event.
+fn earlier_event(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    words.windows(2).enumerate().any(|(i, pair)| {
+        pair[0] == "the"
+            && matches!(pair[1], "previous" | "last" | "prior" | "preceding")
+            && words[i + 2..].iter().take(4).any(|w| EVENTS.contains(w))
+    })
+}
+
 /// Phrases opening a figure's clause that make it an earlier value.
 const EARLIER_BEFORE_CLAUSE: &[&str] = &[
     "last year",
@@ -768,6 +809,7 @@ pub(super) fn stance(
     let ago = ago || after_opening;
     let marker = without_over
         .first(EARLIER_AFTER)
+        .or_else(|| earlier_event(&without_over.text).then_some("the previous election"))
         .or_else(|| {
             EARLIER_BEFORE_CLAUSE
                 .iter()
@@ -785,8 +827,25 @@ pub(super) fn stance(
         .or_else(|| CHANGE_NOUNS.iter().copied().find(|n| next == Some(*n)));
     let made_up = matches!(
         previous,
-        Some("made" | "make" | "makes" | "making" | "ended" | "take" | "takes" | "took" | "taking")
+        Some(
+            "made"
+                | "make"
+                | "makes"
+                | "making"
+                | "ended"
+                | "ending"
+                | "ends"
+                | "end"
+                | "take"
+                | "takes"
+                | "took"
+                | "taking"
+        )
     );
+    // "The party had won 52 seats": past perfect sets the figure before
+    // the story's time, unless it reports speech ("said it had sold").
+    let reported = before_words.iter().any(|w| REPORTING.contains(w));
+    let past_perfect = previous == Some("had") && last != Some("had") && !reported;
     // "the 4.9% forecast by analysts": a figure named as an expectation.
     let expected_noun = next.is_some_and(|w| {
         matches!(
@@ -803,6 +862,23 @@ pub(super) fn stance(
                 | "goal"
         )
     });
+    // "beating expectations of $0.60", "a consensus of 1.9%": the
+    // expectation's own figure.
+    let expected_noun = expected_noun
+        || (last == Some("of")
+            && previous.is_some_and(|w| {
+                matches!(
+                    w,
+                    "expectations"
+                        | "expectation"
+                        | "consensus"
+                        | "forecasts"
+                        | "projections"
+                        | "predictions"
+                        | "estimates"
+                        | "guidance"
+                )
+            }));
     let share_of = ["of the total", "of total", "of all", "of those", "of them"]
         .iter()
         .any(|p| after.trim_start().starts_with(p));
@@ -870,7 +946,7 @@ pub(super) fn stance(
     // "the third quarter of last year, ... the first quarter of this year":
     // the sentence sets last year against this one.
     let last_year = after_phrases.holds("last year") && lower.contains("this year");
-    let role = if ((ago || opens_on_earlier) && role == Role::Level)
+    let role = if ((ago || opens_on_earlier || past_perfect) && role == Role::Level)
         || ((revised || possessive || last_year || when_earlier(lower, figure.start))
             && role != Role::Intended)
     {
@@ -1332,6 +1408,12 @@ mod tests {
                  first quarter of this year.",
                 "3.1%",
             ),
+            // An earlier event named after the figure, and past perfect.
+            (
+                "The party, which won 303 seats in the previous Lok Sabha polls, lost ground.",
+                "303",
+            ),
+            ("The party had won 52 seats.", "52"),
             // A decimal point in the clause does not end it.
             (
                 "Both are up on a year earlier, when the rate was 3.8% and 6.1 million \
@@ -1342,6 +1424,21 @@ mod tests {
         for (sentence, figure) in table {
             assert_eq!(of(sentence, figure).role, Role::Earlier, "{sentence}");
         }
+        assert_eq!(
+            of("It beat analysts' expectations of $0.60.", "$0.60").role,
+            Role::Intended
+        );
+        // Reported speech shifts its tense back without making a figure
+        // earlier.
+        assert_eq!(
+            of(
+                "The carmaker said it had delivered 462,890 cars.",
+                "462,890"
+            )
+            .role,
+            Role::Level
+        );
+        assert_eq!(of("Both ended up 23rd and 24th.", "23rd").role, Role::Level);
         // "when" after a time that is not earlier keeps the level.
         assert_eq!(
             of("This is the month when the rate reached 4.2%.", "4.2%").role,

@@ -231,6 +231,10 @@ pub fn read(text: &str) -> Vec<Figure> {
         urls: codes::web_addresses(text),
     };
     let mut figures = Vec::new();
+    // The ends of a scale the sentence sets out ("from 0 to 100"), and
+    // where it does: the ends named again after it are the scale's too
+    // ("where 100 means very clean").
+    let mut scale: Option<(usize, Vec<f64>)> = None;
     let mut i = 0;
     while i < reader.toks.len() {
         if let Some((figure, next)) = reader.period_label(i) {
@@ -247,8 +251,23 @@ pub fn read(text: &str) -> Vec<Figure> {
                 figures.push(figure);
                 i = next.max(i + 1);
             }
-            None => i += 1,
+            None => {
+                if let Some(n) = reader.number_at(i)
+                    && reader.scale_at(&n)
+                {
+                    let at = reader.toks[i].span.start;
+                    let (_, ends) = scale.get_or_insert_with(|| (at, vec![0.0]));
+                    ends.push(n.value);
+                }
+                i += 1;
+            }
         }
+    }
+    if let Some((at, ends)) = scale {
+        figures.retain(|f| {
+            let end = matches!(&f.value, Value::Amount(a) if ends.contains(&a.nominal));
+            !(end && f.kind == Kind::Count && f.span.start > at)
+        });
     }
     settle(figures)
 }
