@@ -42,7 +42,32 @@ const UNMARKED_SPAN_PENALTY: usize = 3;
 
 /// The cost of a count given as the whole another is part of ("88 of the
 /// 200 seats"): the part is more often the fact.
-const WHOLE_PENALTY: usize = 4;
+const WHOLE_PENALTY: usize = 8;
+
+/// Nouns of events and records a name may qualify ("the Lok Sabha
+/// elections", "the StreetAccount consensus"): the name then owns no
+/// figure.
+const ATTRIBUTIVE: &[&str] = &[
+    "election",
+    "elections",
+    "poll",
+    "polls",
+    "vote",
+    "results",
+    "tally",
+    "count",
+    "survey",
+    "report",
+    "index",
+    "ranking",
+    "rankings",
+    "consensus",
+    "estimate",
+    "estimates",
+    "data",
+    "figures",
+    "release",
+];
 
 /// How much farther a figure five times or more off the fact's value
 /// counts as standing.
@@ -802,6 +827,21 @@ fn owners(
                     // A year or date seldom belongs to the place named
                     // beside it ("set up in Lisbon in 2011").
                     d += if dated { 6 } else { 2 };
+                    // "Final Lok Sabha election results", "the final
+                    // Election Commission tally": a name qualifying an
+                    // event or a record, or an institution after the
+                    // figure, is not whose the figure is.
+                    let next = s
+                        .lower(m.span.end..s.range.end)
+                        .split_whitespace()
+                        .next()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+                    let after = m.span.start >= figure.span.end;
+                    if next.is_some_and(|w| ATTRIBUTIVE.contains(&w))
+                        || (after && entities::institution(&m.text))
+                    {
+                        d += 8;
+                    }
                 }
                 if aside_of(m.span.start).is_some()
                     && aside_of(m.span.start) != aside_of(figure.anchor)
