@@ -1228,9 +1228,21 @@ source = "s"
 as_of = 2026
 kind = "percent"
 value = 33
+measure = "change"
 cues = ["growth", "grew", "increase"]
 subject = ["Vault"]
 "#;
+
+    #[test]
+    fn a_change_restated_after_or_is_a_change() {
+        assert_eq!(
+            bound_under(
+                SEGMENTS,
+                "Vault revenue showed an increase of $9.1 billion, or 33%, on the year."
+            ),
+            [None, Some("vault.growth".to_string())]
+        );
+    }
 
     #[test]
     fn a_part_named_inside_its_whole_does_not_take_the_whole_s_figure() {

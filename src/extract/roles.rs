@@ -127,7 +127,20 @@ pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> boo
         .chain(before.rfind([';', ':']))
         .max()
         .unwrap_or(0);
-    is_intended(&before[clause..], lower.get(figure.end..).unwrap_or(""))
+    let before = &before[clause..];
+    // "Inflation is expected to be 1.8%, a flash estimate shows": an
+    // agency's wording for its first estimate, which states the figure.
+    let flash = ["flash estimate", "preliminary estimate", "flash reading"]
+        .iter()
+        .any(|p| lower.contains(p));
+    let before = if flash {
+        before
+            .replace(" expected to ", " ")
+            .replace(" expected at ", " at ")
+    } else {
+        before.to_string()
+    };
+    is_intended(&before, lower.get(figure.end..).unwrap_or(""))
 }
 
 /// Whether a figure is stated as an aim, plan, forecast or negation: an
@@ -155,7 +168,11 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
         && words.iter().enumerate().skip(said).any(|(i, w)| {
             let compared = i > 0 && matches!(words[i - 1], "than" | "as");
             let no_longer = *w == "longer" && i > 0 && words[i - 1] == "no";
-            (INTENT.contains(w) && !compared) || w.ends_with("n't") || no_longer
+            // "surged 34% to reach $23.6bn": where the change took it.
+            let reached = i >= 2
+                && words[i - 1] == "to"
+                && words[i - 2].starts_with(|c: char| c.is_ascii_digit());
+            (INTENT.contains(w) && !compared && !reached) || w.ends_with("n't") || no_longer
         });
     // "dropped out of the top 20": outside the bound, not in it.
     let trimmed = before.trim_end();
@@ -478,6 +495,11 @@ const EARLIER_AFTER: &[&str] = &[
     "every election",
     "every general election",
     "each election",
+];
+
+/// Words that end a noun phrase's modifiers: "a 15% rise in revenue".
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "to", "from", "for", "on", "at", "by", "and", "than", "with", "over",
 ];
 
 /// Verbs that report speech, whose tense says nothing of the figure's
@@ -824,7 +846,21 @@ pub(super) fn stance(
     let noun = (last == Some("of"))
         .then(|| CHANGE_NOUNS.iter().copied().find(|n| previous == Some(*n)))
         .flatten()
-        .or_else(|| CHANGE_NOUNS.iter().copied().find(|n| next == Some(*n)));
+        .or_else(|| CHANGE_NOUNS.iter().copied().find(|n| next == Some(*n)))
+        // "a 15% year-on-year revenue increase": the noun a few words on,
+        // with nothing but its modifiers between.
+        .or_else(|| {
+            matches!(before_words.last(), Some(&("a" | "an")))
+                .then(|| {
+                    clause_after
+                        .split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .take(4)
+                        .take_while(|w| !PREPOSITIONS.contains(w))
+                        .find_map(|w| CHANGE_NOUNS.iter().copied().find(|n| *n == w))
+                })
+                .flatten()
+        });
     let made_up = matches!(
         previous,
         Some(
@@ -1248,6 +1284,21 @@ mod tests {
             ),
             ("The rate rose to 4.3% in October.", "4.3%", Role::Level),
             ("The rate edged up to 4.3%.", "4.3%", Role::Level),
+            (
+                "It posted a 15% year-on-year revenue increase.",
+                "15%",
+                Role::Change,
+            ),
+            (
+                "Net income surged 34% to reach $23.6 billion.",
+                "$23.6 billion",
+                Role::Level,
+            ),
+            (
+                "Annual inflation is expected to be 1.8% in September, a flash estimate shows.",
+                "1.8%",
+                Role::Level,
+            ),
             (
                 "The rate rose 0.2 points in October.",
                 "0.2 points",

@@ -542,6 +542,9 @@ pub(super) fn bind_sentence(
     let mut stances = stances(&s, &figures);
     for (a, b) in restatements(&s, &figures) {
         figures[b].fall |= figures[a].fall;
+        if stances[a].role == Role::Change && stances[b].role == Role::Level {
+            stances[b].role = Role::Change;
+        }
     }
     respectively(&s, &figures, &mentions, &mut owners, &mut stances);
 
@@ -993,9 +996,9 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
     stances
 }
 
-/// Figures in brackets right after another figure, which restate it in
-/// another unit ("grew by 3.5 million (6.3%)", "fell by €40m (12%)"):
-/// (the figure, its restatement).
+/// Figures in brackets or after "or" right after another figure, which
+/// restate it in another unit ("grew by 3.5 million (6.3%)", "up $9.1
+/// billion, or 16%"): (the figure, its restatement).
 fn restatements(s: &Sentence<'_>, figures: &[Figure]) -> Vec<(usize, usize)> {
     let amounts: Vec<usize> = (0..figures.len())
         .filter(|&x| !matches!(figures[x].kind, Kind::Year | Kind::Date))
@@ -1003,7 +1006,13 @@ fn restatements(s: &Sentence<'_>, figures: &[Figure]) -> Vec<(usize, usize)> {
     amounts
         .windows(2)
         .map(|pair| (pair[0], pair[1]))
-        .filter(|&(a, b)| s.lower(figures[a].span.end..figures[b].span.start).trim() == "(")
+        .filter(|&(a, b)| {
+            let between = s.lower(figures[a].span.end..figures[b].span.start).trim();
+            // "rose by 1,200 (3%)", "up $9.1 billion, or 16%": one change
+            // given twice, in two kinds.
+            between == "("
+                || (matches!(between, "or" | ", or") && figures[a].kind != figures[b].kind)
+        })
         .collect()
 }
 
