@@ -6,12 +6,17 @@
 //! of it, already states the fact's value in a figure no other fact surely
 //! holds, or gives the same fact another value: the wrong figure is then
 //! most likely another one (an earlier value, another measure) that a fix
-//! would overwrite with a duplicate. An article's fixes are read back
-//! together, and only when that fails in halves, down to one at a time:
-//! one more reading of the article in the common case, not one per fix.
-//! Pure: text in, verdict out.
+//! would overwrite with a duplicate. Every other claim must be judged as
+//! it was or better: a fix that makes another claim stop agreeing, or
+//! become an error the next run would fix, is refused. An article's fixes
+//! are read back together, and only when that fails in halves, down to one
+//! at a time, each group on top of the fixes kept before it: one more
+//! reading of the article in the common case, not one per fix, and the
+//! fixes kept always read back together. A fix refused before others were
+//! kept is read again on top of them, as the next run would read it, so a
+//! second run fixes nothing more. Pure: text in, verdict out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::extract::{Claim, Extraction, Matcher, Reading};
@@ -148,12 +153,13 @@ impl Before<'_> {
     /// range; the first claim of a fact at a place stands for the rest,
     /// as in `check`.
     fn outcomes(&self) -> Outcomes {
-        outcomes(self.facts, &self.extraction.claims, self.folded, |at| at)
+        outcomes_by_place(self.facts, &self.extraction.claims, self.folded, |at| at)
     }
 
     /// Whether the fixes of `group` (in order, none overlapping), applied
-    /// together, read back: each fact's figure agrees where it stood, and
-    /// every other figure reads as it did.
+    /// together, read back: each fact's figure agrees where it stood,
+    /// every other figure reads as it did, and every other claim is judged
+    /// as in `outcomes` or better.
     fn read_group(
         &self,
         candidates: &[Candidate<'_>],
@@ -217,7 +223,7 @@ impl Before<'_> {
         }
         // Every other claim is judged as it was, or better: none stops
         // agreeing, none becomes an error (which the next run would fix).
-        let fixed: Vec<(usize, usize, usize)> = edits
+        let fixed: BTreeSet<(usize, usize, usize)> = edits
             .iter()
             .zip(&new_figures)
             .map(|(edit, at)| (edit.claim.fact, at.start, at.end))
@@ -226,7 +232,7 @@ impl Before<'_> {
             .iter()
             .map(|(&(fact, start, end), outcome)| ((fact, shift(start), shift(end)), *outcome))
             .collect();
-        let now = outcomes_of(self.facts, &after.claims, &folded);
+        let now = outcomes_by_place(self.facts, &after.claims, &folded, |at| at);
         let mut places: Vec<&(usize, usize, usize)> = was.keys().chain(now.keys()).collect();
         places.sort_by_key(|&&(fact, start, end)| (start, end, fact));
         places.dedup();
@@ -454,7 +460,7 @@ fn judged(facts: &[Fact], claim: &Claim, folded: &Folded) -> verdict::Verdict {
 /// How each claim with a figure is judged, by fact and the figure's
 /// original range moved by `shift`; the first claim of a fact at a place
 /// stands for the rest, as in `check`.
-fn outcomes(
+fn outcomes_by_place(
     facts: &[Fact],
     claims: &[Claim],
     folded: &Folded,
@@ -471,11 +477,6 @@ fn outcomes(
             .or_insert_with(|| judged(facts, claim, folded).outcome);
     }
     outcomes
-}
-
-/// [`outcomes`] of a text as it stands.
-fn outcomes_of(facts: &[Fact], claims: &[Claim], folded: &Folded) -> Outcomes {
-    outcomes(facts, claims, folded, |at| at)
 }
 
 /// Whether an outcome is an error `--fix` corrects.
