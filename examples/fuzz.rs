@@ -10,7 +10,10 @@
 //! ```
 //!
 //! Options: `--seconds N` (default 60), `--seed N` (default 1), `--inputs N`
-//! (stop after N inputs), `--check-output` (also require that human output
+//! (stop after N inputs), `--jobs N` (N threads, each drawing its own
+//! stream of the seed's inputs; the first draws what one job would),
+//! `--replay FILE` (run the inputs a failure report's `replay:` lines
+//! hold, one a line, instead of generating), `--check-output` (also require that human output
 //! holds no raw control character other than `\n` and `\t`; off until
 //! reports and drafts escape them), `--skip NAME` (turn off an invariant:
 //! `fix-applies`, `fix-is-final`, `fix-reads-back`, `draft-loads`),
@@ -22,10 +25,12 @@
     reason = "a command-line harness reports on the terminal"
 )]
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use claimcheck::check::{self, ClaimRow};
@@ -35,8 +40,11 @@ use claimcheck::finding::{Finding, Outcome, Severity, Summary};
 use claimcheck::rules::{self, Fact};
 use claimcheck::{conflict, coverage, draft, fix, report};
 
-/// The last panic's location and message, kept by the silent hook.
-static PANIC: Mutex<Option<(String, String)>> = Mutex::new(None);
+thread_local! {
+    /// The last panic's location and message on this thread, kept by the
+    /// silent hook.
+    static PANIC: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
 
 /// A small, seeded, dependency-free generator (splitmix64).
 struct Rng(u64);
@@ -352,9 +360,9 @@ impl Pool {
 
 /// One input: an article (with the name that gives its format) and the
 /// rule text it is checked against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Input {
-    path: &'static str,
+    path: String,
     article: String,
     rules: String,
 }
@@ -555,7 +563,7 @@ fn generate(rng: &mut Rng, pool: &Pool) -> Input {
         }
     }
     Input {
-        path,
+        path: path.to_string(),
         article,
         rules,
     }
@@ -681,7 +689,7 @@ fn exercise(input: &Input, check_output: bool) -> Result<(), Failure> {
     // Rules that do not load are a clean error (exit 2); check without them.
     let facts = rules::load_texts(&[(PathBuf::from("rules/fuzz.toml"), input.rules.clone())])
         .unwrap_or_default();
-    let path = input.path;
+    let path = input.path.as_str();
     let text = input.article.as_str();
     let matcher = Matcher::new(&facts);
 
@@ -780,14 +788,12 @@ fn shift_values(toml: &str) -> String {
 
 /// Runs one input, turning a panic into a failure keyed by its location.
 fn run_one(input: &Input, check_output: bool) -> Result<(), Failure> {
-    *PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    PANIC.with_borrow_mut(|p| *p = None);
     match panic::catch_unwind(AssertUnwindSafe(|| exercise(input, check_output))) {
         Ok(result) => result,
         Err(_) => {
             let (key, detail) = PANIC
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
+                .with_borrow_mut(Option::take)
                 .unwrap_or_else(|| ("unknown place".to_string(), String::new()));
             Err(Failure {
                 key: format!("panic at {key}"),
@@ -884,6 +890,8 @@ struct Options {
     seconds: u64,
     seed: u64,
     inputs: Option<u64>,
+    jobs: u64,
+    replay: Option<PathBuf>,
     check_output: bool,
     quiet: bool,
 }
@@ -893,6 +901,8 @@ fn options() -> Result<Options, String> {
         seconds: 60,
         seed: 1,
         inputs: None,
+        jobs: 1,
+        replay: None,
         check_output: false,
         quiet: false,
     };
@@ -907,10 +917,15 @@ fn options() -> Result<Options, String> {
             "--seconds" => options.seconds = number("--seconds")?,
             "--seed" => options.seed = number("--seed")?,
             "--inputs" => options.inputs = Some(number("--inputs")?),
+            "--jobs" => options.jobs = number("--jobs")?.max(1),
             "--check-output" => options.check_output = true,
             "--skip" => {
                 let name = args.next().ok_or("`--skip` takes an invariant's name")?;
                 SKIP.lock().unwrap_or_else(|e| e.into_inner()).push(name);
+            }
+            "--replay" => {
+                let file = args.next().ok_or("`--replay` takes a file")?;
+                options.replay = Some(PathBuf::from(file));
             }
             "--quiet" => options.quiet = true,
             other => return Err(format!("unknown argument `{other}`")),
@@ -919,13 +934,117 @@ fn options() -> Result<Options, String> {
     Ok(options)
 }
 
+/// The generator of job `job` of a run with `seed`: job 0 draws the seed's
+/// own stream (so one job gives the inputs of earlier versions), each other
+/// job a stream of its own, the same on every run.
+fn stream(seed: u64, job: u64) -> Rng {
+    if job == 0 {
+        return Rng(seed);
+    }
+    let mut mix = Rng(seed ^ job.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    Rng(mix.next())
+}
+
+/// Each distinct failure: the first input that showed it, and how many did.
+type Failures = BTreeMap<String, (Failure, Input, usize)>;
+
+/// One job's share of a run: inputs from its own stream until the deadline
+/// or its share of `--inputs`.
+fn fuzz_job(
+    options: &Options,
+    pool: &Pool,
+    job: u64,
+    deadline: Instant,
+    total: &AtomicU64,
+) -> (u64, Failures) {
+    let mut rng = stream(options.seed, job);
+    let share = options.inputs.map(|n| {
+        let base = n / options.jobs;
+        base + u64::from(job < n % options.jobs)
+    });
+    let start = Instant::now();
+    let mut runs: u64 = 0;
+    let mut failures = Failures::new();
+    let mut next_report = start + Duration::from_secs(60);
+    while Instant::now() < deadline && share.is_none_or(|n| runs < n) {
+        let input = generate(&mut rng, pool);
+        runs += 1;
+        total.fetch_add(1, Ordering::Relaxed);
+        if let Err(failure) = run_one(&input, options.check_output) {
+            match failures.get_mut(&failure.key) {
+                Some(seen) => seen.2 += 1,
+                None => {
+                    if !options.quiet {
+                        eprintln!(
+                            "job {job}: new failure after {runs} inputs: {}",
+                            failure.key
+                        );
+                    }
+                    failures.insert(failure.key.clone(), (failure, input, 1));
+                }
+            }
+        }
+        if job == 0 && !options.quiet && Instant::now() > next_report {
+            next_report += Duration::from_secs(60);
+            let all = total.load(Ordering::Relaxed);
+            eprintln!(
+                "{all} inputs, {:.0}/s",
+                all as f64 / start.elapsed().as_secs_f64(),
+            );
+        }
+    }
+    (runs, failures)
+}
+
+/// Runs the inputs saved in `file` (one JSON object a line, as a failure
+/// report's `replay:` line prints them) and reports each.
+fn replay(file: &Path, check_output: bool) -> std::process::ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("fuzz: cannot read `{}`: {err}", file.display());
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let mut failed = 0;
+    let mut inputs = 0;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim().trim_start_matches("replay:").trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let input: Input = match serde_json::from_str(line) {
+            Ok(input) => input,
+            Err(err) => {
+                eprintln!("fuzz: `{}` line {}: {err}", file.display(), n + 1);
+                return std::process::ExitCode::from(2);
+            }
+        };
+        inputs += 1;
+        match run_one(&input, check_output) {
+            Ok(()) => println!("line {}: passes", n + 1),
+            Err(failure) => {
+                failed += 1;
+                println!("line {}: FAILURE {}", n + 1, failure.key);
+                println!("  {}", failure.detail.replace('\n', "\n  "));
+            }
+        }
+    }
+    println!("fuzz: replayed {inputs} inputs, {failed} failing");
+    if failed == 0 {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    }
+}
+
 fn main() -> std::process::ExitCode {
     let options = match options() {
         Ok(o) => o,
         Err(why) => {
             eprintln!("fuzz: {why}");
             eprintln!(
-                "usage: fuzz [--seconds N] [--seed N] [--inputs N] [--check-output] [--skip NAME]... [--quiet]"
+                "usage: fuzz [--seconds N] [--seed N] [--inputs N] [--jobs N] [--replay FILE] [--check-output] [--skip NAME]... [--quiet]"
             );
             return std::process::ExitCode::from(2);
         }
@@ -941,52 +1060,84 @@ fn main() -> std::process::ExitCode {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        *PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some((place, message));
+        PANIC.with_borrow_mut(|p| *p = Some((place, message)));
     }));
+    if let Some(file) = &options.replay {
+        return replay(file, options.check_output);
+    }
     let pool = Pool::load(Path::new(env!("CARGO_MANIFEST_DIR")));
-    let mut rng = Rng(options.seed);
     let start = Instant::now();
     let deadline = start + Duration::from_secs(options.seconds);
+    let total = AtomicU64::new(0);
+    let results: Vec<(u64, Failures)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..options.jobs)
+            .map(|job| {
+                let (options, pool, total) = (&options, &pool, &total);
+                scope.spawn(move || fuzz_job(options, pool, job, deadline, total))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let elapsed = start.elapsed().as_secs_f64();
     let mut runs: u64 = 0;
-    let mut failures: BTreeMap<String, (Failure, Input, usize)> = BTreeMap::new();
-    let mut next_report = start + Duration::from_secs(60);
-    while Instant::now() < deadline && options.inputs.is_none_or(|n| runs < n) {
-        let input = generate(&mut rng, &pool);
-        runs += 1;
-        if let Err(failure) = run_one(&input, options.check_output) {
-            match failures.get_mut(&failure.key) {
-                Some(seen) => seen.2 += 1,
+    let mut failures = Failures::new();
+    for (job_runs, job_failures) in results {
+        runs += job_runs;
+        for (key, (failure, input, count)) in job_failures {
+            match failures.get_mut(&key) {
+                Some(seen) => seen.2 += count,
                 None => {
-                    if !options.quiet {
-                        eprintln!("new failure after {runs} inputs: {}", failure.key);
-                    }
-                    failures.insert(failure.key.clone(), (failure, input, 1));
+                    failures.insert(key, (failure, input, count));
                 }
             }
         }
-        if !options.quiet && Instant::now() > next_report {
-            next_report += Duration::from_secs(60);
-            eprintln!(
-                "{runs} inputs, {:.0}/s, {} distinct failures",
-                runs as f64 / start.elapsed().as_secs_f64(),
-                failures.len()
-            );
-        }
     }
-    let elapsed = start.elapsed().as_secs_f64();
-    for (key, (failure, input, count)) in &failures {
-        let small = minimize(input, key, options.check_output);
-        let detail = run_one(&small, options.check_output)
-            .err()
-            .map_or(failure.detail.clone(), |f| f.detail);
+    // Minimized `--jobs` at a time.
+    let found: Vec<_> = failures.iter().collect();
+    let mut reports = Vec::new();
+    for chunk in found.chunks(options.jobs as usize) {
+        let done: Vec<(Input, String)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|(key, (failure, input, _))| {
+                    let check_output = options.check_output;
+                    scope.spawn(move || {
+                        let small = minimize(input, key, check_output);
+                        let detail = run_one(&small, check_output)
+                            .err()
+                            .map_or(failure.detail.clone(), |f| f.detail);
+                        (small, detail)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .zip(chunk)
+                .map(|(h, (_, (failure, input, _)))| {
+                    h.join()
+                        .unwrap_or_else(|_| ((*input).clone(), failure.detail.clone()))
+                })
+                .collect()
+        });
+        reports.extend(chunk.iter().zip(done));
+    }
+    for ((key, (_, _, count)), (small, detail)) in reports {
         println!("FAILURE {key} ({count} inputs)");
         println!("  {}", detail.replace('\n', "\n  "));
         println!("  article ({}): {:?}", small.path, small.article);
         println!("  rules:\n{}", indent(&small.rules));
+        println!(
+            "  replay: {}",
+            serde_json::to_string(&small).unwrap_or_default()
+        );
     }
     println!(
-        "fuzz: seed {}, {runs} inputs in {elapsed:.0} s ({:.0} inputs/s), {} distinct failures",
+        "fuzz: seed {}, {} jobs, {runs} inputs in {elapsed:.0} s ({:.0} inputs/s), {} distinct failures",
         options.seed,
+        options.jobs,
         runs as f64 / elapsed.max(0.001),
         failures.len()
     );

@@ -6,11 +6,17 @@
 //! of it, already states the fact's value in a figure no other fact surely
 //! holds, or gives the same fact another value: the wrong figure is then
 //! most likely another one (an earlier value, another measure) that a fix
-//! would overwrite with a duplicate. An article's fixes are read back
-//! together, and only when that fails in halves, down to one at a time:
-//! one more reading of the article in the common case, not one per fix.
-//! Pure: text in, verdict out.
+//! would overwrite with a duplicate. Every other claim must be judged as
+//! it was or better: a fix that makes another claim stop agreeing, or
+//! become an error the next run would fix, is refused. An article's fixes
+//! are read back together, and only when that fails in halves, down to one
+//! at a time, each group on top of the fixes kept before it: one more
+//! reading of the article in the common case, not one per fix, and the
+//! fixes kept always read back together. A fix refused before others were
+//! kept is read again on top of them, as the next run would read it, so a
+//! second run fixes nothing more. Pure: text in, verdict out.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::extract::{Claim, Extraction, Matcher, Reading};
@@ -56,8 +62,10 @@ impl Before<'_> {
     ///
     /// The fixes are applied together and the article read once; only when
     /// that fails are they read back in halves, down to one fix at a time,
-    /// so that an article with many right fixes costs one more reading,
-    /// not one per fix.
+    /// each on top of the fixes already kept, so that an article with many
+    /// right fixes costs one more reading, not one per fix, and the fixes
+    /// kept always read back together. A fix refused before others were
+    /// kept is read again on top of them, as the next run would read it.
     pub(crate) fn read_back(&self, candidates: &[Candidate<'_>]) -> Vec<Result<(), String>> {
         let mut results: Vec<Result<(), String>> = vec![Ok(()); candidates.len()];
         if candidates.is_empty() {
@@ -79,36 +87,85 @@ impl Before<'_> {
                 }
             }
         }
-        let group: Vec<usize> = order.into_iter().filter(|&i| results[i].is_ok()).collect();
-        self.settle(candidates, &group, &mut results);
+        let outcomes = self.outcomes();
+        let mut settled = Settled {
+            outcomes: &outcomes,
+            kept: Vec::new(),
+            refused: Vec::new(),
+        };
+        let mut pending: Vec<usize> = order.into_iter().filter(|&i| results[i].is_ok()).collect();
+        // Each round reads the fixes refused before the last one kept again,
+        // on top of all those kept; it ends when a round keeps none.
+        for _ in 0..ROUNDS {
+            let before = settled.kept.len();
+            self.settle(candidates, &pending, &mut settled);
+            if settled.kept.len() == before {
+                break;
+            }
+            let kept = settled.kept.len();
+            pending = std::mem::take(&mut settled.refused)
+                .into_iter()
+                .filter_map(|(i, why, base)| {
+                    let retry = base < kept;
+                    results[i] = Err(why);
+                    retry.then_some(i)
+                })
+                .collect();
+            if pending.is_empty() {
+                break;
+            }
+        }
+        for (i, why, _) in settled.refused {
+            results[i] = Err(why);
+        }
+        for &i in &settled.kept {
+            results[i] = Ok(());
+        }
         results
     }
 
-    /// Reads `group` back together; on failure, each half alone.
-    fn settle(
-        &self,
-        candidates: &[Candidate<'_>],
-        group: &[usize],
-        results: &mut [Result<(), String>],
-    ) {
+    /// Reads `group` back on top of the fixes kept so far and keeps it
+    /// when it reads back; on failure, each half in turn. A fix refused
+    /// alone is noted with how many fixes it was read on top of.
+    fn settle(&self, candidates: &[Candidate<'_>], group: &[usize], settled: &mut Settled<'_>) {
         if group.is_empty() {
             return;
         }
-        if let Err(why) = self.read_group(candidates, group) {
-            if let [only] = group {
-                results[*only] = Err(why);
-            } else {
-                let (first, second) = group.split_at(group.len() / 2);
-                self.settle(candidates, first, results);
-                self.settle(candidates, second, results);
+        let mut trial = settled.kept.clone();
+        trial.extend_from_slice(group);
+        trial.sort_by_key(|&i| (candidates[i].edit.start, candidates[i].edit.end));
+        match self.read_group(candidates, &trial, settled.outcomes) {
+            Ok(()) => settled.kept = trial,
+            Err(why) => {
+                if let [only] = group {
+                    let base = settled.kept.len();
+                    settled.refused.push((*only, why, base));
+                } else {
+                    let (first, second) = group.split_at(group.len() / 2);
+                    self.settle(candidates, first, settled);
+                    self.settle(candidates, second, settled);
+                }
             }
         }
     }
 
+    /// How `check` judges each claim with a figure, by fact and original
+    /// range; the first claim of a fact at a place stands for the rest,
+    /// as in `check`.
+    fn outcomes(&self) -> Outcomes {
+        outcomes_by_place(self.facts, &self.extraction.claims, self.folded, |at| at)
+    }
+
     /// Whether the fixes of `group` (in order, none overlapping), applied
-    /// together, read back: each fact's figure agrees where it stood, and
-    /// every other figure reads as it did.
-    fn read_group(&self, candidates: &[Candidate<'_>], group: &[usize]) -> Result<(), String> {
+    /// together, read back: each fact's figure agrees where it stood,
+    /// every other figure reads as it did, and every other claim is judged
+    /// as in `outcomes` or better.
+    fn read_group(
+        &self,
+        candidates: &[Candidate<'_>],
+        group: &[usize],
+        outcomes: &Outcomes,
+    ) -> Result<(), String> {
         let edits: Vec<&Candidate<'_>> = group.iter().map(|&i| &candidates[i]).collect();
         // Where an original byte stands once the edits are made.
         let shift = |at: usize| {
@@ -164,6 +221,39 @@ impl Before<'_> {
                 one_line(patched.get(new.0..new.1).unwrap_or_default())
             ));
         }
+        // Every other claim is judged as it was, or better: none stops
+        // agreeing, none becomes an error (which the next run would fix).
+        let fixed: BTreeSet<(usize, usize, usize)> = edits
+            .iter()
+            .zip(&new_figures)
+            .map(|(edit, at)| (edit.claim.fact, at.start, at.end))
+            .collect();
+        let was: Outcomes = outcomes
+            .iter()
+            .map(|(&(fact, start, end), outcome)| ((fact, shift(start), shift(end)), *outcome))
+            .collect();
+        let now = outcomes_by_place(self.facts, &after.claims, &folded, |at| at);
+        let mut places: Vec<&(usize, usize, usize)> = was.keys().chain(now.keys()).collect();
+        places.sort_by_key(|&&(fact, start, end)| (start, end, fact));
+        places.dedup();
+        for place in places {
+            if fixed.contains(place) {
+                continue;
+            }
+            let (then, later) = (was.get(place), now.get(place));
+            let figure = one_line(patched.get(place.1..place.2).unwrap_or_default());
+            let fact = &self.facts[place.0].id;
+            if then == Some(&Outcome::Agree) && later != Some(&Outcome::Agree) {
+                return Err(format!(
+                    "writing {replacement} would make `{figure}` no longer agree with `{fact}`"
+                ));
+            }
+            if later.is_some_and(|o| is_error(*o)) && !then.is_some_and(|o| is_error(*o)) {
+                return Err(format!(
+                    "writing {replacement} would make `{figure}` read as a wrong figure for `{fact}`"
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -202,15 +292,7 @@ impl Before<'_> {
                 patched.get(at).unwrap_or_default()
             ));
         }
-        let verdict = verdict::judge(self.facts, again.fact, again.figure.as_ref());
-        let verdict = verdict::weigh_confidence(verdict, again.confidence.as_ref());
-        let verdict = verdict::weigh_misattribution(
-            verdict,
-            self.facts,
-            again.fact,
-            again.figure.as_ref(),
-            folded.text.get(again.sentence.clone()).unwrap_or_default(),
-        );
+        let verdict = judged(self.facts, again, folded);
         if verdict.outcome != Outcome::Agree {
             return Err(format!(
                 "the corrected sentence would not read back as agreeing ({}: {})",
@@ -335,23 +417,74 @@ impl Before<'_> {
         else {
             return false;
         };
-        let verdict = verdict::judge(self.facts, fact, claim.figure.as_ref());
-        let verdict = verdict::weigh_confidence(verdict, claim.confidence.as_ref());
-        let verdict = verdict::weigh_misattribution(
-            verdict,
-            self.facts,
-            fact,
-            claim.figure.as_ref(),
-            self.folded
-                .text
-                .get(claim.sentence.clone())
-                .unwrap_or_default(),
-        );
+        let verdict = judged(self.facts, claim, self.folded);
         !matches!(
             verdict.outcome,
             Outcome::Agree | Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
         )
     }
+}
+
+/// Rounds of reading refused fixes again on top of those kept since.
+const ROUNDS: usize = 4;
+
+/// How `check` judges each claim with a figure: by fact and the figure's
+/// original range.
+type Outcomes = BTreeMap<(usize, usize, usize), Outcome>;
+
+/// The fixes kept so far, read back together, and those refused:
+/// (candidate, why, how many fixes were kept when it was read).
+struct Settled<'o> {
+    /// How the article's claims were judged before any fix.
+    outcomes: &'o Outcomes,
+    /// Kept, in the order of their places.
+    kept: Vec<usize>,
+    /// Refused.
+    refused: Vec<(usize, String, usize)>,
+}
+
+/// The verdict `check` gives a claim: judged, weighed by how sure its
+/// binding is and by whether its figure is another fact's.
+fn judged(facts: &[Fact], claim: &Claim, folded: &Folded) -> verdict::Verdict {
+    let verdict = verdict::judge(facts, claim.fact, claim.figure.as_ref());
+    let verdict = verdict::weigh_confidence(verdict, claim.confidence.as_ref());
+    verdict::weigh_misattribution(
+        verdict,
+        facts,
+        claim.fact,
+        claim.figure.as_ref(),
+        folded.text.get(claim.sentence.clone()).unwrap_or_default(),
+    )
+}
+
+/// How each claim with a figure is judged, by fact and the figure's
+/// original range moved by `shift`; the first claim of a fact at a place
+/// stands for the rest, as in `check`.
+fn outcomes_by_place(
+    facts: &[Fact],
+    claims: &[Claim],
+    folded: &Folded,
+    shift: impl Fn(usize) -> usize,
+) -> Outcomes {
+    let mut outcomes = Outcomes::new();
+    for claim in claims {
+        let Some(figure) = &claim.figure else {
+            continue;
+        };
+        let at = folded.original_range(figure.span.clone());
+        outcomes
+            .entry((claim.fact, shift(at.start), shift(at.end)))
+            .or_insert_with(|| judged(facts, claim, folded).outcome);
+    }
+    outcomes
+}
+
+/// Whether an outcome is an error `--fix` corrects.
+fn is_error(outcome: Outcome) -> bool {
+    matches!(
+        outcome,
+        Outcome::Disagree | Outcome::Stale | Outcome::Misattributed
+    )
 }
 
 /// Every reading's key but those overlapping `skip` (the fixed figures),

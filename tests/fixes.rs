@@ -259,3 +259,120 @@ fn many_fixes_in_one_article_are_read_back_together_alike() {
         assert_eq!(*finding, once[k % once.len()], "finding {k}");
     }
 }
+
+/// A fact drafted from an article (as `--emit-rules` writes it), for the
+/// cases below: (id, kind, value, cue, subject).
+fn drafted(facts: &[(&str, &str, &str, &str, &str)]) -> String {
+    let mut rules = String::from("[sources.draft]\nname = \"to be filled in\"\n");
+    for (id, kind, value, cue, subject) in facts {
+        rules.push_str(&format!(
+            "\n[[fact]]\nid = \"{id}\"\nclaim = \"c\"\nsource = \"draft\"\nas_of = 2025\n\
+             kind = \"{kind}\"\nvalue = {value}\ncues = [\"{cue}\"]\nsubject = \"{subject}\"\n"
+        ));
+    }
+    rules
+}
+
+/// Articles whose fixes once broke a promise (found by the fuzz harness),
+/// with the rules they were checked against: (what, name, article, rules).
+fn broken_promises() -> Vec<(&'static str, &'static str, &'static str, String)> {
+    vec![
+        (
+            "a fix that makes an unsure figure of the same subject a sure error",
+            "article.html",
+            "B nine o k y e pntI 90",
+            drafted(&[
+                ("b.count.1", "count", "8", "o k y", "B"),
+                ("b.count.2", "count", "89", "pntI", "B"),
+            ]),
+        ),
+        (
+            "fixes that make a third figure a sure error",
+            "article.txt",
+            "P rate 7.1% a r 0 s nowİ 4%",
+            drafted(&[
+                ("p.percent.1", "percent", "15.2", "rate", "P"),
+                ("p.count.1", "count", "3", "s", "P"),
+                ("p.percent.2", "percent", "3", "nowİ", "P"),
+            ]),
+        ),
+        (
+            "a fix that rewrites the cue another fix needs, each reading back alone",
+            "article.html",
+            "finished second.C is second and No fourth",
+            drafted(&[
+                ("draft.rank.1", "rank", "1", "finished", "finished"),
+                ("c.rank.1", "rank", "1", "fourth", "C"),
+                ("c.rank.2", "rank", "3", "second", "C"),
+            ]),
+        ),
+        (
+            "two fixes that each rewrite the other's cue",
+            "article.html",
+            "F is second and D second and",
+            drafted(&[
+                ("f.rank.1", "rank", "1", "second", "F"),
+                ("d.rank.1", "rank", "1", "second", "D"),
+            ]),
+        ),
+    ]
+}
+
+/// With all of an article's fixes applied, checking again proposes no
+/// fix, every fixed figure reads back as agreeing, and no other claim
+/// stops agreeing or becomes an error.
+#[test]
+fn fixes_applied_together_read_back_and_are_the_last() {
+    let mut failures = Vec::new();
+    for (what, name, article, rules_text) in broken_promises() {
+        let facts = rules::load_texts(&[(PathBuf::from("draft.toml"), rules_text)])
+            .expect("the rules load");
+        let matcher = Matcher::new(&facts);
+        let checked = check::check(&facts, &matcher, name, article);
+        let edits: Vec<Edit> = checked
+            .findings
+            .iter()
+            .filter_map(Edit::for_finding)
+            .collect();
+        let fixed = fix::apply_edits(article, &edits).expect("the fixes apply");
+        let again = check::check(&facts, &matcher, name, &fixed);
+        if let Some(f) = again.findings.iter().find(|f| f.fix.is_some()) {
+            failures.push(format!(
+                "{what}: {fixed:?} gets another fix, for `{}`",
+                f.fact
+            ));
+        }
+        // Where each original byte stands once the fixes are made.
+        let shift = |at: usize| {
+            let mut moved = at as isize;
+            for edit in edits.iter().filter(|e| e.span.end <= at) {
+                moved += edit.replacement.len() as isize - edit.span.len() as isize;
+            }
+            moved as usize
+        };
+        for finding in &checked.findings {
+            let place = shift(finding.span[0]);
+            let after = again
+                .findings
+                .iter()
+                .find(|f| f.fact == finding.fact && f.span[0] <= place && place < f.span[1]);
+            let outcome = after.map(|f| f.outcome);
+            let fixed_here = finding.fix.is_some();
+            let worse = if fixed_here {
+                outcome != Some(Outcome::Agree)
+            } else {
+                (finding.outcome == Outcome::Agree && outcome != Some(Outcome::Agree))
+                    || (finding.outcome != Outcome::Disagree && outcome == Some(Outcome::Disagree))
+            };
+            if worse {
+                failures.push(format!(
+                    "{what}: `{}` was {:?}{}, reads {outcome:?} in {fixed:?}",
+                    finding.fact,
+                    finding.outcome,
+                    if fixed_here { " and fixed" } else { "" },
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
