@@ -322,16 +322,6 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     ("average gain", "average"),
     ("average increase", "average"),
     ("average growth", "average"),
-    // "Operating income rose 12% to $3.4bn", "raised its dividend 5%":
-    // another line of the accounts than the one a fact names.
-    ("operating income", "operating income"),
-    ("operating profit", "operating profit"),
-    ("operating margin", "operating margin"),
-    ("gross margin", "gross margin"),
-    ("gross profit", "gross profit"),
-    ("dividend", "dividend"),
-    ("run rate", "run rate"),
-    ("run-rate", "run rate"),
     // "Gross margin excluding credits rose to 17%": whatever else is
     // left out, the figure is not the reported one.
     ("excluding", "excluding"),
@@ -542,6 +532,21 @@ fn earlier_event(words: &str) -> bool {
             && words[i + 2..].iter().take(4).any(|w| EVENTS.contains(w))
     })
 }
+
+/// Other lines of the accounts than the one a fact names: "Operating
+/// income rose 12% to $3.4bn", "raised its dividend 5%". Each holds only
+/// to the next "and": "$2.7bn in operating income and net income of
+/// $2.2bn".
+const ACCOUNT_LINES: &[(&str, &str)] = &[
+    ("operating income", "operating income"),
+    ("operating profit", "operating profit"),
+    ("operating margin", "operating margin"),
+    ("gross margin", "gross margin"),
+    ("gross profit", "gross profit"),
+    ("dividend", "dividend"),
+    ("run rate", "run rate"),
+    ("run-rate", "run rate"),
+];
 
 /// Phrases opening a figure's clause that make it an earlier value.
 const EARLIER_BEFORE_CLAUSE: &[&str] = &[
@@ -1017,10 +1022,24 @@ pub(super) fn stance(
         .max()
         .map_or(0, |at| at + 1);
     let clause = format!("{}{}", &lower[clause_start..figure.start], clause_after);
+    // The basis named nearest before the figure, else the first after it
+    // in its clause: "operating income rose 34% and operating margin
+    // expanded to 32%" states the margin.
+    let head = figure.start - clause_start;
     let basis = OTHER_BASIS
         .iter()
-        .find(|(p, _)| clause.contains(p))
-        .map(|&(_, name)| name);
+        .map(|b| (b, false))
+        .chain(ACCOUNT_LINES.iter().map(|b| (b, true)))
+        .filter_map(|(&(phrase, name), line)| {
+            let distance = match clause[..head].rfind(phrase) {
+                Some(at) if line && clause[at..head].contains(" and ") => return None,
+                Some(at) => head - at,
+                None => head + clause[head..].find(phrase)?,
+            };
+            Some((distance, name))
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, name)| name);
     // A year between the clause's opening and the figure ("during the
     // April-June quarter of 2024-25 remained at 6.7%") is no other figure
     // for the quarter to belong to.
@@ -1533,9 +1552,29 @@ mod tests {
             ("It raised the quarterly dividend 5% to 26 cents.", "5%"),
             ("Gross margin widened to 46.2%.", "46.2%"),
             ("Margins excluding credits rose to 17.1%.", "17.1%"),
+            (
+                "Operating income rose 34% and operating margin widened to 32%.",
+                "32%",
+            ),
         ] {
             assert!(of(sentence, figure).basis.is_some(), "{sentence}");
         }
+        assert_eq!(
+            of(
+                "Operating income rose 34% and operating margin widened to 32%.",
+                "32%"
+            )
+            .basis,
+            Some("operating margin")
+        );
+        assert!(
+            of(
+                "It reported $2.7bn in operating income and net income of $2.2bn.",
+                "$2.2bn"
+            )
+            .basis
+            .is_none()
+        );
         assert!(
             of("Prices rose 2.6%, driven by food and energy.", "2.6%")
                 .basis
