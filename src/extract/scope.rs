@@ -3,7 +3,7 @@
 //! than in the sentence ("Revenue jumped 62%" in a story whose headline
 //! names the company), each wider place being weaker evidence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{Named, Opening};
@@ -178,7 +178,11 @@ impl Layout {
         // rule knows leaves out the article's subject for measures the
         // rules keep about several parties ("New Brunswick lost 1,000
         // jobs." / "That pushed the unemployment rate up").
-        let mut blocked: Vec<usize> = Vec::new();
+        // Sets, so that a sentence naming thousands of facts (a subject
+        // every fact shares) costs no product of two long lists.
+        let cued_set: HashSet<usize> = cued.iter().copied().collect();
+        let article_set: Option<HashSet<usize>> = article.map(|a| a.iter().copied().collect());
+        let mut blocked: HashSet<usize> = HashSet::new();
         let mut crossed = 0;
         while i > 0 && !self.heading[i - 1] && !cued.is_empty() {
             i -= 1;
@@ -191,10 +195,13 @@ impl Layout {
             match named[i].opens_on {
                 Opening::Subject(m) => {
                     let facts = &named[i].mentions[m].1;
-                    if !cued.iter().any(|f| facts.contains(f)) {
+                    if !facts.iter().any(|f| cued_set.contains(f)) {
                         continue;
                     }
-                    if article.is_some_and(|a| facts.iter().all(|f| a.contains(f))) {
+                    if article_set
+                        .as_ref()
+                        .is_some_and(|a| facts.iter().all(|f| a.contains(f)))
+                    {
                         break;
                     }
                     return Some((Layer::Opening, facts.clone()));
