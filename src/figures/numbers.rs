@@ -253,10 +253,13 @@ impl Reader<'_> {
                 .word(j + 1)
                 .is_some_and(|w| self.lex.unit(w).is_some() || self.lex.ten(w).is_some());
         // A lone "one" or "a" is rarely a figure, unless a percent, a
-        // ratio or an item of a list: "one percent", "one in five".
+        // ratio, an item of a list or a place: "one percent", "one in
+        // five", "number one".
+        let place = i > 0 && self.is_word(i - 1, "number");
         if !ordinal
             && !halved
             && !listed
+            && !place
             && value < 2.0
             && self.percent_at(j).is_none()
             && self.ratio_at(j, value).is_none()

@@ -383,12 +383,29 @@ impl Reader<'_> {
 
     /// "No. 31", "#31", "number 31" at token `i`.
     pub(super) fn numbered_at(&self, i: usize) -> Option<(Figure, usize)> {
+        // "No.10": the full stop glued to the number reads as a decimal
+        // point.
+        if self.is_word(i, "no")
+            && self.toks[i].capital
+            && self.touching(i)
+            && let Some(rest) = self.digits(i + 1).and_then(|d| d.strip_prefix('.'))
+            && (1..=3).contains(&rest.len())
+            && rest.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(n) = rest.parse::<u32>()
+            && n >= 1
+        {
+            let (of, end) = self.total_after(i + 2);
+            let value = Value::rank(n, of);
+            return Some((self.figure(Kind::Rank, value, None, i, i + 1, end), end));
+        }
         let mut j = i + 1;
         if self.punct(j) == Some('.') {
             j += 1;
         }
         let n = self.number_at(j)?;
-        if n.words || n.scaled || n.value.fract() != 0.0 || n.value < 1.0 {
+        // "ranked Denmark as number one": a number word after "number".
+        let spelled = n.words && self.is_word(i, "number") && n.value <= 10.0;
+        if (n.words && !spelled) || n.scaled || n.value.fract() != 0.0 || n.value < 1.0 {
             return None;
         }
         let capital_no = self.toks[i].capital || self.punct(i) == Some('#');
