@@ -1245,6 +1245,18 @@ subject = ["Vault"]
     }
 
     #[test]
+    fn a_growth_given_as_a_level_is_a_change_fact_s() {
+        assert_eq!(
+            bound_under(SEGMENTS, "Vault growth for the quarter came in at 33%."),
+            [Some("vault.growth".to_string())]
+        );
+        assert_eq!(
+            bound_under(SEGMENTS, "Vault, whose growth held steady at 33%, led."),
+            [Some("vault.growth".to_string())]
+        );
+    }
+
+    #[test]
     fn a_part_named_inside_its_whole_does_not_take_the_whole_s_figure() {
         assert_eq!(
             bound_under(

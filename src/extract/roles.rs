@@ -278,6 +278,9 @@ pub(super) struct Stance {
     /// The basis the figure is stated on, when it is not the reported one
     /// ("on a constant-currency basis", "like-for-like").
     pub basis: Option<&'static str>,
+    /// Whether the figure's clause names a growth it gives the level of:
+    /// "Azure growth came in at 33%".
+    pub growth_named: bool,
 }
 
 /// Phrases in a figure's clause that restate a measure on another basis
@@ -1064,6 +1067,7 @@ pub(super) fn stance(
         share_of,
         whole: false,
         revised: old_estimate && role == Role::Earlier,
+        growth_named: opening.iter().any(|w| matches!(*w, "growth" | "growth's")),
     }
 }
 

@@ -1199,7 +1199,13 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 && !e.stance.revised
                 && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
         }
-        Role::Level => fact.measure != Measure::Change || falls || e.stance.gain_or_loss || plain,
+        Role::Level => {
+            fact.measure != Measure::Change
+                || falls
+                || e.stance.gain_or_loss
+                || plain
+                || e.stance.growth_named
+        }
         Role::Change => fact.measure != Measure::Level || falls,
     };
     if !fits {
