@@ -287,6 +287,39 @@ fn fold_pattern(pattern: &str) -> String {
 /// The text cues are matched in: hyphens become spaces and every run of
 /// white space one space. Returns it with the byte of `text` each of its
 /// bytes came from.
+/// Words that leave out what follows them: "core inflation, which strips
+/// out energy, food and tobacco" names no food price.
+const EXCLUDING: &[&str] = &[
+    "excluding",
+    "excludes",
+    "exclude",
+    "strips out",
+    "stripping out",
+    "strip out",
+    "stripped out",
+    "leaves out",
+    "leaving out",
+];
+
+/// Whether a cue at byte `at` of `text` stands among what a phrase of
+/// [`EXCLUDING`] leaves out, at most six words back in its clause.
+fn excluded(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].to_lowercase();
+    let clause = before
+        .rfind(['.', ';', ':', '(', ')'])
+        .map_or(before.as_str(), |k| &before[k + 1..]);
+    EXCLUDING.iter().any(|phrase| {
+        clause.rfind(phrase).is_some_and(|k| {
+            let between = &clause[k + phrase.len()..];
+            between.split_whitespace().count() <= 6
+        })
+    })
+}
+
 fn match_text(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
@@ -612,7 +645,7 @@ impl Matcher {
         let mut subject_of = Vec::new();
         for &(fact, role) in &self.roles[hit.pattern] {
             match role {
-                Role::Cue if inside_cue => {}
+                Role::Cue if inside_cue || excluded(haystack, hit.span.start) => {}
                 Role::Cue => {
                     named.cues.push((fact, hit.span.start));
                     named.cue_spans.push(hit.span.clone());
@@ -1254,6 +1287,14 @@ subject = ["Vault"]
             bound_under(SEGMENTS, "Vault, whose growth held steady at 33%, led."),
             [Some("vault.growth".to_string())]
         );
+    }
+
+    #[test]
+    fn a_cue_left_out_by_the_sentence_names_nothing() {
+        assert!(excluded("Core inflation, which strips out energy, food", 42));
+        assert!(excluded("Prices excluding food", 18));
+        assert!(!excluded("Food prices rose. Excluding energy, it", 0));
+        assert!(!excluded("Energy was excluded. Food", 21));
     }
 
     #[test]
