@@ -148,13 +148,26 @@ impl Reader<'_> {
         } else {
             after
         };
+        if n.value < 1.0 || n.value.fract() != 0.0 {
+            return None;
+        }
+        // "the 96th most corrupt country": a rank by the superlative's
+        // measure, a sub-ranking unless the fact's cue names it.
+        if !n.words
+            && matches!(self.word(next_word), Some("most" | "least"))
+            && let Some(measure) = self.word(next_word + 1)
+        {
+            let measure = format!("{} {measure}", self.word(next_word).unwrap_or_default());
+            let value = Value::rank(n.value as u32, None);
+            return Some((
+                self.figure(Kind::Rank, value, Some(measure), n.first, n.first, after),
+                after,
+            ));
+        }
         if self
             .word(next_word)
             .is_some_and(|w| NOT_RANK_AFTER.contains(&w))
         {
-            return None;
-        }
-        if n.value < 1.0 || n.value.fract() != 0.0 {
             return None;
         }
         let (of, end) = self.total_after(after);
