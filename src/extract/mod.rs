@@ -1291,7 +1291,10 @@ subject = ["Vault"]
 
     #[test]
     fn a_cue_left_out_by_the_sentence_names_nothing() {
-        assert!(excluded("Core inflation, which strips out energy, food", 42));
+        assert!(excluded(
+            "Core inflation, which strips out energy, food",
+            42
+        ));
         assert!(excluded("Prices excluding food", 18));
         assert!(!excluded("Food prices rose. Excluding energy, it", 0));
         assert!(!excluded("Energy was excluded. Food", 21));
