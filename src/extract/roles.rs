@@ -526,7 +526,7 @@ const EVENTS: &[&str] = &[
 ];
 
 /// Whether padded words after a figure name an earlier event: "the
-/// previous", "the last" or "the prior" and, within three words, an event.
+/// previous", "the last" or "the prior" and, within four words, an event.
 fn earlier_event(words: &str) -> bool {
     let words: Vec<&str> = words.split_whitespace().collect();
     words.windows(2).enumerate().any(|(i, pair)| {
