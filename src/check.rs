@@ -466,36 +466,6 @@ subject = ["Orbitex"]
 qualifiers = ["adjusted"]
 "#;
 
-    const SEATS: &str = r#"
-[sources.s]
-name = "An electoral commission"
-
-[[fact]]
-id = "harbour.seats"
-claim = "Seats won by the Harbour Party"
-source = "s"
-as_of = 2026
-kind = "count"
-value = 88
-cues = ["seats"]
-subject = ["Harbour Party"]
-"#;
-
-    #[test]
-    fn a_name_qualifying_an_event_or_a_whole_leaves_the_binding_sure() {
-        let facts = crate::rules::parse(Path::new("r.toml"), SEATS).unwrap();
-        let matcher = Matcher::new(&facts);
-        for text in [
-            "Final Norvania election results: Harbour Party wins 87 seats\n",
-            "The Harbour Party won 87 of the 200 seats.\n",
-            "The Harbour Party has won 87 seats in the final Electoral Commission tally.\n",
-        ] {
-            let checked = check(&facts, &matcher, "a.txt", text);
-            let outcomes: Vec<Outcome> = checked.findings.iter().map(|f| f.outcome).collect();
-            assert_eq!(outcomes, [Outcome::Disagree], "{text}");
-        }
-    }
-
     #[test]
     fn a_misattribution_the_sentence_cannot_tell_stays_a_review_at_any_confidence() {
         let facts = crate::rules::parse(Path::new("r.toml"), MARGINS).unwrap();

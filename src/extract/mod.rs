@@ -1313,6 +1313,22 @@ subject = ["Vault"]
     }
 
     #[test]
+    fn a_name_qualifying_an_event_or_a_whole_leaves_the_binding_sure() {
+        let facts = crate::rules::parse(Path::new("r.toml"), SEATS).unwrap();
+        let matcher = Matcher::new(&facts);
+        for text in [
+            "Final Norvania election results: Harbour Party wins 87 seats\n",
+            "The Harbour Party won 87 of the 200 seats.\n",
+            "The Harbour Party has won 87 seats in the final Electoral Commission tally.\n",
+        ] {
+            let checked = crate::check::check(&facts, &matcher, "a.txt", text);
+            let outcomes: Vec<crate::finding::Outcome> =
+                checked.findings.iter().map(|f| f.outcome).collect();
+            assert_eq!(outcomes, [crate::finding::Outcome::Disagree], "{text}");
+        }
+    }
+
+    #[test]
     fn names_and_counted_figures_listed_respectively_pair_in_order() {
         let ids = |text: &str| bound_under(SEATS, text);
         assert_eq!(
