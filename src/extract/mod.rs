@@ -22,6 +22,7 @@ use crate::text;
 mod clauses;
 mod cues;
 mod fit;
+mod parts;
 mod roles;
 mod scope;
 mod score;
@@ -510,6 +511,16 @@ impl Matcher {
                         narrowed.ends_with(&format!(" {w} ")) || narrowed == format!("{w} ")
                     })
                 {
+                    named.narrowed.push(hit.span.clone());
+                    continue;
+                }
+                // "The company's gaming segment": a part of the subject.
+                let after = folded
+                    .get(hit.span.end..(hit.span.end + 40).min(sentence.end))
+                    .or_else(|| folded.get(hit.span.end..sentence.end))
+                    .unwrap_or("")
+                    .to_lowercase();
+                if is_subject(hit) && !is_cue(hit) && parts::owns_part(&after) {
                     named.narrowed.push(hit.span.clone());
                     continue;
                 }
@@ -1018,6 +1029,53 @@ subject = ["Norvania"]
             level("Norvania's unemployment rate among older women fell to 5.1%."),
             Some(Level::Low)
         );
+    }
+
+    const COMPANY: &str = r#"
+[sources.q]
+name = "Lumenfold quarterly results"
+
+[[fact]]
+id = "lumenfold.revenue"
+claim = "Lumenfold total revenue for the quarter"
+source = "q"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 40e9
+cues = ["revenue", "sales"]
+subject = ["Lumenfold", "the company"]
+"#;
+
+    #[test]
+    fn a_word_narrowing_the_cue_or_a_part_of_the_subject_makes_the_binding_weak() {
+        use crate::finding::Level;
+        let facts = crate::rules::parse(Path::new("r.toml"), COMPANY).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            matcher
+                .extract(&facts, text)
+                .claims
+                .iter()
+                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
+        };
+        // The whole, however it is dressed.
+        for text in [
+            "Lumenfold's third-quarter revenue rose to $38.2 billion.",
+            "Lumenfold posted record quarterly revenue of $38.2 billion.",
+            "Total revenue at Lumenfold was $38.2 billion.",
+        ] {
+            assert_eq!(level(text), Some(Level::High), "{text}");
+        }
+        // A part of it.
+        for text in [
+            "Lumenfold's gaming revenue rose to $38.2 billion.",
+            "Lumenfold said cloud services revenue reached $38.2 billion.",
+            "Growth was led by Lumenfold 365 commercial cloud revenue of $38.2 billion.",
+            "The company's gaming segment reported revenue of $38.2 billion.",
+        ] {
+            assert_ne!(level(text), Some(Level::High), "{text}");
+        }
     }
 
     /// An index for 2024 published in 2025, whose 2023 edition came out

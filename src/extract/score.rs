@@ -21,6 +21,7 @@ use super::clauses::{
     relation_follows, relative_asides, relative_clause,
 };
 use super::fit::{accepts, negate, negative, unit_note};
+use super::parts;
 use super::roles::{INTENT, Role, Stance, is_rate, stance};
 use super::scope::Layer;
 use super::{Claim, Extraction, Named, Reading};
@@ -134,8 +135,10 @@ pub(super) struct Context<'a> {
 
 /// One way a fact may be bound to a figure, with its cost.
 struct Candidate {
-    /// A name the rules do not know stands nearer the figure than the
-    /// fact's implied subject: the binding is never sure.
+    /// What makes the figure perhaps another party's or a part's: a name
+    /// the rules do not know stands nearer the figure than the fact's
+    /// implied subject, or a word narrows its cue. The binding is never
+    /// sure.
     foreign: Option<String>,
     /// The figure is a change and the fact's cue stands far from it in its
     /// sentence: the change may be another measure's ("shares rose 7% ...
@@ -1336,7 +1339,12 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 && !holds(s, m, figure)
         });
         match loose {
-            Some(m) => foreign = Some(m.text.clone()),
+            Some(m) => {
+                foreign = Some(format!(
+                    "`{}`, a name the rules do not know, stands nearer the figure",
+                    m.text
+                ));
+            }
             None => {
                 let nearest = owner.map_or("none".to_string(), |m| format!("`{}`", m.text));
                 return Err(format!(
@@ -1349,18 +1357,19 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // "The employment rate for men rose to 86.5%", "employment among older
     // women fell by 20,000": a group the fact does not name, between its
     // cue and the figure, is a part of the whole the fact measures.
+    let own = |word: &str| {
+        fact.subjects
+            .iter()
+            .chain(&fact.qualifiers)
+            .chain(&fact.cues)
+            .chain([&fact.claim, &fact.source.name])
+            .any(|name| {
+                name.to_lowercase()
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .any(|w| w.trim_end_matches('s') == word.trim_end_matches('s'))
+            })
+    };
     if foreign.is_none() {
-        let own = |word: &str| {
-            fact.subjects
-                .iter()
-                .chain(&fact.qualifiers)
-                .chain(&fact.cues)
-                .any(|name| {
-                    name.to_lowercase()
-                        .split(' ')
-                        .any(|w| w.trim_end_matches('s') == word.trim_end_matches('s'))
-                })
-        };
         foreign = named
             .cues
             .iter()
@@ -1369,7 +1378,44 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             .max()
             .and_then(|at| group_between(s.lower(at..figure.span.start)))
             .filter(|group| !own(group))
-            .map(str::to_string);
+            .map(|group| {
+                format!("`{group}`, a group the rules do not name, stands nearer the figure")
+            });
+    }
+    // "Gaming revenue", "cloud services revenue": every cue of the fact
+    // here is one word, and names a part of its measure. A longer cue
+    // ("hardware imports") is narrow already; the words between a figure
+    // and its cue ("28 nanometre chips") are the figure's.
+    if foreign.is_none() {
+        let one_word = |at: usize| {
+            let rest = s.lower(at..s.range.end);
+            !fact
+                .cues
+                .iter()
+                .any(|c| c.contains(' ') && rest.starts_with(&c.to_lowercase()))
+        };
+        let narrowed: Vec<Option<&str>> = named
+            .cues
+            .iter()
+            .filter(|&&(g, _)| g == e.index)
+            .map(|&(_, at)| {
+                let from = if figure.span.end <= at {
+                    figure.span.end
+                } else {
+                    s.range.start
+                };
+                one_word(at)
+                    .then(|| parts::narrowing(s.lower(from..at), own))
+                    .flatten()
+            })
+            .collect();
+        if narrowed.iter().all(Option::is_some) {
+            foreign = narrowed
+                .first()
+                .copied()
+                .flatten()
+                .map(|word| format!("`{word}` narrows the cue to a part of its measure"));
+        }
     }
     // A cue across a clause break, or one item of a list away ("34th on
     // the Civic Tech Index and 58th on the Talent Grid"), counts as
@@ -1568,11 +1614,8 @@ fn choose(
             _ => Level::High,
         };
         let mut evidence = format!("cue in {}, subject in {}", c.cue.name(), c.subject.name());
-        if let Some(name) = &c.foreign {
-            let _ = write!(
-                evidence,
-                "; `{name}`, a name the rules do not know, stands nearer the figure"
-            );
+        if let Some(note) = &c.foreign {
+            let _ = write!(evidence, "; {note}");
         }
         if let Some(times) = apart {
             let _ = write!(

@@ -221,6 +221,13 @@ pub(crate) fn number_word(word: &str) -> bool {
         || lexicon.ten_ordinal(word).is_some()
 }
 
+/// Whether a word writes part of a figure in the reader's lexicon: a
+/// number or ordinal word, a scale ("million", "bn") or percent word.
+pub(crate) fn figure_word(word: &str) -> bool {
+    let lexicon = &lexicon::ENGLISH;
+    number_word(word) || lexicon.scale(word).is_some() || lexicon.percent_words.contains(&word)
+}
+
 /// Reads every figure in `text`, in order of appearance.
 pub fn read(text: &str) -> Vec<Figure> {
     let lex = &ENGLISH;

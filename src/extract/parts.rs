@@ -1,0 +1,338 @@
+//! Words that make a cue or a subject name a part of what the fact
+//! measures: "cloud revenue" and "gaming revenue" are parts of a company's
+//! revenue, where "total revenue" and "third-quarter revenue" are all of
+//! it; "the company's gaming segment" is a part of the company.
+
+/// Words before a cue that leave its measure whole: how large, how final,
+/// over what span, on what books.
+const WHOLE: &[&str] = &[
+    "rising",
+    "growing",
+    "falling",
+    "surging",
+    "soaring",
+    "booming",
+    "declining",
+    "increasing",
+    "decreasing",
+    "slowing",
+    "sliding",
+    "underlying",
+    "trailing",
+    "ongoing",
+    "existing",
+    "remaining",
+    "outstanding",
+    "total",
+    "overall",
+    "net",
+    "gross",
+    "consolidated",
+    "group",
+    "combined",
+    "cumulative",
+    "headline",
+    "official",
+    "final",
+    "provisional",
+    "preliminary",
+    "estimated",
+    "actual",
+    "average",
+    "fiscal",
+    "financial",
+    "calendar",
+    "record",
+    "new",
+    "latest",
+    "current",
+    "recent",
+    "previous",
+    "prior",
+    "same",
+    "whole",
+    "entire",
+    "full",
+    "global",
+    "worldwide",
+    "nationwide",
+    "national",
+    "real",
+    "nominal",
+    "top-line",
+    "topline",
+    "company",
+    "company-wide",
+    "companywide",
+    "strong",
+    "solid",
+    "robust",
+    "weak",
+    "soft",
+    "sluggish",
+    "healthy",
+    "high",
+    "higher",
+    "low",
+    "lower",
+    "stronger",
+    "weaker",
+    "better",
+    "worse",
+    "greater",
+    "bigger",
+    "larger",
+    "smaller",
+    "big",
+    "huge",
+    "massive",
+    "hefty",
+    "modest",
+    "slight",
+    "sharp",
+    "steep",
+    "impressive",
+    "disappointing",
+    "gaap",
+    "reported",
+];
+
+/// Words that end the noun phrase before a cue: what stands before them
+/// does not modify it.
+const BOUNDARY: &[&str] = &[
+    "won",
+    "took",
+    "got",
+    "held",
+    "lost",
+    "gained",
+    "made",
+    "rose",
+    "fell",
+    "grew",
+    "set",
+    "kept",
+    "gave",
+    "sold",
+    "boosting",
+    "driving",
+    "generating",
+    "lifting",
+    "posting",
+    "reporting",
+    "reaching",
+    "recording",
+    "delivering",
+    "achieving",
+    "hitting",
+    "bringing",
+    "seeing",
+    "winning",
+    "taking",
+    "making",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "to",
+    "from",
+    "with",
+    "into",
+    "as",
+    "than",
+    "per",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "while",
+    "whose",
+    "which",
+    "who",
+    "when",
+    "where",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "do",
+    "does",
+    "not",
+    "no",
+    "all",
+    "both",
+    "each",
+    "some",
+    "any",
+    "also",
+    "still",
+    "only",
+    "just",
+    "said",
+    "says",
+    "say",
+    "posts",
+    "reports",
+    "sees",
+    "saw",
+    "see",
+    "expects",
+    "books",
+    "booked",
+    "generates",
+    "records",
+    "logs",
+    "delivers",
+    "hits",
+    "tops",
+    "beats",
+    "misses",
+    "lifts",
+    "boosts",
+    "cuts",
+    "raises",
+    "it",
+];
+
+/// The nouns that name a part of an organisation or a place: "the
+/// company's gaming segment", "the state's northern region".
+const PART_NOUNS: &[&str] = &[
+    "segment",
+    "segments",
+    "division",
+    "divisions",
+    "unit",
+    "units",
+    "arm",
+    "subsidiary",
+    "subsidiaries",
+    "business",
+    "businesses",
+    "branch",
+    "department",
+    "region",
+    "regions",
+    "province",
+    "provinces",
+];
+
+/// The word of the noun phrase ending at the end of `before` (lower case,
+/// the text right before a cue) that narrows the cue to a part: "gaming"
+/// in "Lumenfold's gaming revenue", "cloud" in "365 commercial cloud
+/// revenue". Up to three words are read back; the phrase ends at
+/// punctuation, a possessive, a function word or a verb. Words `own`
+/// accepts (the fact's own names) and words of size, span and finality
+/// leave the cue whole.
+pub(super) fn narrowing(before: &str, own: impl Fn(&str) -> bool) -> Option<&str> {
+    for token in before.split_whitespace().rev().take(3) {
+        if token.ends_with(|c: char| ",;:()[]\"“”—–".contains(c)) {
+            return None;
+        }
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty()
+            || word.ends_with("'s")
+            || word.ends_with("’s")
+            || token.ends_with("s'")
+            || BOUNDARY.contains(&word)
+        {
+            return None;
+        }
+        // A figure before the cue is its own ("87 seats", "$5bn
+        // revenue"); a past participle is a verb as often as a modifier
+        // ("posted revenue").
+        let figure = token.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+            && token.chars().any(|c| c.is_ascii_digit());
+        if figure || crate::figures::figure_word(word) || (word.len() > 4 && word.ends_with("ed")) {
+            return None;
+        }
+        let neutral = word.chars().any(|c| c.is_ascii_digit())
+            || word.ends_with("ly")
+            || ["quarter", "year", "month", "half", "annual", "week"]
+                .iter()
+                .any(|span| word.contains(span))
+            || WHOLE.contains(&word)
+            || own(word);
+        if !neutral {
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// Whether `after` (lower case, the text right after a subject) makes the
+/// subject the owner of a part: "'s gaming segment", "'s cloud unit".
+pub(super) fn owns_part(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    rest.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .take_while(|w| !w.is_empty())
+        .take(3)
+        .any(|w| PART_NOUNS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn a_modifier_of_kind_narrows_and_one_of_size_or_span_does_not() {
+        assert_eq!(narrowing("lumenfold's gaming ", none), Some("gaming"));
+        assert_eq!(narrowing("in 365 commercial cloud ", none), Some("cloud"));
+        assert_eq!(narrowing("lumenfold's third-quarter ", none), None);
+        assert_eq!(narrowing("posted record quarterly ", none), None);
+        assert_eq!(narrowing("the company's ", none), None);
+        assert_eq!(narrowing("gaming, ", none), None);
+        assert_eq!(narrowing("the party won 87 ", none), None);
+        assert_eq!(narrowing("carried 161 million ", none), None);
+        assert_eq!(narrowing("won three ", none), None);
+        assert_eq!(narrowing("advertising ", none), Some("advertising"));
+        assert_eq!(narrowing("while boosting ", none), None);
+        assert_eq!(narrowing("cloud ", |w| w == "cloud"), None);
+    }
+
+    #[test]
+    fn a_possessive_before_a_part_noun_names_a_part() {
+        assert!(owns_part("'s gaming segment reported"));
+        assert!(owns_part("’s cloud unit"));
+        assert!(!owns_part("'s revenue rose"));
+        assert!(!owns_part(" reported its segments"));
+    }
+}
