@@ -229,6 +229,10 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             matches!(&f.value, Value::Amount(a) if a.upper.is_some())
                 || matches!(&f.value, Value::Rank { best, worst, .. } if best != worst)
         });
+        // "A quarter-percentage point" for a fact in basis points.
+        let other_unit = crate::figures::read(&target_read)
+            .first()
+            .is_some_and(|f| crate::extract::points_for_basis_points(fact, f));
         let one_value = match &fact.value {
             Some(Value::Amount(amount)) => {
                 amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none()
@@ -249,6 +253,13 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 None,
                 Some(
                     "the figure is inside a quotation, someone's words: it is never rewritten; check the source of the quote"
+                        .to_string(),
+                ),
+            ),
+            (Some(_), true) if other_unit => (
+                None,
+                Some(
+                    "the article states the figure in another unit than the fact's: how to reword it is an editor's call"
                         .to_string(),
                 ),
             ),

@@ -38,6 +38,45 @@ pub(super) fn negate(value: &Value) -> Value {
     }
 }
 
+/// Whether a fact counted in basis points takes a figure in percentage
+/// points ("half a percentage point" for 50 basis points), at a hundred
+/// basis points to the point.
+pub(crate) fn points_for_basis_points(fact: &Fact, figure: &Figure) -> bool {
+    fact.kind == Kind::Number
+        && fact
+            .unit
+            .as_deref()
+            .is_some_and(|u| figures::canonical_unit(u) == "basis points")
+        && figure.kind == Kind::Percent
+        && figure.unit.as_deref() == Some("points")
+}
+
+/// Whether a fact is counted in points of difference (basis points,
+/// percentage points): a change is then its value, not a change in it.
+pub(super) fn counts_differences(fact: &Fact) -> bool {
+    fact.unit.as_deref().is_some_and(|u| {
+        matches!(
+            figures::canonical_unit(u).as_str(),
+            "basis points" | "percentage points"
+        )
+    })
+}
+
+/// A stated amount multiplied by `factor`: 0.5 percentage points is 50
+/// basis points.
+pub(super) fn scaled(value: &Value, factor: f64) -> Value {
+    match value {
+        Value::Amount(amount) => {
+            let mut scaled = *amount;
+            scaled.nominal *= factor;
+            scaled.slack *= factor;
+            scaled.upper = amount.upper.map(|u| u * factor);
+            Value::Amount(scaled)
+        }
+        other => other.clone(),
+    }
+}
+
 pub(super) fn unit_note(unit: Option<&str>) -> String {
     unit.map_or(String::new(), |u| format!(" in {u}"))
 }
@@ -53,7 +92,7 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
             .is_some_and(|u| u.starts_with("out of ") || u.starts_with("point"))
         && figure.kind == Kind::Count
         && figure.unit.is_none();
-    if bare_score {
+    if bare_score || points_for_basis_points(fact, figure) {
         return true;
     }
     let kind_fits = fact.kind == figure.kind

@@ -28,6 +28,7 @@ mod scope;
 mod score;
 
 pub use fit::accepts;
+pub(crate) use fit::points_for_basis_points;
 pub use roles::{stated_as_change, stated_as_earlier, stated_as_intent};
 
 /// Words that point back to the sentence before.
@@ -1076,6 +1077,100 @@ subject = ["Lumenfold", "the company"]
         ] {
             assert_ne!(level(text), Some(Level::High), "{text}");
         }
+    }
+
+    const ENERGY: &str = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "energy.annual"
+claim = "Change in energy prices over the year to September 2025"
+source = "s"
+as_of = 2025-10-15
+period = "2025-09"
+kind = "percent"
+measure = "change"
+over = "year"
+value = -6.8
+cues = ["energy prices", "energy index"]
+subject = []
+"#;
+
+    #[test]
+    fn a_change_likely_over_another_span_than_the_fact_s_is_never_sure() {
+        use crate::finding::Level;
+        let facts = crate::rules::parse(Path::new("r.toml"), ENERGY).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            matcher
+                .extract(&facts, text)
+                .claims
+                .iter()
+                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
+        };
+        assert_eq!(
+            level("Energy prices fell 6.1% from a year earlier."),
+            Some(Level::High)
+        );
+        assert_ne!(
+            level("The energy index fell 1.9% in September, after a 0.8% drop in August."),
+            Some(Level::High)
+        );
+        assert_eq!(bound_under(ENERGY, "Energy index fell -1.9% m/m."), [None]);
+        assert_eq!(bound_under(ENERGY, "Energy index fell 1.9% mom."), [None]);
+        assert_eq!(
+            bound_under(ENERGY, "Energy index fell 6.1% y/y."),
+            [Some("energy.annual".to_string())]
+        );
+    }
+
+    const RATE_CUT: &str = r#"
+[sources.s]
+name = "A central bank's rate decision"
+
+[[fact]]
+id = "cut.size"
+claim = "Size of the central bank's rate cut"
+source = "s"
+as_of = 2026-03-18
+kind = "number"
+unit = "basis points"
+value = 50
+exact = true
+cues = ["cut", "lowered", "reduced"]
+subject = ["the central bank", "the Norvanian central bank"]
+"#;
+
+    #[test]
+    fn a_change_in_points_is_a_points_fact_s_level_whichever_points_it_is_in() {
+        use crate::finding::Outcome;
+        let facts = crate::rules::parse(Path::new("r.toml"), RATE_CUT).unwrap();
+        let matcher = Matcher::new(&facts);
+        let outcomes = |text: &str| -> Vec<(Outcome, bool)> {
+            crate::check::check(&facts, &matcher, "a.txt", text)
+                .findings
+                .iter()
+                .map(|f| (f.outcome, f.fix.is_some()))
+                .collect()
+        };
+        assert_eq!(
+            outcomes("The central bank lowered its main rate by 50 basis points.\n"),
+            [(Outcome::Agree, false)]
+        );
+        assert_eq!(
+            outcomes("The central bank cut rates by half a percentage point.\n"),
+            [(Outcome::Agree, false)]
+        );
+        assert_eq!(
+            outcomes("The central bank reduced rates by 25 basis points.\n"),
+            [(Outcome::Disagree, true)]
+        );
+        // Another unit than the fact's: reported, never rewritten.
+        assert_eq!(
+            outcomes("The central bank cut rates by a quarter-percentage point.\n"),
+            [(Outcome::Disagree, false)]
+        );
     }
 
     /// An index for 2024 published in 2025, whose 2023 edition came out

@@ -583,7 +583,8 @@ const EARLIER_OPENINGS: &[&str] = &[
 /// weak sign, which only matters against a competitor.
 const MAYBE_EARLIER_AFTER: &[&str] = &["last year", "earlier", "before", "previously", "prior"];
 
-/// Phrases that mark the span a change or rate is measured over.
+/// Phrases that mark the span a change or rate is measured over; "m/m"
+/// and "y/y" are read as the words "m m" and "y y".
 const OVER: &[(&str, Over)] = &[
     ("month on month", Over::Month),
     ("month over month", Over::Month),
@@ -593,12 +594,16 @@ const OVER: &[(&str, Over)] = &[
     ("on a month earlier", Over::Month),
     ("in the month", Over::Month),
     ("monthly", Over::Month),
+    ("m m", Over::Month),
+    ("mom", Over::Month),
     ("quarter on quarter", Over::Quarter),
     ("quarter over quarter", Over::Quarter),
     ("on the quarter", Over::Quarter),
     ("from the previous quarter", Over::Quarter),
     ("in the quarter", Over::Quarter),
     ("quarterly", Over::Quarter),
+    ("q q", Over::Quarter),
+    ("qoq", Over::Quarter),
     ("year on year", Over::Year),
     ("year over year", Over::Year),
     ("from a year earlier", Over::Year),
@@ -615,6 +620,7 @@ const OVER: &[(&str, Over)] = &[
     ("annual", Over::Year),
     ("annually", Over::Year),
     ("yoy", Over::Year),
+    ("y y", Over::Year),
 ];
 
 /// Hedge words that may stand between a role word and its figure ("rose

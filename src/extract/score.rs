@@ -20,7 +20,9 @@ use super::clauses::{
     CLAUSE_BREAKS, RELATIVE, Words, asides, attaches, coordinated, coordinated_between,
     relation_follows, relative_asides, relative_clause,
 };
-use super::fit::{accepts, negate, negative, unit_note};
+use super::fit::{
+    accepts, counts_differences, negate, negative, points_for_basis_points, scaled, unit_note,
+};
 use super::parts;
 use super::roles::{INTENT, Role, Stance, is_rate, stance};
 use super::scope::Layer;
@@ -576,8 +578,14 @@ pub(super) fn bind_sentence(
             match weigh(&s, named, &evidence) {
                 Ok(Weight { cost, cue, foreign }) => candidates.push(Candidate {
                     foreign,
+                    // "fell 1.9% in September" for a change over a year:
+                    // most likely the month's change.
                     weak_role: (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
-                        || stances[x].share_of,
+                        || stances[x].share_of
+                        || (stances[x].over.is_none()
+                            && stances[x]
+                                .likely_over
+                                .is_some_and(|likely| facts[f].over.is_some_and(|o| o != likely))),
                     far_cue: cue_at == Layer::Sentence
                         && cue > FAR_CUE
                         && stances[x].role == Role::Change,
@@ -1182,7 +1190,9 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     if role == Role::Earlier && e.stance.marker.is_some_and(qualified_by) {
         role = Role::Level;
     }
-    if role == Role::Change && fact.measure == Measure::Level && e.stance.noun.is_some_and(named_by)
+    if role == Role::Change
+        && fact.measure == Measure::Level
+        && (e.stance.noun.is_some_and(named_by) || counts_differences(fact))
     {
         role = Role::Level;
     }
@@ -1464,10 +1474,15 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // A figure five times or more off the value, and no slip of scale, is
     // more likely a sibling measure's ("0.4%" beside a 2.3% annual rate
     // and a 0.4% monthly one).
+    let stated = if points_for_basis_points(fact, figure) {
+        scaled(&figure.value, 100.0)
+    } else {
+        figure.value.clone()
+    };
     let far_off = if fact
         .value
         .as_ref()
-        .is_some_and(|v| scale_apart(&figure.value, v).is_some())
+        .is_some_and(|v| scale_apart(&stated, v).is_some())
     {
         FAR_OFF_PENALTY
     } else {
@@ -1602,6 +1617,12 @@ fn choose(
         // layout, never sure.
         let near_subject = c.subject <= Layer::Paragraph
             || (c.subject != Layer::Opening && mentions.iter().all(|m| m.span.start == m.span.end));
+        // "Half a percentage point" is 50 basis points.
+        if points_for_basis_points(&facts[f], &figures[x]) {
+            figures[x].value = scaled(&figures[x].value, 100.0);
+            figures[x].kind = Kind::Number;
+            figures[x].unit = facts[f].unit.clone();
+        }
         let apart = facts[f]
             .value
             .as_ref()

@@ -116,6 +116,35 @@ impl Reader<'_> {
         // Whether the last word read was a scale ("one hundred", "two
         // thousand"), after which "and" continues the number.
         let mut after_scale = false;
+        // "a quarter-percentage point", "a half-percentage-point cut", "a
+        // quarter of a percentage point": a fraction of a point.
+        if let Some((denominator, false)) = self.word(j).and_then(|w| self.lex.fraction(w)) {
+            let k = if self.punct(j + 1) == Some('-') && self.touching(j) {
+                j + 2
+            } else if self.is_word(j + 1, "of")
+                && self.lex.articles.contains(&self.word(j + 2).unwrap_or(""))
+            {
+                j + 3
+            } else {
+                j + 1
+            };
+            if self.is_word(k, "percentage") && self.percent_at(k).is_some() {
+                return Some(Parsed {
+                    value: 1.0 / denominator,
+                    slack: 0.0,
+                    ordinal: false,
+                    words: true,
+                    yearish: false,
+                    suffix: String::new(),
+                    scaled: false,
+                    scale: 1.0,
+                    decimals: 0,
+                    maybe_unit: None,
+                    first: i,
+                    end: k,
+                });
+            }
+        }
         if self.is_word(j, self.lex.half)
             && self.lex.articles.contains(&self.word(j + 1).unwrap_or(""))
         {

@@ -52,6 +52,12 @@ impl Reader<'_> {
             }
             (100.0 * numerator / denominator, j + 1)
         };
+        // "a quarter of a percentage point" is a fraction of a point.
+        let article_after = |k: usize| self.lex.articles.contains(&self.word(k).unwrap_or(""));
+        if self.is_word(end, "of") && article_after(end + 1) && self.is_word(end + 2, "percentage")
+        {
+            return None;
+        }
         let of_what = matches!(
             self.word(end),
             Some("of" | "the" | "its" | "their" | "all" | "his" | "her" | "our")
