@@ -821,6 +821,44 @@ subject = "Chile"
     }
 
     #[test]
+    fn the_headline_s_subject_is_the_article_s_whoever_the_body_names_more() {
+        // A company's results: its segment, a rival subject, is named in
+        // more sentences than the company, but the headline names the
+        // company alone.
+        let text = "Lumenfold reports third-quarter results\n\n\
+                    Revenue rose 20% at Skyline Cloud, to $24.1 billion.\n\n\
+                    Clients now number 4,000 at Skyline Cloud.\n\n\
+                    Revenue was $40 billion.\n";
+        let rules = format!("{COMPANY}{SEGMENTS}");
+        let bound = bound_under(&rules, text);
+        assert_eq!(bound.last(), Some(&Some("lumenfold.revenue".to_string())));
+    }
+
+    #[test]
+    fn a_label_and_its_figure_on_a_line_is_no_heading() {
+        let income = r#"
+[[fact]]
+id = "lumenfold.income"
+claim = "Lumenfold operating income for the quarter"
+source = "q"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 9e9
+cues = ["operating income"]
+subject = ["Lumenfold", "the company"]
+"#;
+        let rules = format!("{COMPANY}{income}{SEGMENTS}");
+        let text = "Lumenfold reports third-quarter results\n\n\
+                    Sales by segment were as follows:\n\n\
+                    Retail: $12 billion, +3% year-over-year\n\n\
+                    Skyline Cloud: $24.1 billion, +20% year-over-year\n\n\
+                    Operating income was $9 billion in the quarter.\n";
+        let bound = bound_under(&rules, text);
+        assert_eq!(bound.last(), Some(&Some("lumenfold.income".to_string())));
+    }
+
+    #[test]
     fn a_figure_far_off_the_value_is_no_sure_binding_unless_a_slip_of_scale() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
         let matcher = Matcher::new(&facts);

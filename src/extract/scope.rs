@@ -69,15 +69,24 @@ pub(super) struct Layout {
 }
 
 /// Whether a sentence reads as a heading: one line, short, with no
-/// closing full stop, standing on lines of its own.
+/// closing full stop, standing on lines of its own, and, below the
+/// headline, no short label with its figure ("AWS: $27.5 billion,
+/// +19%"), which is an item of data.
 fn heading_like(text: &str, sentence: &Range<usize>, next_start: usize) -> bool {
     let own = text[sentence.clone()].trim();
     let before = &text[..sentence.start];
+    let labelled_figure = !before.trim().is_empty()
+        && own.split_once(": ").is_some_and(|(label, value)| {
+            label.split_whitespace().count() <= 4
+                && value.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+                && value.contains(|c: char| c.is_ascii_digit())
+        });
     let on_own_line =
         before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
     let after = text.get(sentence.end..next_start).unwrap_or("");
     let ends_line = after.contains('\n') || sentence.end >= text.trim_end().len();
     !own.is_empty()
+        && !labelled_figure
         && !own.contains('\n')
         && !own.ends_with(['.', '!', '?', ':', ';', ','])
         && own.split_whitespace().count() <= 16
@@ -237,8 +246,9 @@ impl Layout {
     /// article names one of its subjects (the headline or body, under any
     /// of its names) and gives no rival more weight: a rival is a fact
     /// measured by the same words about someone else (`rival(f, g)`). A
-    /// rival the headline names, or one named in as many sentences, leaves
-    /// the article's subject open.
+    /// rival the headline names leaves the article's subject open; so does
+    /// one named in as many sentences, unless the headline names the fact's
+    /// subject and not the rival's.
     pub(super) fn article_subject(
         &self,
         named: &[Named],
@@ -270,9 +280,13 @@ impl Layout {
         let mut facts: Vec<usize> = counts
             .iter()
             .filter(|&(&f, &count)| {
-                !headline
-                    .iter()
-                    .any(|&g| g != f && rival(f, g) && !headline.contains(&f))
+                let rival_in_headline = headline.iter().any(|&g| g != f && rival(f, g));
+                // The headline names it and no rival: what the article is
+                // about, whoever the body names more often.
+                if headline.contains(&f) && !rival_in_headline {
+                    return true;
+                }
+                !rival_in_headline
                     && !counts
                         .iter()
                         .any(|(&g, &other)| g != f && other >= count && rival(f, g))
