@@ -172,7 +172,13 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             let reached = i >= 2
                 && words[i - 1] == "to"
                 && words[i - 2].starts_with(|c: char| c.is_ascii_digit());
-            (INTENT.contains(w) && !compared && !reached) || w.ends_with("n't") || no_longer
+            // "its 2 percent target": another figure's aim.
+            let of_a_figure = i > 0
+                && (words[i - 1].starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(words[i - 1], "percent" | "cent" | "pc"));
+            (INTENT.contains(w) && !compared && !reached && !of_a_figure)
+                || w.ends_with("n't")
+                || no_longer
         });
     // "dropped out of the top 20": outside the bound, not in it.
     let trimmed = before.trim_end();

@@ -1402,7 +1402,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             });
     }
     // "Gaming revenue", "cloud services revenue": the fact's cue nearest
-    // the figure (before it, else after it) is one word and names a part
+    // the figure is one word and names a part
     // of its measure; or another phrase with the cue's noun stands between
     // them ("energy prices were mixed, with gasoline prices falling 4.1%").
     // A longer cue ("hardware imports") is narrow already; the words
@@ -1504,11 +1504,13 @@ fn narrowed_cue<'s>(
                 .max_by_key(|r| r.end)
         })
         .collect();
-    let cue = found
-        .iter()
-        .filter(|c| c.end <= figure.start)
-        .max_by_key(|c| c.start)
-        .or_else(|| found.iter().min_by_key(|c| c.start))?;
+    let cue = found.iter().min_by_key(|c| {
+        if c.end <= figure.start {
+            s.distance(c.end, figure.start)
+        } else {
+            s.distance(figure.end, c.start)
+        }
+    })?;
     let words = s.lower(cue.clone()).split_whitespace().count();
     if words == 1 {
         let from = if figure.end <= cue.start {
