@@ -433,7 +433,8 @@ fn ends_sentence(text: &str, block_start: usize, mark: usize, after: usize, end:
         .collect();
     let lower = word.to_ascii_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-    let dotted = word.contains('.');
+    // "U.S.", "e.g.": dotted letters; "0.62" is a number.
+    let dotted = word.contains('.') && word.contains(char::is_alphabetic);
     !(single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str()))
 }
 
@@ -562,6 +563,15 @@ mod tests {
                 "On Dec. 11, Putin spoke.",
                 "Russia ranks No. 31 of 83.",
                 "The U.S. leads."
+            ]
+        );
+        // A decimal number ends a sentence as any word does.
+        assert_eq!(
+            split("Earnings were $0.62. Analysts expected 1.5. Rates held."),
+            [
+                "Earnings were $0.62.",
+                "Analysts expected 1.5.",
+                "Rates held."
             ]
         );
     }

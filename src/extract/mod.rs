@@ -1249,6 +1249,39 @@ subject = ["the central bank", "the Norvanian central bank"]
 "#;
 
     #[test]
+    fn a_name_that_is_the_fact_s_own_cue_owns_none_of_its_figures() {
+        let rules = r#"
+[sources.s]
+name = "An index of perceived corruption"
+
+[[fact]]
+id = "index.countries"
+claim = "Countries the index scores"
+source = "s"
+as_of = 2025-02-11
+kind = "count"
+value = 180
+cues = ["countries"]
+subject = ["Clean Index", "CLX"]
+
+[[fact]]
+id = "norvania.score"
+claim = "Norvania's score on the Clean Index"
+source = "s"
+as_of = 2025-02-11
+kind = "number"
+unit = "points"
+value = 38
+cues = ["CLX score", "score", "CLX"]
+subject = ["Norvania"]
+"#;
+        assert_eq!(
+            bound_under(rules, "Norvania has an overall CLX score of 38 this year."),
+            [Some("norvania.score".to_string())]
+        );
+    }
+
+    #[test]
     fn another_figure_s_aim_governs_no_later_figure() {
         let rules = r#"
 [sources.s]

@@ -1344,7 +1344,25 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             old.as_of, fact.id, fact.as_of
         ));
     }
-    let owner = e.owner.best.map(|b| &e.mentions[b]);
+    // "India's CPI score of 38": a name that is this fact's own cue (the
+    // index, a subject of other facts) yields to the next name, unless it
+    // is what the figure counts ("65 countries improved").
+    let counted = |m: &Mention| {
+        m.span.start >= figure.span.end && s.distance(figure.span.end, m.span.start) <= 1
+    };
+    let own_cue = |m: &Mention| {
+        !m.span.is_empty()
+            && !m.facts.contains(&e.index)
+            && !counted(m)
+            && named
+                .cues
+                .iter()
+                .any(|&(g, at)| g == e.index && at == m.span.start)
+    };
+    let owner = match e.owner.best.map(|b| &e.mentions[b]) {
+        Some(m) if own_cue(m) => e.owner.rival.map(|(r, _)| &e.mentions[r]),
+        other => other,
+    };
     let mut foreign = None;
     if !owner.is_some_and(|m| m.facts.contains(&e.index)) {
         // A fact its cue alone names keeps a figure that a name the rules
