@@ -1249,6 +1249,75 @@ subject = ["the central bank", "the Norvanian central bank"]
 "#;
 
     #[test]
+    fn a_count_of_another_noun_or_of_a_subset_is_never_sure() {
+        use crate::finding::Level;
+        let level = |rules: &str, text: &str| {
+            let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
+            let matcher = Matcher::new(&facts);
+            matcher
+                .extract(&facts, text)
+                .claims
+                .iter()
+                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
+        };
+        assert_eq!(
+            level(
+                SEATS,
+                "The Harbour Party won 71 seats in the new parliament."
+            ),
+            Some(Level::High)
+        );
+        // Another noun counted beside the cue.
+        assert_ne!(
+            level(
+                SEATS,
+                "The Harbour Party's seats tally rose, with 71 votes to spare."
+            ),
+            Some(Level::High)
+        );
+        let countries = r#"
+[sources.s]
+name = "An index of perceived corruption"
+
+[[fact]]
+id = "index.countries"
+claim = "Countries ranked by the Clean Index"
+source = "s"
+as_of = 2025-02-11
+kind = "count"
+value = 180
+cues = ["countries"]
+subject = ["Clean Index"]
+"#;
+        assert_eq!(
+            level(countries, "The Clean Index ranked 150 countries this year."),
+            Some(Level::High)
+        );
+        assert_eq!(
+            level(
+                countries,
+                "The Clean Index has 150 countries ranked this year."
+            ),
+            Some(Level::High)
+        );
+        // A part of the whole, picked out by what it does.
+        assert_ne!(
+            level(
+                countries,
+                "The Clean Index found 120 countries scoring below 50."
+            ),
+            Some(Level::High)
+        );
+        assert_ne!(
+            level(
+                countries,
+                "In the Clean Index, 65 countries improved their scores."
+            ),
+            Some(Level::High)
+        );
+    }
+
+    #[test]
     fn a_name_that_is_the_fact_s_own_cue_owns_none_of_its_figures() {
         let rules = r#"
 [sources.s]

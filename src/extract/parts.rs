@@ -328,6 +328,37 @@ pub(super) fn part_reference(lower: &str) -> Option<&'static str> {
     })
 }
 
+/// What makes a count another one than the fact's: the noun it counts is
+/// none of the fact's words ("71 votes" for a count of seats), or a verb
+/// right after its noun picks out a part of the whole ("120 countries
+/// scoring below 50", "65 countries improved"). `unit` is the noun the
+/// figure counts, `after` the sentence after the figure, lower case;
+/// `named_noun` whether the fact's own unit already settled the noun.
+pub(super) fn other_count(
+    unit: Option<&str>,
+    after: &str,
+    own: impl Fn(&str) -> bool,
+    named_noun: bool,
+) -> Option<String> {
+    let noun = unit?.split_whitespace().last()?;
+    if !named_noun && !own(noun) {
+        return Some(format!("it counts `{noun}`, which the fact does not name"));
+    }
+    let words: Vec<&str> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let [first, verb] = words[..] else {
+        return None;
+    };
+    let picks = first.trim_end_matches('s') == noun.trim_end_matches('s')
+        && verb.len() > 4
+        && (verb.ends_with("ing") || verb.ends_with("ed"))
+        && !own(verb);
+    picks.then(|| format!("`{first} {verb}` picks out a part of what the fact counts"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

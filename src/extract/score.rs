@@ -1425,6 +1425,14 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // them ("energy prices were mixed, with gasoline prices falling 4.1%").
     // A longer cue ("hardware imports") is narrow already; the words
     // between a figure and its cue ("28 nanometre chips") are the figure's.
+    if foreign.is_none() && fact.kind == Kind::Count && figure.kind == Kind::Count {
+        foreign = parts::other_count(
+            figure.unit.as_deref(),
+            s.lower(figure.span.end..s.range.end),
+            own,
+            fact.unit.is_some(),
+        );
+    }
     if foreign.is_none() {
         foreign = narrowed_cue(s, named, e, own)
             .map(|word| format!("`{word}` narrows the cue to a part of its measure"));
