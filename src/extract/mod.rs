@@ -621,9 +621,13 @@ impl Matcher {
             // Only a list marker may share its line ("3. Its profit fell").
             let marker = !folded[sentence.clone()].contains(char::is_alphabetic);
             let alone = clear_before && (marker || clear_after);
+            // A line of data leads in only more lines of data ("Annual
+            // inflation: 3.4%" / "Monthly change: 0.2%").
+            let data_lead = lead_in.is_some_and(|l| layout.is_data_line(l));
             if !is_item(&folded[sentence.clone()])
                 || !alone
                 || (items > 0 && blank_line && !heading_lead)
+                || (data_lead && !layout.is_data_line(i))
             {
                 lead_in = None;
             }
@@ -664,6 +668,7 @@ impl Matcher {
                 headline: layout.headline() == Some(i),
                 subject: layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
                 cues,
+                sibling_lead: data_lead && lead_in.is_some(),
             };
             score::bind_sentence(
                 facts,
@@ -883,7 +888,7 @@ subject = "Chile"
     }
 
     #[test]
-    fn a_label_and_its_figure_on_a_line_is_no_heading() {
+    fn a_label_and_its_figure_on_a_line_heads_no_section() {
         let income = r#"
 [[fact]]
 id = "lumenfold.income"
@@ -904,6 +909,25 @@ subject = ["Lumenfold", "the company"]
                     Operating income was $9 billion in the quarter.\n";
         let bound = bound_under(&rules, text);
         assert_eq!(bound.last(), Some(&Some("lumenfold.income".to_string())));
+        // A line of data leads in the next, weakly: its label may name
+        // another measure.
+        let facts = crate::rules::parse(Path::new("r.toml"), &rules).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text =
+            "Lumenfold beats forecasts\n\n- Operating income: $9 billion\n- Total: $12 billion\n";
+        let outcomes: Vec<crate::finding::Outcome> =
+            crate::check::check(&facts, &matcher, "a.md", text)
+                .findings
+                .iter()
+                .map(|f| f.outcome)
+                .collect();
+        assert_eq!(
+            outcomes,
+            [
+                crate::finding::Outcome::Agree,
+                crate::finding::Outcome::Review
+            ]
+        );
     }
 
     #[test]

@@ -64,29 +64,33 @@ impl Layer {
 pub(super) struct Layout {
     paragraph: Vec<usize>,
     heading: Vec<bool>,
+    data_line: Vec<bool>,
     headline: Option<usize>,
     section: Vec<Option<usize>>,
 }
 
-/// Whether a sentence reads as a heading: one line, short, with no
-/// closing full stop, standing on lines of its own, and, below the
-/// headline, no short label with its figure ("AWS: $27.5 billion,
-/// +19%"), which is an item of data.
-fn heading_like(text: &str, sentence: &Range<usize>, next_start: usize) -> bool {
+/// Whether a line below the headline is a short label with its figure
+/// ("AWS: $27.5 billion, +19%"): an item of data, which heads no section.
+fn labelled_figure(text: &str, sentence: &Range<usize>) -> bool {
     let own = text[sentence.clone()].trim();
-    let before = &text[..sentence.start];
-    let labelled_figure = !before.trim().is_empty()
+    !text[..sentence.start].trim().is_empty()
         && own.split_once(": ").is_some_and(|(label, value)| {
             label.split_whitespace().count() <= 4
                 && value.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
                 && value.contains(|c: char| c.is_ascii_digit())
-        });
+        })
+}
+
+/// Whether a sentence reads as a heading: one line, short, with no
+/// closing full stop, standing on lines of its own.
+fn heading_like(text: &str, sentence: &Range<usize>, next_start: usize) -> bool {
+    let own = text[sentence.clone()].trim();
+    let before = &text[..sentence.start];
     let on_own_line =
         before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
     let after = text.get(sentence.end..next_start).unwrap_or("");
     let ends_line = after.contains('\n') || sentence.end >= text.trim_end().len();
     !own.is_empty()
-        && !labelled_figure
         && !own.contains('\n')
         && !own.ends_with(['.', '!', '?', ':', ';', ','])
         && own.split_whitespace().count() <= 16
@@ -125,15 +129,20 @@ impl Layout {
         // it that is not the headline.
         let mut section = Vec::with_capacity(sentences.len());
         let mut last = None;
+        let data_line: Vec<bool> = sentences
+            .iter()
+            .map(|sentence| labelled_figure(text, sentence))
+            .collect();
         for (i, &is_heading) in heading.iter().enumerate() {
             section.push(last);
-            if is_heading && Some(i) != headline {
+            if is_heading && Some(i) != headline && !data_line[i] {
                 last = Some(i);
             }
         }
         Layout {
             paragraph,
             heading,
+            data_line,
             headline,
             section,
         }
@@ -147,6 +156,12 @@ impl Layout {
     /// The headline's sentence, when the article opens with one.
     pub(super) fn headline(&self) -> Option<usize> {
         self.headline
+    }
+
+    /// Whether sentence `at` is a short label with its figure, an item of
+    /// data ("AWS: $27.5 billion").
+    pub(super) fn is_data_line(&self, at: usize) -> bool {
+        self.data_line.get(at).copied().unwrap_or(false)
     }
 
     /// Whether sentence `at` is a heading (the headline included).

@@ -133,6 +133,10 @@ pub(super) struct Context<'a> {
     /// Cues named around the sentence, nearest first: earlier sentences
     /// of its paragraph, the heading above, the headline.
     pub cues: Vec<(Layer, &'a Named)>,
+    /// Whether the list's lead-in is a sibling line of data ("Annual
+    /// inflation: 3.4%" over "Monthly change: 0.2%"), whose cue may be
+    /// another measure's: weak evidence.
+    pub sibling_lead: bool,
 }
 
 /// One way a fact may be bound to a figure, with its cost.
@@ -589,7 +593,8 @@ pub(super) fn bind_sentence(
                     }),
                     // "fell 1.9% in September" for a change over a year:
                     // most likely the month's change.
-                    weak_role: (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
+                    weak_role: (context.sibling_lead && cue_at == Layer::LeadIn)
+                        || (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
                         || stances[x].share_of
                         || (stances[x].over.is_none()
                             && stances[x]
