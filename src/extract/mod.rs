@@ -1341,6 +1341,112 @@ subject = ["Clean Index"]
         );
     }
 
+    /// A company's quarter, its growth, its full-year plan and a price
+    /// index with a core measure.
+    const OUTLOOK: &str = r#"
+[sources.q]
+name = "Lumenfold quarterly results"
+
+[[fact]]
+id = "revenue.growth"
+claim = "Growth of Lumenfold's revenue in the third quarter"
+source = "q"
+as_of = 2026-10-30
+period = "2026-Q3"
+kind = "percent"
+measure = "change"
+value = 19
+cues = ["revenue", "sales"]
+subject = ["Lumenfold", "the company"]
+
+[[fact]]
+id = "capex.plan"
+claim = "Lumenfold's planned capital spending for 2026"
+source = "q"
+as_of = 2026-10-30
+period = 2026
+future = true
+kind = "money"
+currency = "USD"
+between = [38e9, 40e9]
+cues = ["capex", "capital spending"]
+subject = ["Lumenfold", "the company"]
+
+[[fact]]
+id = "core.annual"
+claim = "Norvania's core inflation, September 2026"
+source = "q"
+as_of = 2026-10-16
+kind = "percent"
+value = 3.2
+cues = ["core inflation", "core"]
+subject = ["Norvania"]
+"#;
+
+    #[test]
+    fn what_changed_and_when_is_read_before_a_figure_is_flagged() {
+        use crate::finding::Outcome;
+        let facts = crate::rules::parse(Path::new("r.toml"), OUTLOOK).unwrap();
+        let matcher = Matcher::new(&facts);
+        let outcomes = |text: &str| -> Vec<Outcome> {
+            crate::check::check(&facts, &matcher, "a.txt", text)
+                .findings
+                .iter()
+                .map(|f| f.outcome)
+                .collect()
+        };
+        // Sure errors stay errors.
+        assert_eq!(
+            outcomes("Lumenfold's revenue grew 13% in the third quarter.\n"),
+            [Outcome::Disagree]
+        );
+        assert_eq!(
+            outcomes("Lumenfold expects capex of $30 billion for the year.\n"),
+            [Outcome::Disagree]
+        );
+        // Another measure's growth, named before its noun of change.
+        assert!(!outcomes(
+            "Lumenfold said operating expenses growth of 13% was slower than its revenue growth.\n"
+        )
+        .contains(&Outcome::Disagree));
+        // A change whose measure the sentence does not name.
+        assert!(!outcomes(
+            "Lumenfold beats forecasts\n\nRevenue grew quickly.\n\nYet Lumenfold said its headcount was up 9%.\n"
+        )
+        .contains(&Outcome::Disagree));
+        // A plan takes no quarter's spending stated as done.
+        assert!(
+            !outcomes("Lumenfold's capex increased to $9.2 billion for the third quarter.\n")
+                .contains(&Outcome::Disagree)
+        );
+        // Another index after the cue's word, a parenthesis before it.
+        assert!(
+            !outcomes("In Norvania, core CPIH rose by 4.0% in the 12 months to September.\n")
+                .contains(&Outcome::Disagree)
+        );
+        assert!(
+            !outcomes("In Norvania, core CPIH (core inflation with housing) rose by 4.0%.\n")
+                .contains(&Outcome::Disagree)
+        );
+        // A sentence naming another fact's measure keeps a measure named
+        // around it from its figure.
+        let rules = format!("{OUTLOOK}{}", &COMPANY[COMPANY.find("[[fact]]").unwrap()..]);
+        let facts = crate::rules::parse(Path::new("r.toml"), &rules).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text = "Lumenfold results\n\nRevenue was $40 billion in the quarter. \
+                    Lumenfold's capex rose to $9.2 billion in the quarter.\n";
+        let found: Vec<Outcome> = crate::check::check(&facts, &matcher, "a.txt", text)
+            .findings
+            .iter()
+            .map(|f| f.outcome)
+            .collect();
+        assert!(!found.contains(&Outcome::Disagree), "{found:?}");
+        assert!(
+            !outcomes("In Norvania, producer output (factory gate) core prices fell by 2.3%.\n")
+                .contains(&Outcome::Disagree)
+        );
+    }
+
     #[test]
     fn a_name_that_is_the_fact_s_own_cue_owns_none_of_its_figures() {
         let rules = r#"

@@ -254,7 +254,23 @@ const PART_NOUNS: &[&str] = &[
 /// accepts (the fact's own names). Words of size, span and finality leave
 /// the cue whole.
 pub(super) fn narrowing(before: &str, own: impl Fn(&str) -> bool) -> Option<&str> {
-    for token in before.split_whitespace().rev().take(3) {
+    let mut read = 0;
+    let mut aside = false;
+    for token in before.split_whitespace().rev() {
+        // "producer output (factory gate) prices": an aside in brackets
+        // is passed over.
+        if token.ends_with(')') && !token.contains('(') {
+            aside = true;
+            continue;
+        }
+        if aside {
+            aside = !token.starts_with('(');
+            continue;
+        }
+        if read == 3 {
+            break;
+        }
+        read += 1;
         if token.ends_with(|c: char| ",;:()[]\"“”—–".contains(c)) {
             return None;
         }
@@ -382,6 +398,8 @@ mod tests {
         assert_eq!(narrowing("while boosting ", none), None);
         assert_eq!(narrowing("cloud ", |w| w == "cloud"), None);
         assert_eq!(narrowing("an interest rate ", |w| w == "rate"), None);
+        assert_eq!(narrowing("output (factory gate) ", none), Some("output"));
+        assert_eq!(narrowing("the (factory gate) ", none), None);
     }
 
     #[test]

@@ -593,15 +593,25 @@ pub(super) fn bind_sentence(
                     }),
                     // "fell 1.9% in September" for a change over a year:
                     // most likely the month's change.
-                    weak_role: (context.sibling_lead && cue_at == Layer::LeadIn)
+                    // A measure named around the sentence, where the
+                    // sentence names another fact's just before the figure
+                    // ("Meta's capex rose to $9.2 billion" under a
+                    // paragraph on revenue).
+                    weak_role: (cue_at != Layer::Sentence
+                        && named.cues.iter().any(|&(g, at)| {
+                            g != f && at < figure.anchor && s.distance(at, figure.anchor) <= 4
+                        }))
+                        || (context.sibling_lead && cue_at == Layer::LeadIn)
                         || (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
                         || stances[x].share_of
                         || (stances[x].over.is_none()
                             && stances[x]
                                 .likely_over
                                 .is_some_and(|likely| facts[f].over.is_some_and(|o| o != likely))),
-                    far_cue: cue_at == Layer::Sentence
-                        && cue > FAR_CUE
+                    // A change whose measure the sentence does not name
+                    // ("its headcount was up 9%") is as unsure.
+                    far_cue: ((cue_at == Layer::Sentence && cue > FAR_CUE)
+                        || cue_at > Layer::Sentence)
                         && stances[x].role == Role::Change,
                     fact: f,
                     figure: x,
@@ -1226,6 +1236,12 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 && !e.stance.revised
                 && e.stance.year.is_none_or(|y| fact_years(fact).contains(&y))
         }
+        // A plan or forecast takes no level reported as done: "capex
+        // rose to $9.2 billion", "spending totalled $9.2bn" (but "is
+        // budgeted at €2bn" states the plan).
+        Role::Level if fact.future && !plain && done(s.lower(s.range.start..figure.span.start)) => {
+            false
+        }
         Role::Level => {
             fact.measure != Measure::Change
                 || falls
@@ -1313,6 +1329,17 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     {
         return Err(format!(
             "tied to another quarter; `{}` is for {}",
+            fact.id, fact.period
+        ));
+    }
+    // A sum or count over a whole year takes no quarter's: "$9.2 billion
+    // for the third quarter" is not the year's.
+    let whole_year = fact.period.len() == 4
+        && fact.period != fact.as_of
+        && matches!(fact.kind, Kind::Money | Kind::Count);
+    if whole_year && e.stance.quarter.is_some() {
+        return Err(format!(
+            "tied to a quarter; `{}` is for the whole of {}",
             fact.id, fact.period
         ));
     }
@@ -1438,6 +1465,21 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             fact.unit.is_some(),
         );
     }
+    // "Operating expenses growth of 13%": the measure a noun of change
+    // names before "of", when it is not the fact's.
+    if foreign.is_none()
+        && let Some(noun) = e.stance.noun
+    {
+        let head = s.lower(s.range.start..figure.span.start).trim_end();
+        if let Some(before) = head
+            .strip_suffix(" of")
+            .and_then(|h| h.strip_suffix(noun))
+            .filter(|h| h.ends_with(' '))
+        {
+            foreign = parts::narrowing(before, own)
+                .map(|word| format!("`{word} {noun}` is another measure's change"));
+        }
+    }
     if foreign.is_none() {
         foreign = narrowed_cue(s, named, e, own)
             .map(|word| format!("`{word}` narrows the cue to a part of its measure"));
@@ -1543,6 +1585,25 @@ fn narrowed_cue<'s>(
         }
     })?;
     let words = s.lower(cue.clone()).split_whitespace().count();
+    // "Core CPIH" for core CPI: a name in capitals after a one-word cue
+    // makes it another measure's, wherever in the sentence.
+    let capitals_after = found
+        .iter()
+        .filter(|c| s.lower(c.start..c.end).split_whitespace().count() == 1)
+        .find_map(|c| {
+            s.folded[c.end..s.range.end]
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| {
+                    w.len() >= 2
+                        && w.chars().all(|c| c.is_ascii_uppercase())
+                        && !own(&w.to_lowercase())
+                })
+        });
+    if capitals_after.is_some() {
+        return capitals_after;
+    }
     if words == 1 {
         let from = if figure.end <= cue.start {
             figure.end
@@ -1571,6 +1632,56 @@ fn narrowed_cue<'s>(
         .map(|(at, _)| at)
         .last()?;
     parts::narrowing(&between[..again], own)
+}
+
+/// Whether the words before a figure report its level as done: a verb in
+/// the simple past, not a passive or a plan ("rose to", "totalled", not
+/// "is budgeted at", "expected at").
+fn done(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut verb = words.len();
+    while verb > 0
+        && matches!(
+            words[verb - 1],
+            "to" | "at" | "of" | "by" | "about" | "around"
+        )
+    {
+        verb -= 1;
+    }
+    let Some(at) = verb.checked_sub(1) else {
+        return false;
+    };
+    let word = words[at];
+    let passive = at > 0
+        && matches!(
+            words[at - 1],
+            "is" | "are" | "be" | "been" | "being" | "will" | "would" | "was" | "were"
+        );
+    // Verbs that set a plan's amount: "earmarked EUR 2bn".
+    let plans = matches!(
+        word,
+        "earmarked"
+            | "allocated"
+            | "budgeted"
+            | "pledged"
+            | "committed"
+            | "approved"
+            | "announced"
+            | "unveiled"
+            | "proposed"
+            | "promised"
+            | "reserved"
+    );
+    let irregular = matches!(
+        word,
+        "rose" | "fell" | "grew" | "stood" | "came" | "hit" | "sank" | "slid" | "shrank" | "spent"
+    );
+    !passive
+        && !plans
+        && (irregular || (word.len() > 4 && word.ends_with("ed") && !INTENT.contains(&word)))
 }
 
 /// Whether a name holds a figure: a possessive ("Germany's inflation"), a
