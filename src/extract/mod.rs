@@ -1378,8 +1378,10 @@ claim = "Norvania's core inflation, September 2026"
 source = "q"
 as_of = 2026-10-16
 kind = "percent"
+measure = "rate"
+over = "year"
 value = 3.2
-cues = ["core inflation", "core"]
+cues = ["core inflation", "core CPI", "core", "excluding energy and food"]
 subject = ["Norvania"]
 "#;
 
@@ -1420,6 +1422,12 @@ subject = ["Norvania"]
                 .contains(&Outcome::Disagree)
         );
         // Another index after the cue's word, a parenthesis before it.
+        assert!(
+            !outcomes(
+                "In Norvania, core CPIH (excluding energy and food) rose by 4.0% in September.\n"
+            )
+            .contains(&Outcome::Disagree)
+        );
         assert!(
             !outcomes("In Norvania, core CPIH rose by 4.0% in the 12 months to September.\n")
                 .contains(&Outcome::Disagree)

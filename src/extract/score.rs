@@ -1572,7 +1572,13 @@ fn narrowed_cue<'s>(
                 .cues
                 .iter()
                 .map(|c| c.to_lowercase())
-                .filter(|c| rest.starts_with(c.as_str()))
+                .filter(|c| {
+                    // Whole words only: "core CPI" is not in "core CPIH".
+                    rest.strip_prefix(c.as_str()).is_some_and(|after| {
+                        let after = after.strip_prefix('s').unwrap_or(after);
+                        !after.starts_with(char::is_alphanumeric)
+                    })
+                })
                 .map(|c| at..at + c.len())
                 .max_by_key(|r| r.end)
         })
