@@ -306,10 +306,12 @@ const EXCLUDING: &[&str] = &[
     "stripped out",
     "leaves out",
     "leaving out",
+    "items less",
 ];
 
-/// Whether a cue at byte `at` of `text` stands among what a phrase of
-/// [`EXCLUDING`] leaves out, at most six words back in its clause.
+/// Whether a cue or subject at byte `at` of `text` stands among what a
+/// phrase of [`EXCLUDING`] leaves out, at most six words back in its
+/// clause.
 fn excluded(text: &str, at: usize) -> bool {
     let mut from = at.saturating_sub(80);
     while !text.is_char_boundary(from) {
@@ -703,6 +705,9 @@ impl Matcher {
                     named.cues.push((fact, hit.span.start));
                     named.cue_spans.push(hit.span.clone());
                 }
+                // "core inflation, excluding food": a subject left out
+                // names nobody either.
+                Role::Subject if excluded(haystack, hit.span.start) => {}
                 Role::Subject => subject_of.push(fact),
                 Role::Qualifier => {
                     named.qualified.push(fact);
@@ -1384,6 +1389,40 @@ value = 3.2
 cues = ["core inflation", "core CPI", "core", "excluding energy and food"]
 subject = ["Norvania"]
 "#;
+
+    #[test]
+    fn a_subject_left_out_by_the_sentence_owns_nothing() {
+        let rules = format!(
+            "{OUTLOOK}{}",
+            r#"
+[[fact]]
+id = "food.annual"
+claim = "Norvania's food price inflation, September 2026"
+source = "q"
+as_of = 2026-10-16
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 5.0
+cues = ["prices"]
+subject = ["food"]
+"#
+        );
+        assert_eq!(
+            bound_under(
+                &rules,
+                "Norvania's core inflation, excluding volatile energy and food prices, rose by 3.3% over the year."
+            ),
+            [Some("core.annual".to_string())]
+        );
+        assert_eq!(
+            bound_under(
+                &rules,
+                "In Norvania, the index for all items less food and energy rose 3.3% over the year, the core measure."
+            ),
+            [Some("core.annual".to_string())]
+        );
+    }
 
     #[test]
     fn what_changed_and_when_is_read_before_a_figure_is_flagged() {
