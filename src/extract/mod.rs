@@ -9,7 +9,7 @@
 //! nearest to it; a fact takes the figure of its kind that belongs to one of
 //! its subjects and stands nearest its cue.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -109,6 +109,10 @@ pub struct Matcher {
     /// letters: a name whose initials spell one ("the Federal Open Market
     /// Committee") is that subject written out.
     acronyms: HashMap<String, usize>,
+    /// For each fact, the words of its names, claim and source, lower
+    /// case and without a plural "s": what a word beside a cue may be
+    /// without naming another measure.
+    own_words: Vec<HashSet<String>>,
     fact_count: usize,
 }
 
@@ -424,12 +428,31 @@ impl Matcher {
                 }
             }
         }
+        let own_words = facts
+            .iter()
+            .map(|fact| {
+                fact.subjects
+                    .iter()
+                    .chain(&fact.qualifiers)
+                    .chain(&fact.cues)
+                    .chain([&fact.claim, &fact.source.name])
+                    .flat_map(|name| {
+                        name.to_lowercase()
+                            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                            .filter(|w| !w.is_empty())
+                            .map(|w| w.trim_end_matches('s').to_string())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            })
+            .collect();
         Matcher {
             automaton,
             roles,
             names,
             rivalled,
             acronyms,
+            own_words,
             fact_count: facts.len(),
         }
     }
@@ -671,6 +694,7 @@ impl Matcher {
                 subject: layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
                 cues,
                 sibling_lead: data_lead && lead_in.is_some(),
+                own_words: &self.own_words,
             };
             score::bind_sentence(
                 facts,
@@ -698,16 +722,18 @@ impl Matcher {
 
     fn note(&self, hit: &Hit, haystack: &str, named: &mut Named, inside_cue: bool) {
         let mut subject_of = Vec::new();
+        // Once per hit, not per fact: a subject may be every fact's.
+        let left_out = excluded(haystack, hit.span.start);
         for &(fact, role) in &self.roles[hit.pattern] {
             match role {
-                Role::Cue if inside_cue || excluded(haystack, hit.span.start) => {}
+                Role::Cue if inside_cue || left_out => {}
                 Role::Cue => {
                     named.cues.push((fact, hit.span.start));
                     named.cue_spans.push(hit.span.clone());
                 }
                 // "core inflation, excluding food": a subject left out
                 // names nobody either.
-                Role::Subject if excluded(haystack, hit.span.start) => {}
+                Role::Subject if left_out => {}
                 Role::Subject => subject_of.push(fact),
                 Role::Qualifier => {
                     named.qualified.push(fact);

@@ -137,6 +137,8 @@ pub(super) struct Context<'a> {
     /// inflation: 3.4%" over "Monthly change: 0.2%"), whose cue may be
     /// another measure's: weak evidence.
     pub sibling_lead: bool,
+    /// For each fact, the words of its own names (see `Matcher`).
+    pub own_words: &'a [std::collections::HashSet<String>],
 }
 
 /// One way a fact may be bound to a figure, with its cost.
@@ -568,6 +570,20 @@ pub(super) fn bind_sentence(
         .map(|_| "no fact names this sentence".to_string())
         .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
+    // A part of the subject the sentence speaks of ("the unit").
+    let part = parts::part_reference(&s.lower);
+    // The facts whose cues stand just before each figure.
+    let near_cues: Vec<Vec<usize>> = figures
+        .iter()
+        .map(|figure| {
+            named
+                .cues
+                .iter()
+                .filter(|&&(_, at)| at < figure.anchor && s.distance(at, figure.anchor) <= 4)
+                .map(|&(g, _)| g)
+                .collect()
+        })
+        .collect();
     for &(f, cue_at, subject_at) in &named_facts {
         for (x, figure) in figures.iter().enumerate() {
             let evidence = Evidence {
@@ -578,6 +594,7 @@ pub(super) fn bind_sentence(
                 rate: rates[x],
                 owner: &owners[x],
                 mentions: &mentions,
+                own_words: &context.own_words[f],
             };
             match weigh(&s, named, &evidence) {
                 Ok(Weight { cost, cue, foreign }) => candidates.push(Candidate {
@@ -585,7 +602,7 @@ pub(super) fn bind_sentence(
                     // the subject named around the sentence.
                     foreign: foreign.or_else(|| {
                         (subject_at != Layer::Sentence)
-                            .then(|| parts::part_reference(&s.lower))
+                            .then_some(part)
                             .flatten()
                             .map(|part| {
                                 format!("the sentence speaks of a {part}, a part of the subject")
@@ -597,10 +614,7 @@ pub(super) fn bind_sentence(
                     // sentence names another fact's just before the figure
                     // ("Meta's capex rose to $9.2 billion" under a
                     // paragraph on revenue).
-                    weak_role: (cue_at != Layer::Sentence
-                        && named.cues.iter().any(|&(g, at)| {
-                            g != f && at < figure.anchor && s.distance(at, figure.anchor) <= 4
-                        }))
+                    weak_role: (cue_at != Layer::Sentence && near_cues[x].iter().any(|&g| g != f))
                         || (context.sibling_lead && cue_at == Layer::LeadIn)
                         || (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
                         || stances[x].share_of
@@ -1105,6 +1119,7 @@ struct Evidence<'e> {
     rate: bool,
     owner: &'e Owner,
     mentions: &'e [Mention],
+    own_words: &'e std::collections::HashSet<String>,
 }
 
 /// The years a fact's figures may be tied to: its period's, its as-of
@@ -1426,18 +1441,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // "The employment rate for men rose to 86.5%", "employment among older
     // women fell by 20,000": a group the fact does not name, between its
     // cue and the figure, is a part of the whole the fact measures.
-    let own = |word: &str| {
-        fact.subjects
-            .iter()
-            .chain(&fact.qualifiers)
-            .chain(&fact.cues)
-            .chain([&fact.claim, &fact.source.name])
-            .any(|name| {
-                name.to_lowercase()
-                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                    .any(|w| w.trim_end_matches('s') == word.trim_end_matches('s'))
-            })
-    };
+    let own = |word: &str| e.own_words.contains(word.trim_end_matches('s'));
     if foreign.is_none() {
         foreign = named
             .cues
@@ -1571,13 +1575,14 @@ fn narrowed_cue<'s>(
             e.fact
                 .cues
                 .iter()
-                .map(|c| c.to_lowercase())
                 .filter(|c| {
                     // Whole words only: "core CPI" is not in "core CPIH".
-                    rest.strip_prefix(c.as_str()).is_some_and(|after| {
-                        let after = after.strip_prefix('s').unwrap_or(after);
-                        !after.starts_with(char::is_alphanumeric)
-                    })
+                    rest.get(..c.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(c))
+                        && rest.get(c.len()..).is_some_and(|after| {
+                            let after = after.strip_prefix('s').unwrap_or(after);
+                            !after.starts_with(char::is_alphanumeric)
+                        })
                 })
                 .map(|c| at..at + c.len())
                 .max_by_key(|r| r.end)
