@@ -861,6 +861,16 @@ subject = "Chile"
             .collect()
     }
 
+    /// How sure the first claim of `text` is under `rules`.
+    fn level_under(rules: &str, text: &str) -> Option<crate::finding::Level> {
+        let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
+        Matcher::new(&facts)
+            .extract(&facts, text)
+            .claims
+            .iter()
+            .find_map(|c| c.confidence.as_ref().map(|c| c.level))
+    }
+
     /// The fact each figure of `text` is bound to under [`RULES`].
     fn bound(text: &str) -> Vec<Option<String>> {
         bound_under(RULES, text)
@@ -1150,15 +1160,7 @@ subject = ["Norvania"]
     #[test]
     fn a_group_between_cue_and_figure_makes_the_binding_weak() {
         use crate::finding::Level;
-        let facts = crate::rules::parse(Path::new("r.toml"), REGIONS).unwrap();
-        let matcher = Matcher::new(&facts);
-        let level = |text: &str| {
-            matcher
-                .extract(&facts, text)
-                .claims
-                .iter()
-                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
-        };
+        let level = |text: &str| level_under(REGIONS, text);
         assert_eq!(
             level("Norvania's unemployment rate rose to 6.2%."),
             Some(Level::High)
@@ -1192,15 +1194,7 @@ subject = ["Lumenfold", "the company"]
     #[test]
     fn a_word_narrowing_the_cue_or_a_part_of_the_subject_makes_the_binding_weak() {
         use crate::finding::Level;
-        let facts = crate::rules::parse(Path::new("r.toml"), COMPANY).unwrap();
-        let matcher = Matcher::new(&facts);
-        let level = |text: &str| {
-            matcher
-                .extract(&facts, text)
-                .claims
-                .iter()
-                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
-        };
+        let level = |text: &str| level_under(COMPANY, text);
         // The whole, however it is dressed.
         for text in [
             "Lumenfold's third-quarter revenue rose to $38.2 billion.",
@@ -1244,15 +1238,7 @@ subject = []
     #[test]
     fn a_change_likely_over_another_span_than_the_fact_s_is_never_sure() {
         use crate::finding::Level;
-        let facts = crate::rules::parse(Path::new("r.toml"), ENERGY).unwrap();
-        let matcher = Matcher::new(&facts);
-        let level = |text: &str| {
-            matcher
-                .extract(&facts, text)
-                .claims
-                .iter()
-                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
-        };
+        let level = |text: &str| level_under(ENERGY, text);
         assert_eq!(
             level("Energy prices fell 6.1% from a year earlier."),
             Some(Level::High)
@@ -1265,7 +1251,8 @@ subject = []
         let text = "Energy prices were mixed, with gasoline prices falling 4.1% and \
                     electricity prices climbing 0.7%.";
         assert_ne!(level(text), Some(Level::High));
-        let claims = matcher.extract(&facts, text).claims;
+        let facts = crate::rules::parse(Path::new("r.toml"), ENERGY).unwrap();
+        let claims = Matcher::new(&facts).extract(&facts, text).claims;
         assert!(
             claims
                 .iter()
@@ -1306,15 +1293,7 @@ subject = ["the central bank", "the Norvanian central bank"]
     #[test]
     fn a_count_of_another_noun_or_of_a_subset_is_never_sure() {
         use crate::finding::Level;
-        let level = |rules: &str, text: &str| {
-            let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
-            let matcher = Matcher::new(&facts);
-            matcher
-                .extract(&facts, text)
-                .claims
-                .iter()
-                .find_map(|c| c.confidence.as_ref().map(|c| c.level))
-        };
+        let level = level_under;
         assert_eq!(
             level(
                 SEATS,

@@ -117,7 +117,8 @@ impl Reader<'_> {
         // thousand"), after which "and" continues the number.
         let mut after_scale = false;
         // "a quarter-percentage point", "a half-percentage-point cut", "a
-        // quarter of a percentage point": a fraction of a point.
+        // quarter of a percentage point", "half a percentage point": a
+        // fraction of a point.
         if let Some((denominator, false)) = self.word(j).and_then(|w| self.lex.fraction(w)) {
             let k = if self.punct(j + 1) == Some('-') && self.touching(j) {
                 j + 2
@@ -125,10 +126,13 @@ impl Reader<'_> {
                 && self.lex.articles.contains(&self.word(j + 2).unwrap_or(""))
             {
                 j + 3
+            } else if self.lex.articles.contains(&self.word(j + 1).unwrap_or("")) {
+                // "half a percentage point"
+                j + 2
             } else {
                 j + 1
             };
-            if self.is_word(k, "percentage") && self.percent_at(k).is_some() {
+            if self.percent_at(k).is_some() {
                 return Some(Parsed {
                     value: 1.0 / denominator,
                     slack: 0.0,
@@ -167,23 +171,6 @@ impl Reader<'_> {
                     maybe_unit: None,
                     first: i,
                     end: j + 3,
-                });
-            }
-            if self.percent_at(j + 2).is_some() {
-                // "half a percentage point"
-                return Some(Parsed {
-                    value: 0.5,
-                    slack: 0.0,
-                    ordinal: false,
-                    words: true,
-                    yearish: false,
-                    suffix: String::new(),
-                    scaled: false,
-                    scale: 1.0,
-                    decimals: 0,
-                    maybe_unit: None,
-                    first: i,
-                    end: j + 2,
                 });
             }
             half = true;
