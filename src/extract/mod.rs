@@ -861,6 +861,17 @@ subject = "Chile"
             .collect()
     }
 
+    /// The outcome of each finding of `text`, checked as file `name`
+    /// under `rules`.
+    fn outcomes_under(rules: &str, name: &str, text: &str) -> Vec<crate::finding::Outcome> {
+        let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
+        crate::check::check(&facts, &Matcher::new(&facts), name, text)
+            .findings
+            .iter()
+            .map(|f| f.outcome)
+            .collect()
+    }
+
     /// How sure the first claim of `text` is under `rules`.
     fn level_under(rules: &str, text: &str) -> Option<crate::finding::Level> {
         let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
@@ -952,16 +963,9 @@ subject = ["Lumenfold", "the company"]
         assert_eq!(bound.last(), Some(&Some("lumenfold.income".to_string())));
         // A line of data leads in the next, weakly: its label may name
         // another measure.
-        let facts = crate::rules::parse(Path::new("r.toml"), &rules).unwrap();
-        let matcher = Matcher::new(&facts);
         let text =
             "Lumenfold beats forecasts\n\n- Operating income: $9 billion\n- Total: $12 billion\n";
-        let outcomes: Vec<crate::finding::Outcome> =
-            crate::check::check(&facts, &matcher, "a.md", text)
-                .findings
-                .iter()
-                .map(|f| f.outcome)
-                .collect();
+        let outcomes = outcomes_under(&rules, "a.md", text);
         assert_eq!(
             outcomes,
             [
@@ -1432,15 +1436,7 @@ subject = ["food"]
     #[test]
     fn what_changed_and_when_is_read_before_a_figure_is_flagged() {
         use crate::finding::Outcome;
-        let facts = crate::rules::parse(Path::new("r.toml"), OUTLOOK).unwrap();
-        let matcher = Matcher::new(&facts);
-        let outcomes = |text: &str| -> Vec<Outcome> {
-            crate::check::check(&facts, &matcher, "a.txt", text)
-                .findings
-                .iter()
-                .map(|f| f.outcome)
-                .collect()
-        };
+        let outcomes = |text: &str| outcomes_under(OUTLOOK, "a.txt", text);
         // Sure errors stay errors.
         assert_eq!(
             outcomes("Lumenfold's revenue grew 13% in the third quarter.\n"),
@@ -1483,15 +1479,9 @@ subject = ["food"]
         // A sentence naming another fact's measure keeps a measure named
         // around it from its figure.
         let rules = format!("{OUTLOOK}{}", &COMPANY[COMPANY.find("[[fact]]").unwrap()..]);
-        let facts = crate::rules::parse(Path::new("r.toml"), &rules).unwrap();
-        let matcher = Matcher::new(&facts);
         let text = "Lumenfold results\n\nRevenue was $40 billion in the quarter. \
                     Lumenfold's capex rose to $9.2 billion in the quarter.\n";
-        let found: Vec<Outcome> = crate::check::check(&facts, &matcher, "a.txt", text)
-            .findings
-            .iter()
-            .map(|f| f.outcome)
-            .collect();
+        let found = outcomes_under(&rules, "a.txt", text);
         assert!(!found.contains(&Outcome::Disagree), "{found:?}");
         assert!(
             !outcomes("In Norvania, producer output (factory gate) core prices fell by 2.3%.\n")
