@@ -121,7 +121,23 @@ pub(super) fn asides(
             _ => {}
         }
     }
+    // Two names ending together ("Reform" and "Reform UK") open one aside.
+    asides.sort_by_key(|a| (a.start, a.end));
+    asides.dedup();
     asides
+}
+
+/// Whether the words between two names join them in one list: "Norway,
+/// Denmark and the Faroe Islands".
+pub(super) fn listed(between: &str) -> bool {
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (between.contains(',') || words.iter().any(|w| matches!(*w, "and" | "or" | "&")))
+        && words
+            .iter()
+            .all(|w| matches!(*w, "and" | "or" | "&" | "the"))
 }
 
 /// Relative clauses set off by commas, ", which strips out food and
@@ -286,6 +302,32 @@ pub(super) fn relation_follows(after: &str) -> bool {
         .take(3)
         .map(str::to_ascii_lowercase)
         .any(|w| RELATIONS.contains(&w.as_str()))
+}
+
+/// Words that set a name after a figure against it: "second place behind
+/// MIT", "3rd, followed by Norway", "just ahead of Denmark".
+const COMPARED: &[&str] = &[
+    "behind",
+    "ahead of",
+    "after",
+    "trailing",
+    "below",
+    "above",
+    "followed by",
+    "followed closely by",
+    "closely followed by",
+    "overtaking",
+    "beating",
+    "than",
+];
+
+/// Whether the words between a figure and a name after it set the name
+/// against the figure's owner rather than own it.
+pub(super) fn compared(between: &str) -> bool {
+    let between = between.trim_end();
+    let between = between.strip_suffix(" the").unwrap_or(between);
+    let padded = format!(" {between}");
+    COMPARED.iter().any(|w| padded.ends_with(&format!(" {w}")))
 }
 
 /// Whether the words between a figure and a name after it start a new item

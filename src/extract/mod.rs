@@ -569,14 +569,27 @@ impl Matcher {
                     named.narrowed.push(hit.span.clone());
                     continue;
                 }
-                let inside = is_cue(hit)
-                    && here.iter().any(|other| {
-                        is_cue(other)
-                            && other.span.start <= hit.span.start
-                            && hit.span.end <= other.span.end
-                            && other.span.len() > hit.span.len()
-                    });
-                self.note(hit, folded, &mut named, inside);
+                // A shorter cue inside a longer one is part of it; so is a
+                // subject of other facts opening a longer subject
+                // ("Global" in "Global Peace Index"), while one after it is
+                // named by it too ("Caldera" in "Central Bank of Caldera").
+                let inside = |role: &dyn Fn(&Hit) -> bool, opening: bool| {
+                    role(hit)
+                        && here.iter().any(|other| {
+                            role(other)
+                                && other.span.start <= hit.span.start
+                                && hit.span.end <= other.span.end
+                                && other.span.len() > hit.span.len()
+                                && (!opening
+                                    || (other.span.start == hit.span.start
+                                        && !self.subject_of_same_facts(hit, other)))
+                        })
+                };
+                let within = Within {
+                    cue: inside(&is_cue, false),
+                    subject: inside(&is_subject, true),
+                };
+                self.note(hit, folded, &mut named, within);
             }
             // "IT workers" is no back-reference, nor is "the country" when
             // the rules name it as a subject.
@@ -611,7 +624,7 @@ impl Matcher {
                 .collect();
             for hit in &written_out {
                 named.others.retain(|span| *span != hit.span);
-                self.note(hit, folded, &mut named, false);
+                self.note(hit, folded, &mut named, Within::default());
             }
             named.mentions.sort_by_key(|(span, _)| span.start);
             named.other_subject = named.mentions.is_empty()
@@ -720,20 +733,34 @@ impl Matcher {
         extraction
     }
 
-    fn note(&self, hit: &Hit, haystack: &str, named: &mut Named, inside_cue: bool) {
+    /// Whether every fact `inner` is a subject of, `outer` is a subject
+    /// of too: "Tamarind" and "Tamarind Bank" name one bank.
+    fn subject_of_same_facts(&self, inner: &Hit, outer: &Hit) -> bool {
+        let subjects = |h: &Hit| {
+            self.roles[h.pattern]
+                .iter()
+                .filter(|&&(_, r)| r == Role::Subject)
+                .map(|&(f, _)| f)
+                .collect::<Vec<_>>()
+        };
+        let outer = subjects(outer);
+        subjects(inner).iter().all(|f| outer.contains(f))
+    }
+
+    fn note(&self, hit: &Hit, haystack: &str, named: &mut Named, within: Within) {
         let mut subject_of = Vec::new();
         // Once per hit, not per fact: a subject may be every fact's.
         let left_out = excluded(haystack, hit.span.start);
         for &(fact, role) in &self.roles[hit.pattern] {
             match role {
-                Role::Cue if inside_cue || left_out => {}
+                Role::Cue if within.cue || left_out => {}
                 Role::Cue => {
                     named.cues.push((fact, hit.span.start));
                     named.cue_spans.push(hit.span.clone());
                 }
                 // "core inflation, excluding food": a subject left out
                 // names nobody either.
-                Role::Subject if left_out => {}
+                Role::Subject if within.subject || left_out => {}
                 Role::Subject => subject_of.push(fact),
                 Role::Qualifier => {
                     named.qualified.push(fact);
@@ -777,6 +804,14 @@ fn initials(name: &str) -> Option<String> {
 fn is_item(sentence: &str) -> bool {
     let sentence = sentence.trim();
     !sentence.contains('\n') && sentence.split_whitespace().count() <= 16
+}
+
+/// Whether a hit lies inside a longer hit of the same role: a cue inside
+/// a longer cue, a subject opening a longer subject.
+#[derive(Clone, Copy, Default)]
+struct Within {
+    cue: bool,
+    subject: bool,
 }
 
 #[cfg(test)]
@@ -1969,6 +2004,67 @@ subject = ["Vault"]
         assert_eq!(
             ids("Turnout in Norvania's general election reached 64.1%."),
             [Some("turnout".to_string())]
+        );
+    }
+
+    const WELLBEING: &str = r#"
+[sources.w]
+name = "Harbour Institute, Civic Wellbeing Index 2025"
+
+[[fact]]
+id = "wellbeing.countries"
+claim = "Number of countries the Civic Wellbeing Index 2025 covers"
+source = "w"
+as_of = 2025-05-01
+kind = "count"
+value = 151
+cues = ["countries", "nations"]
+subject = ["Civic Wellbeing Index", "CWI", "index"]
+
+[[fact]]
+id = "wellbeing.global_score"
+claim = "Global average score in the Civic Wellbeing Index 2025"
+source = "w"
+as_of = 2025-05-01
+kind = "number"
+value = 61.4
+unit = "points"
+cues = ["average score"]
+subject = ["global", "world", "civic"]
+"#;
+
+    #[test]
+    fn a_name_inside_a_longer_one_or_credited_with_a_measure_owns_none_of_its_figures() {
+        let last = |text: &str| bound_under(WELLBEING, text).pop().flatten();
+        let countries = Some("wellbeing.countries".to_string());
+        // "Civic" in "Civic Wellbeing Index" is the index's name, not the
+        // subject of another fact.
+        assert_eq!(
+            last("The data come from the 2025 Civic Wellbeing Index, which covers 151 countries."),
+            countries
+        );
+        // The body that compiled the index is credited, not the owner of
+        // what the index covers.
+        assert_eq!(
+            last(
+                "The data come from the Civic Wellbeing Index, compiled by the Harbour \
+                 Institute, which covers 151 countries."
+            ),
+            countries
+        );
+        assert_eq!(
+            last(
+                "The data come from the Civic Wellbeing Index, published by the Harbour \
+                 Institute (HI), which covers 151 nations."
+            ),
+            countries
+        );
+        assert_eq!(
+            last(
+                "The Civic Wellbeing Index is compiled by the Harbour Institute, which \
+                 covers 151 countries."
+            ),
+            countries
         );
     }
 

@@ -17,8 +17,8 @@ use crate::quantity::{Kind, Measure, Value};
 use crate::rules::Fact;
 
 use super::clauses::{
-    CLAUSE_BREAKS, RELATIVE, Words, asides, attaches, coordinated, coordinated_between,
-    relation_follows, relative_asides, relative_clause,
+    CLAUSE_BREAKS, RELATIONS, RELATIVE, Words, asides, attaches, compared, coordinated,
+    coordinated_between, listed, relation_follows, relative_asides, relative_clause,
 };
 use super::fit::{
     accepts, counts_differences, negate, negative, points_for_basis_points, scaled, unit_note,
@@ -216,13 +216,31 @@ pub(super) fn title_case(text: &str) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// Verbs of making a measure: the body after "compiled by" is credited
+/// with it, not the party it is about.
+const MADE_BY: &[&str] = &[
+    "compiled by",
+    "published by",
+    "produced by",
+    "prepared by",
+    "released by",
+    "conducted by",
+    "issued by",
+    "run by",
+    "developed by",
+    "commissioned by",
+    "carried out by",
+];
+
 /// Whether a name is a source credited for the sentence rather than what
-/// it is about: "the ONS said", "according to Eurostat".
+/// it is about: "the ONS said", "according to Eurostat", "compiled by the
+/// Institute for Economics and Peace".
 fn credited(lower_before: &str, lower_after: &str) -> bool {
     let before = lower_before.trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
     let after = lower_after.trim_start();
     before.ends_with("according to")
+        || MADE_BY.iter().any(|w| before.ends_with(w))
         || before.ends_with("said")
         || before.ends_with("says")
         || [
@@ -530,7 +548,26 @@ pub(super) fn bind_sentence(
                     && folded[c.clone()].starts_with(char::is_uppercase)
                     && s.lower(span.end..c.start).split_whitespace().count() <= 4
             });
-        if credited(&before, &after) || continues_cue || publishes {
+        // "India's neighbour Pakistan": the name qualifies the party named
+        // next. ("Orbitex's IPO adviser" stays: it stands for a party the
+        // sentence does not name.)
+        let rest = &folded[span.end..range.end];
+        let related = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix('\''))
+            .is_some_and(|rest| {
+                let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+                words.iter().enumerate().take(3).any(|(k, w)| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    RELATIONS.contains(&w.as_str())
+                        && words
+                            .get(k + 1)
+                            .is_some_and(|next| next.starts_with(char::is_uppercase))
+                })
+            });
+        if credited(&before, &after) || continues_cue || publishes || related {
             continue;
         }
         mentions.push(Mention {
@@ -831,7 +868,10 @@ fn owners(
                     let within = owns_another_noun(s, &m.span, cues, mentions)
                         && !between.trim_end().ends_with("of")
                         && !between.trim_end().ends_with("of the");
-                    if attaches(between) && !dated && !within {
+                    if compared(between) {
+                        // "second place behind MIT": set against it.
+                        s.distance(figure.anchor, m.span.start) + 12
+                    } else if attaches(between) && !dated && !within {
                         0
                     } else if between.trim_end().ends_with(" from")
                         || between.trim_end().ends_with(" from the")
@@ -902,7 +942,8 @@ fn owners(
                 }
                 d
             };
-            let costs: Vec<usize> = mentions.iter().map(cost).collect();
+            let mut costs: Vec<usize> = mentions.iter().map(cost).collect();
+            share_within_lists(s, mentions, figure.anchor, &mut costs);
             // A subject from around the sentence stands behind every name
             // the sentence gives itself.
             let farthest_own = mentions
@@ -912,7 +953,8 @@ fn owners(
                 .map(|(_, &c)| c + 1)
                 .max()
                 .unwrap_or(0);
-            let mut ranked: Vec<(usize, usize, usize)> = mentions
+            // On a tie, a name the rules know goes first, with no margin.
+            let mut ranked: Vec<(usize, bool, usize, usize)> = mentions
                 .iter()
                 .zip(costs)
                 .enumerate()
@@ -922,23 +964,23 @@ fn owners(
                     } else {
                         c
                     };
-                    (c, m.span.start, i)
+                    (c, m.facts.is_empty(), m.span.start, i)
                 })
                 .collect();
             ranked.sort_unstable();
-            let best = ranked.first().map(|&(_, _, i)| i);
-            let best_cost = ranked.first().map_or(0, |&(c, _, _)| c);
+            let best = ranked.first().map(|&(_, _, _, i)| i);
+            let best_cost = ranked.first().map_or(0, |&(c, _, _, _)| c);
             let rival = best.and_then(|b| {
                 ranked
                     .iter()
-                    .find(|&&(_, _, i)| {
+                    .find(|&&(_, _, _, i)| {
                         mentions[i].facts.is_empty()
                             || !mentions[i]
                                 .facts
                                 .iter()
                                 .any(|f| mentions[b].facts.contains(f))
                     })
-                    .map(|&(c, _, i)| (i, c))
+                    .map(|&(c, _, _, i)| (i, c))
             });
             Owner {
                 best,
@@ -947,6 +989,54 @@ fn owners(
             }
         })
         .collect()
+}
+
+/// Names listed together before a figure share it: in "Reform UK, Plaid
+/// Cymru and the Green Party each won four seats" every party stands as
+/// near as the last one.
+fn share_within_lists(s: &Sentence<'_>, mentions: &[Mention], anchor: usize, costs: &mut [usize]) {
+    let mut before: Vec<usize> = (0..mentions.len())
+        .filter(|&i| !mentions[i].span.is_empty() && mentions[i].span.end <= anchor)
+        .collect();
+    before.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
+    // A list is commas, then one "and" or "or" before its last name:
+    // "In Central and Southern Asia, India" or "Nevertheless, Meta" is none.
+    let mut group: Vec<usize> = Vec::new();
+    let mut closed = false;
+    let flush = |group: &mut Vec<usize>, closed: &mut bool, costs: &mut [usize]| {
+        if *closed
+            && group.len() > 1
+            && let Some(least) = group.iter().map(|&i| costs[i]).min()
+        {
+            for &i in group.iter() {
+                costs[i] = least;
+            }
+        }
+        group.clear();
+        *closed = false;
+    };
+    for &i in &before {
+        let joint = group.last().and_then(|&last| {
+            let (a, b) = (&mentions[last].span, &mentions[i].span);
+            if b.start < a.end {
+                Some(None)
+            } else {
+                let between = s.lower(a.end..b.start);
+                let conjunction = between
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .any(|w| matches!(w, "and" | "or" | "&"));
+                listed(between).then_some(Some(conjunction))
+            }
+        });
+        match joint {
+            // The same name twice ("Reform" in "Reform UK").
+            Some(None) => {}
+            Some(Some(conjunction)) if !closed => closed = conjunction,
+            _ => flush(&mut group, &mut closed, costs),
+        }
+        group.push(i);
+    }
+    flush(&mut group, &mut closed, costs);
 }
 
 /// Whether the name at `span` is a possessive whose noun is not a cue,

@@ -176,7 +176,11 @@ impl Reader<'_> {
                 .any(|k| self.word(k).is_some_and(|w| RANK_VERBS.contains(&w)))
                 || self.standing_alone(n.first, after);
             let context_after = of.is_some()
-                || matches!(self.word(after), Some("place" | "position" | "spot"))
+                || matches!(
+                    self.word(after),
+                    Some("place" | "position" | "spot" | "places" | "positions" | "spots")
+                )
+                || self.shares_place(after)
                 || (self.is_word(after, "only") && self.is_word(after + 1, "to"))
                 || (self.is_word(after, "in")
                     && self.is_word(after + 1, "the")
@@ -196,6 +200,30 @@ impl Reader<'_> {
             self.figure(Kind::Rank, value, measure, n.first, n.first, end),
             end,
         ))
+    }
+
+    /// Whether the ordinals from token `after` on share a word for a place
+    /// with the one before: "second and third place", "first, second and
+    /// fourth positions".
+    fn shares_place(&self, after: usize) -> bool {
+        let mut joined = false;
+        for k in after..after + 8 {
+            match self.toks.get(k).map(|t| &t.tok) {
+                Some(Tok::Punct(',')) | Some(Tok::Num { .. }) => {}
+                Some(Tok::Word(w)) if w == "and" || w == "or" => joined = true,
+                Some(Tok::Word(w))
+                    if self.lex.unit_ordinal(w).is_some() || self.lex.ten_ordinal(w).is_some() => {}
+                Some(Tok::Word(w)) => {
+                    return joined
+                        && matches!(
+                            w.as_str(),
+                            "place" | "places" | "position" | "positions" | "spot" | "spots"
+                        );
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Whether an ordinal in words stands as a position on its own: after a
