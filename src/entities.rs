@@ -239,6 +239,8 @@ const INSTITUTION_WORDS: &[&str] = &[
     "department",
     "ministry",
     "university",
+    "college",
+    "school",
     "bank",
     "fund",
     "reserve",

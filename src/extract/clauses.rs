@@ -36,7 +36,8 @@ impl Words {
 
 /// Asides in a sentence: an apposition after a name ("Oslo, the capital
 /// that draws more newcomers than Finland, took"), running from the comma
-/// after the name to the next comma at most twelve words on; text in
+/// after the name to the next comma at most twelve words on, or after any
+/// noun when it opens with an article and a verb follows it; text in
 /// brackets; text between two spaced dashes.
 pub(super) fn asides(
     folded: &str,
@@ -101,7 +102,31 @@ pub(super) fn asides(
             asides.push(open..open + 1 + close + 1);
         }
     }
+    // "Microsoft's cloud business, a rival to Amazon's, grew 29%": an
+    // apposition after any noun, closed by a comma the verb follows.
     let text = &folded[sentence.clone()];
+    let lower = text.to_ascii_lowercase();
+    for lead in [", a ", ", an ", ", the "] {
+        for (at, _) in lower.match_indices(lead) {
+            let open = sentence.start + at;
+            if opening_phrase == Some(open) || asides.iter().any(|a| a.start == open) {
+                continue;
+            }
+            let body = &lower[at + 1..];
+            let Some(close) = body.find(", ") else {
+                continue;
+            };
+            let next = body[close + 2..].split_whitespace().next().unwrap_or("");
+            let verb_follows = next.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(
+                    next,
+                    "and" | "or" | "but" | "while" | "which" | "who" | "the" | "a" | "an"
+                );
+            if verb_follows && body[..close].split_whitespace().count() <= 12 {
+                asides.push(open..open + 1 + close + 1);
+            }
+        }
+    }
     let mut open: Option<usize> = None;
     let mut dash: Option<usize> = None;
     for (i, c) in text.char_indices() {

@@ -2068,6 +2068,44 @@ subject = ["global", "world", "civic"]
         );
     }
 
+    const CAMPUS: &str = r#"
+[sources.c]
+name = "Campus League table 2026"
+
+[[fact]]
+id = "lusaria.rank"
+claim = "Rank of the University of Lusaria in the Campus League table 2026"
+source = "c"
+as_of = 2025-06-10
+kind = "rank"
+value = 14
+cues = ["Campus League", "ranks", "ranked"]
+subject = ["University of Lusaria", "Lusaria University"]
+"#;
+
+    #[test]
+    fn the_place_an_institution_stands_in_is_not_a_rival_subject() {
+        let first = |text: &str| bound_under(CAMPUS, text).into_iter().flatten().next();
+        let rank = Some("lusaria.rank".to_string());
+        assert_eq!(
+            first("The University of Lusaria in Norvania ranks 14th in the Campus League."),
+            rank
+        );
+        assert_eq!(
+            first("Lusaria University (LU) in Port Aster, Norvania is ranked 14th by the Campus League."),
+            rank
+        );
+        assert_eq!(
+            first("The University of Lusaria, based in Norvania, ranks 14th in the Campus League."),
+            rank
+        );
+        // A name that is no institution's place still stands apart.
+        assert_eq!(
+            first("The University of Lusaria trails Norvania Tech, which ranks 9th in the Campus League."),
+            None
+        );
+    }
+
     #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();

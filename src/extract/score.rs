@@ -216,6 +216,24 @@ pub(super) fn title_case(text: &str) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// Whether the words between an institution and a name after it make the
+/// name its place: " in the ", ", based in ", " (MIT) in "; after a place,
+/// a comma goes on to the larger one ("in Cambridge, United States").
+fn located(between: &str, after_a_place: bool) -> bool {
+    let mut between = between.trim();
+    if between.starts_with('(')
+        && let Some(close) = between.find(')')
+    {
+        between = between[close + 1..].trim();
+    }
+    if after_a_place && between == "," {
+        return true;
+    }
+    let between = between.trim_start_matches(',').trim();
+    let between = between.strip_suffix(" the").unwrap_or(between);
+    matches!(between, "in" | "based in")
+}
+
 /// Verbs of making a measure: the body after "compiled by" is credited
 /// with it, not the party it is about.
 const MADE_BY: &[&str] = &[
@@ -530,9 +548,25 @@ pub(super) fn bind_sentence(
             .cloned()
             .collect()
     };
+    // Where a named institution stands: "Imperial College London in the
+    // United Kingdom", "MIT in Cambridge, United States".
+    let mut placed: Vec<(usize, bool)> = mentions
+        .iter()
+        .filter(|m| !m.span.is_empty() && !m.facts.is_empty() && entities::institution(&m.text))
+        .map(|m| (m.span.end, false))
+        .collect();
     for span in unknown {
         let before = s.lower(range.start..span.start).to_string();
         let after = s.lower(span.end..range.end).to_string();
+        let place = placed
+            .iter()
+            .filter(|&&(end, _)| end <= span.start)
+            .max()
+            .is_some_and(|&(end, a_place)| located(s.lower(end..span.start), a_place));
+        if place {
+            placed.push((span.end, true));
+            continue;
+        }
         // "Tortoise Media" after the cue "Tortoise": the rest of the cue's
         // name, not another party.
         let continues_cue = named
