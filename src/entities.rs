@@ -138,6 +138,16 @@ const OPENERS: &[&str] = &[
     "first",
     "finally",
     "again",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "besides",
+    "therefore",
+    "thus",
+    "hence",
+    "likewise",
+    "otherwise",
     "put",
     "worse",
     "better",
@@ -479,6 +489,8 @@ mod tests {
     #[test]
     fn period_labels_figures_and_a_label_s_first_word_are_no_names() {
         assert!(names("It rose 15% in Q3 2024 and FY25.").is_empty());
+        assert!(names("Nevertheless, the firm grew.").is_empty());
+        assert!(names("Moreover, sales rose 4%.").is_empty());
         assert!(names("It came to US$56.5bn.").is_empty());
         assert!(!names("EPS: Diluted earnings were $2.12.").contains(&"Diluted"));
         assert!(names("EPS: Microsoft earned $3.30.").contains(&"Microsoft"));

@@ -2092,7 +2092,9 @@ subject = ["University of Lusaria", "Lusaria University"]
             rank
         );
         assert_eq!(
-            first("Lusaria University (LU) in Port Aster, Norvania is ranked 14th by the Campus League."),
+            first(
+                "Lusaria University (LU) in Port Aster, Norvania is ranked 14th by the Campus League."
+            ),
             rank
         );
         assert_eq!(
@@ -2101,7 +2103,9 @@ subject = ["University of Lusaria", "Lusaria University"]
         );
         // A name that is no institution's place still stands apart.
         assert_eq!(
-            first("The University of Lusaria trails Norvania Tech, which ranks 9th in the Campus League."),
+            first(
+                "The University of Lusaria trails Norvania Tech, which ranks 9th in the Campus League."
+            ),
             None
         );
     }

@@ -256,7 +256,31 @@ const MADE_BY: &[&str] = &[
 fn credited(lower_before: &str, lower_after: &str) -> bool {
     let before = lower_before.trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
-    let after = lower_after.trim_start();
+    // "Christine Lagarde on Monday said": a time between the speaker and
+    // the verb.
+    let mut after = lower_after.trim_start();
+    for adjunct in [
+        "on monday",
+        "on tuesday",
+        "on wednesday",
+        "on thursday",
+        "on friday",
+        "on saturday",
+        "on sunday",
+        "yesterday",
+        "today",
+        "earlier",
+        "also",
+        "recently",
+        "last week",
+        "this week",
+        "in a statement",
+    ] {
+        if let Some(rest) = after.strip_prefix(adjunct) {
+            after = rest.trim_start_matches(',').trim_start();
+            break;
+        }
+    }
     before.ends_with("according to")
         || MADE_BY.iter().any(|w| before.ends_with(w))
         || before.ends_with("said")
@@ -935,11 +959,7 @@ fn owners(
                 }
                 // "the Cloud division, which includes Azure, grew 19%": a
                 // part named inside its whole, not the figure's owner.
-                if !antecedent
-                    && ["including", "includes", "include", "such as"]
-                        .iter()
-                        .any(|w| before.ends_with(&format!(" {w}")))
-                {
+                if !antecedent && included(before, s.folded, s.range.start) {
                     d += 12;
                 }
                 let of_name = m.span.start >= figure.span.end && {
@@ -1023,6 +1043,27 @@ fn owners(
             }
         })
         .collect()
+}
+
+/// Whether a name after `before` (lower case, the sentence from byte
+/// `start` of `folded` up to the name) is listed as a part of something:
+/// "including Azure", "such as Azure, Windows Server and".
+fn included(before: &str, folded: &str, start: usize) -> bool {
+    const INCLUDING: &[&str] = &[" including ", " includes ", " include ", " such as "];
+    let padded = format!("{before} ");
+    let Some((lead, word)) = INCLUDING
+        .iter()
+        .filter_map(|w| padded.rfind(w).map(|i| (i, w.len())))
+        .max()
+    else {
+        return false;
+    };
+    // The rest of the list up to the name: other names, commas, "and".
+    let from = (start + lead + word).min(start + before.len());
+    let rest = &folded[from..start + before.len()];
+    rest.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "&" | "the"))
 }
 
 /// Names listed together before a figure share it: in "Reform UK, Plaid
