@@ -355,6 +355,20 @@ pub(super) fn compared(between: &str) -> bool {
     COMPARED.iter().any(|w| padded.ends_with(&format!(" {w}")))
 }
 
+/// Whether the words between a figure and a name after it open a new
+/// clause: ", and", ", while", ", but", ", whereas" (and an article).
+pub(super) fn new_clause(between: &str) -> bool {
+    let Some(rest) = between.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        [conjunction] | [conjunction, "the"]
+            if matches!(*conjunction, "and" | "but" | "while" | "whereas")
+    )
+}
+
 /// Whether the words between a figure and a name after it start a new item
 /// of a list: "and", "or", "while", a comma or a semicolon.
 pub(super) fn coordinated(between: &str) -> bool {

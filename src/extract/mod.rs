@@ -848,6 +848,10 @@ subject = "Chile"
         assert!(!at("The utility spent $2bn on cables.", "$2bn"));
         // A clause break ends the aim: the figure after it is stated.
         assert!(!at("Kenya wants more; it now has 400 buses.", "400"));
+        assert!(!at(
+            "Kenya aims to buy 90 buses, and Ghana runs 400.",
+            "400"
+        ));
     }
 
     /// The reason `claims` gives for each figure of `text`.

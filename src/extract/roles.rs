@@ -118,13 +118,14 @@ pub fn stated_as_earlier(sentence: &str, figure: Range<usize>) -> bool {
 /// Whether the figure at `figure` in the lower-case sentence `lower` is
 /// stated as an aim, plan, forecast or negation, judging the words of its
 /// clause from byte `from` on: the clause starts after the last clause
-/// break ("while", "but", ";", ":") before the figure.
+/// break ("while", "but", ", and", ";", ":") before the figure.
 pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> bool {
     let before = lower.get(from..figure.start).unwrap_or("");
     let clause = CLAUSE_BREAKS
         .iter()
         .filter_map(|w| before.rfind(&format!(" {w} ")).map(|at| at + 1))
         .chain(before.rfind([';', ':']))
+        .chain(before.rfind(", and ").map(|at| at + 2))
         .max()
         .unwrap_or(0);
     let before = &before[clause..];

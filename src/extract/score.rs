@@ -18,7 +18,7 @@ use crate::rules::Fact;
 
 use super::clauses::{
     CLAUSE_BREAKS, RELATIONS, RELATIVE, Words, asides, attaches, compared, coordinated,
-    coordinated_between, listed, relation_follows, relative_asides, relative_clause,
+    coordinated_between, listed, new_clause, relation_follows, relative_asides, relative_clause,
 };
 use super::fit::{
     accepts, counts_differences, negate, negative, points_for_basis_points, scaled, unit_note,
@@ -939,6 +939,10 @@ fn owners(
                         s.distance(figure.anchor, m.span.start) + 8
                     } else if RELATIVE.iter().any(|r| between.contains(r)) {
                         s.distance(figure.anchor, m.span.start) + 5
+                    } else if new_clause(between) {
+                        // "88, and Singapore stood 3rd": the name opens
+                        // the next clause, with figures of its own.
+                        s.distance(figure.anchor, m.span.start) + 10
                     } else if coordinated(between) {
                         // "Denmark is second and Norway fourth": a name
                         // after "and" starts the next item of a list.
