@@ -852,6 +852,16 @@ subject = "Chile"
             "Kenya aims to buy 90 buses, and Ghana runs 400.",
             "400"
         ));
+        // A comparison with an expectation, and the name of a range.
+        assert!(!at(
+            "Sales were weaker than had been expected, yet the unit sold 400.",
+            "400"
+        ));
+        assert!(!at(
+            "The bank cut its target benchmark range to 4.75%.",
+            "4.75%"
+        ));
+        assert!(at("The bank targets a rate of 4.75%.", "4.75%"));
     }
 
     /// The reason `claims` gives for each figure of `text`.

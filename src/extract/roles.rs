@@ -167,7 +167,36 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
         || before.trim_end().ends_with(", now");
     let marked = !aside_now
         && words.iter().enumerate().skip(said).any(|(i, w)| {
-            let compared = i > 0 && matches!(words[i - 1], "than" | "as");
+            // "than had been expected", "as widely expected".
+            let compared = words[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .skip_while(|w| {
+                    matches!(
+                        **w,
+                        "had"
+                            | "has"
+                            | "have"
+                            | "been"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "widely"
+                            | "initially"
+                            | "originally"
+                            | "previously"
+                            | "generally"
+                            | "many"
+                    )
+                })
+                .next()
+                .is_some_and(|w| matches!(*w, "than" | "as"));
+            // "its target range": the name of what is set, not an aim.
+            let range = *w == "target"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(*n, "range" | "benchmark"));
             let no_longer = *w == "longer" && i > 0 && words[i - 1] == "no";
             // "surged 34% to reach $23.6bn": where the change took it.
             let reached = i >= 2
@@ -177,7 +206,7 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             let of_a_figure = i > 0
                 && (words[i - 1].starts_with(|c: char| c.is_ascii_digit())
                     || matches!(words[i - 1], "percent" | "cent" | "pc"));
-            (INTENT.contains(w) && !compared && !reached && !of_a_figure)
+            (INTENT.contains(w) && !compared && !reached && !of_a_figure && !range)
                 || w.ends_with("n't")
                 || no_longer
         });
