@@ -172,8 +172,8 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
                 .iter()
                 .rev()
                 .take(4)
-                .skip_while(|w| {
-                    matches!(
+                .find(|w| {
+                    !matches!(
                         **w,
                         "had"
                             | "has"
@@ -190,7 +190,6 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
                             | "many"
                     )
                 })
-                .next()
                 .is_some_and(|w| matches!(*w, "than" | "as"));
             // "its target range": the name of what is set, not an aim.
             let range = *w == "target"
