@@ -93,6 +93,10 @@ enum Role {
     Subject,
     Qualifier,
     BackReference,
+    /// The body that publishes a source about one subject only ("the
+    /// Bureau of Labor Statistics"): citing it says whom the article is
+    /// about, though no sentence of it names them.
+    Publisher,
 }
 
 /// The automaton over every cue, subject and qualifier of every fact.
@@ -184,6 +188,9 @@ struct Named {
     /// for every use of the sentence; the binder leaves out those its
     /// subjects stand on.
     others: Vec<Range<usize>>,
+    /// Facts whose source's publisher the sentence cites, where the
+    /// source is about one subject.
+    published: Vec<usize>,
     /// Whom the sentence opens on, when it opens on a name ("In Ontario,
     /// ...", "New Brunswick gained ..."): the subject of the paragraphs
     /// after it until another opens on a name.
@@ -387,13 +394,16 @@ impl Matcher {
         for word in BACK_REFERENCES {
             add(word, usize::MAX, Role::BackReference);
         }
+        for (publisher, fact) in publishers(facts) {
+            add(&publisher, fact, Role::Publisher);
+        }
         let mut names = vec![(Vec::new(), Vec::new()); facts.len()];
         for (pattern, facts) in roles.iter().enumerate() {
             for &(f, role) in facts {
                 match role {
                     Role::Cue => names[f].0.push(pattern),
                     Role::Subject => names[f].1.push(pattern),
-                    Role::Qualifier | Role::BackReference => {}
+                    Role::Qualifier | Role::BackReference | Role::Publisher => {}
                 }
             }
         }
@@ -766,6 +776,18 @@ impl Matcher {
                     named.qualified.push(fact);
                     named.qualifiers.push((fact, hit.span.start));
                 }
+                // "the Lusarian Bureau of Statistics": another body whose
+                // name ends like this one's.
+                Role::Publisher => {
+                    let word = haystack[..hit.span.start]
+                        .trim_end()
+                        .rsplit(|c: char| c.is_whitespace())
+                        .next()
+                        .unwrap_or("");
+                    if !word.starts_with(char::is_uppercase) || word == "The" {
+                        named.published.push(fact);
+                    }
+                }
                 Role::BackReference => {
                     let word = &haystack[hit.span.clone()];
                     let shouted = word.len() <= 3 && !word.chars().any(char::is_lowercase);
@@ -804,6 +826,42 @@ fn initials(name: &str) -> Option<String> {
 fn is_item(sentence: &str) -> bool {
     let sentence = sentence.trim();
     !sentence.contains('\n') && sentence.split_whitespace().count() <= 16
+}
+
+/// The name of each source's publisher, and the facts it stands for, for
+/// sources whose facts all share a subject (a country's statistics
+/// office, not an index of many countries): the name before the first
+/// comma ("U.S. Bureau of Labor Statistics, Consumer Price Index"), and
+/// that name less a leading subject ("Bureau of Labor Statistics"), when
+/// two words or more are left.
+fn publishers(facts: &[Fact]) -> Vec<(String, usize)> {
+    let mut shared: HashMap<&str, Vec<String>> = HashMap::new();
+    for fact in facts {
+        let subjects: Vec<String> = fact.subjects.iter().map(|s| s.to_lowercase()).collect();
+        shared
+            .entry(fact.source.key.as_str())
+            .and_modify(|common| common.retain(|s| subjects.contains(s)))
+            .or_insert(subjects);
+    }
+    let mut out = Vec::new();
+    for (i, fact) in facts.iter().enumerate() {
+        let one_subject = shared
+            .get(fact.source.key.as_str())
+            .is_some_and(|common| !common.is_empty());
+        let name = fact.source.name.split(',').next().unwrap_or("").trim();
+        if !one_subject || name.split_whitespace().count() < 2 {
+            continue;
+        }
+        out.push((name.to_string(), i));
+        let shorter = fact.subjects.iter().find_map(|subject| {
+            let rest = name.strip_prefix(subject.as_str())?;
+            rest.starts_with(' ').then(|| rest.trim())
+        });
+        if let Some(rest) = shorter.filter(|r| r.split_whitespace().count() >= 2) {
+            out.push((rest.to_string(), i));
+        }
+    }
+    out
 }
 
 /// Whether a hit lies inside a longer hit of the same role: a cue inside
@@ -2121,6 +2179,91 @@ subject = ["University of Lusaria", "Lusaria University"]
                 "The University of Lusaria trails Norvania Tech, which ranks 9th in the Campus League."
             ),
             None
+        );
+    }
+
+    /// A statistics office's release about one country, and an index
+    /// about many.
+    const RELEASE: &str = r#"
+[sources.nbs]
+name = "Norvania Bureau of Statistics, Consumer prices, May 2026"
+
+[sources.idx]
+name = "Harbour Institute, Open Data Index 2026"
+
+[[fact]]
+id = "cpi.annual"
+claim = "Norvania's consumer price inflation in the year to May 2026"
+source = "nbs"
+as_of = 2026-06-12
+kind = "percent"
+value = 3.1
+cues = ["inflation", "consumer prices"]
+subject = ["Norvania", "Norvanian"]
+
+[[fact]]
+id = "cpi.monthly"
+claim = "Norvania's consumer prices, change from April to May 2026"
+source = "nbs"
+as_of = 2026-06-12
+kind = "percent"
+value = 0.4
+cues = ["on the month", "monthly"]
+subject = ["Norvania", "Norvanian"]
+
+[[fact]]
+id = "idx.norvania"
+claim = "Norvania's rank in the Open Data Index 2026"
+source = "idx"
+as_of = 2026-03-01
+kind = "rank"
+value = 7
+cues = ["Open Data Index"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "idx.lusaria"
+claim = "Lusaria's rank in the Open Data Index 2026"
+source = "idx"
+as_of = 2026-03-01
+kind = "rank"
+value = 19
+cues = ["Open Data Index"]
+subject = ["Lusaria"]
+"#;
+
+    #[test]
+    fn an_article_citing_the_office_that_measures_one_country_is_about_that_country() {
+        let bound = |text: &str| {
+            bound_under(RELEASE, text)
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+        };
+        // No country named anywhere, but the office that measures only
+        // Norvania is cited.
+        assert_eq!(
+            bound(
+                "Prices climb again\n\nInflation rose to 3.1% in the year to May, the Bureau \
+                 of Statistics said on Thursday.\n"
+            ),
+            ["cpi.annual"]
+        );
+        // Another country's bureau of statistics is not Norvania's.
+        assert!(
+            bound(
+                "Prices climb again\n\nInflation rose to 3.1% in the year to May, the \
+                 Lusarian Bureau of Statistics said on Thursday.\n"
+            )
+            .is_empty()
+        );
+        // An index about many countries names none by its publisher.
+        assert!(
+            bound(
+                "Data rankings out\n\nThe Harbour Institute's Open Data Index puts the \
+                 republic 7th this year.\n"
+            )
+            .is_empty()
         );
     }
 

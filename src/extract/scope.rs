@@ -275,6 +275,7 @@ impl Layout {
                 .mentions
                 .iter()
                 .flat_map(|(_, facts)| facts.iter().copied())
+                .chain(sentence.published.iter().copied())
                 .collect();
             facts.sort_unstable();
             facts.dedup();
