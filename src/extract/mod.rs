@@ -1594,6 +1594,19 @@ subject = ["food"]
             !outcomes("In Norvania, producer output (factory gate) core prices fell by 2.3%.\n")
                 .contains(&Outcome::Disagree)
         );
+        // A noun after the cue that makes it another measure's modifier.
+        assert!(
+            !outcomes("In Norvania, the core goods annual rate fell to 1.2% in September.\n")
+                .contains(&Outcome::Disagree)
+        );
+        assert!(
+            !outcomes("Norvania's core inflation expectations rose to 3.5% over the year.\n")
+                .contains(&Outcome::Disagree)
+        );
+        assert_eq!(
+            outcomes("Norvania's core inflation rate rose to 3.5% over the year.\n"),
+            [Outcome::Disagree]
+        );
     }
 
     #[test]

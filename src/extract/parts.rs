@@ -309,6 +309,37 @@ pub(super) fn narrowing(before: &str, own: impl Fn(&str) -> bool) -> Option<&str
     None
 }
 
+/// Nouns that, right after a cue, make it the modifier of another measure:
+/// "CPI goods annual rate", "inflation expectations", "unemployment
+/// benefits".
+const MODIFIED: &[&str] = &[
+    "goods",
+    "expectations",
+    "expectation",
+    "benefits",
+    "benefit",
+    "claims",
+    "swaps",
+    "futures",
+    "forecasts",
+    "forecast",
+    "projections",
+    "outlook",
+    "bonds",
+    "debt",
+];
+
+/// The noun at the start of `after` (lower case, the text right after a
+/// cue) that makes the cue a modifier of another measure, unless it is one
+/// of the fact's own words (`own`).
+pub(super) fn modified(after: &str, own: impl Fn(&str) -> bool) -> Option<&str> {
+    let word = after
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    (MODIFIED.contains(&word) && !own(word)).then_some(word)
+}
+
 /// Whether `after` (lower case, the text right after a subject) makes the
 /// subject the owner of a part: "'s gaming segment", "'s cloud unit".
 pub(super) fn owns_part(after: &str) -> bool {

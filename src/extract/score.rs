@@ -1784,6 +1784,14 @@ fn narrowed_cue<'s>(
     if capitals_after.is_some() {
         return capitals_after;
     }
+    // "CPI goods annual rate", "inflation expectations": the cue modifies
+    // another measure's noun.
+    if let Some(word) = found
+        .iter()
+        .find_map(|c| parts::modified(s.lower(c.end..s.range.end), own))
+    {
+        return Some(word);
+    }
     if words == 1 {
         let from = if figure.end <= cue.start {
             figure.end
