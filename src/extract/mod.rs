@@ -2053,6 +2053,46 @@ subject = ["Vault"]
     }
 
     #[test]
+    fn the_share_of_the_vote_counted_so_far_is_no_party_s_share() {
+        let rules = format!(
+            "{SEATS}{}",
+            r#"
+[[fact]]
+id = "harbour.share"
+claim = "Harbour Party's share of the national vote"
+source = "s"
+as_of = 2026
+kind = "percent"
+value = 38.2
+cues = ["of the vote", "vote share"]
+subject = ["Harbour Party"]
+"#
+        );
+        let share = Some("harbour.share".to_string());
+        assert_eq!(
+            bound_under(
+                &rules,
+                "With 99.5% of the vote counted, the Harbour Party had 38.2% of the vote."
+            ),
+            [None, share.clone()]
+        );
+        assert_eq!(
+            bound_under(
+                &rules,
+                "The Harbour Party took 38.2% of the vote, with 97% of ballots tallied."
+            ),
+            [share.clone(), None]
+        );
+        assert_eq!(
+            bound_under(
+                &rules,
+                "Officials had counted 99.9% of the vote for the Harbour Party."
+            ),
+            [None]
+        );
+    }
+
+    #[test]
     fn names_and_counted_figures_listed_respectively_pair_in_order() {
         let ids = |text: &str| bound_under(SEATS, text);
         assert_eq!(

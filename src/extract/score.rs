@@ -1371,6 +1371,14 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     if e.rate {
         return Err(format!("a rate, not a total; `{}` is a total", fact.id));
     }
+    if figure.kind == Kind::Percent
+        && counted_so_far(s.lower(s.range.start..figure.span.start), &lower_after)
+    {
+        return Err(format!(
+            "the share of the count done so far; `{}` is a result",
+            fact.id
+        ));
+    }
     // The role the figure plays, as this fact reads it: an earlier-value
     // marker the fact is qualified by ("last year") and a difference the
     // fact is named by ("majority") are its own.
@@ -1820,6 +1828,24 @@ fn narrowed_cue<'s>(
         .map(|(at, _)| at)
         .last()?;
     parts::narrowing(&between[..again], own)
+}
+
+/// Verbs of counting votes: "99% of the vote counted", "with 97% of
+/// ballots tallied", "officials had counted 99.9%".
+const COUNTING: &[&str] = &["counted", "tallied", "processed", "reporting", "declared"];
+
+/// Whether a percentage is how much of a count is done, by the words
+/// before it (lower case, up to it) and after it: a counting verb just
+/// before, or after "of the vote(s)/ballots/precincts".
+fn counted_so_far(before: &str, after: &str) -> bool {
+    let counting = |w: &str| COUNTING.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let just_before = before.split_whitespace().rev().take(2).any(counting);
+    let words: Vec<&str> = after.split_whitespace().take(5).collect();
+    let of_what = matches!(
+        words.as_slice(),
+        ["of", "the", _, verb, ..] | ["of", _, verb, ..] if counting(verb)
+    );
+    just_before || of_what
 }
 
 /// Whether the words before a figure report its level as done: a verb in
