@@ -1372,7 +1372,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         return Err(format!("a rate, not a total; `{}` is a total", fact.id));
     }
     if figure.kind == Kind::Percent
-        && counted_so_far(s.lower(s.range.start..figure.span.start), &lower_after)
+        && counted_so_far(s.lower(s.range.start..figure.span.start), lower_after)
     {
         return Err(format!(
             "the share of the count done so far; `{}` is a result",
