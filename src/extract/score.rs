@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::entities;
 use crate::figures::{self, Figure};
 use crate::finding::{Confidence, Level};
-use crate::quantity::{Kind, Measure, Value};
+use crate::quantity::{Hedge, Kind, Measure, Value};
 use crate::rules::Fact;
 
 use super::clauses::{
@@ -606,6 +606,22 @@ pub(super) fn bind_sentence(
                     && folded[c.clone()].starts_with(char::is_uppercase)
                     && s.lower(span.end..c.start).split_whitespace().count() <= 4
             });
+        // "the Quacquarelli Symonds (QS) World University Rankings": the
+        // publisher at the head of a measure's title.
+        let titled = {
+            let mut rest = after.trim_start();
+            if rest.starts_with('(')
+                && let Some(close) = rest.find(')')
+            {
+                rest = rest[close + 1..].trim_start();
+            }
+            let at = range.end - rest.len();
+            named
+                .cue_spans
+                .iter()
+                .any(|c| c.start == at && folded[c.clone()].starts_with(char::is_uppercase))
+        };
+        let publishes = publishes || titled;
         // "India's neighbour Pakistan": the name qualifies the party named
         // next. ("Orbitex's IPO adviser" stays: it stands for a party the
         // sentence does not name.)
@@ -740,6 +756,7 @@ pub(super) fn bind_sentence(
             }
         }
     }
+    yield_restated_bounds(&figures, &mut candidates);
     let taken = choose(
         facts,
         &candidates,
@@ -1942,6 +1959,49 @@ fn scale_apart(stated: &Value, fact: &Value) -> Option<f64> {
         .iter()
         .any(|p| (times / p - 1.0).abs() < 0.05);
     (times >= 5.0 && !slip).then_some(times)
+}
+
+/// "Broke into the top 150, jumping to 118th": a bound (a rank interval,
+/// "more than", "up to") that a figure of the same fact in the sentence
+/// falls inside gives way to that figure, which states the value.
+fn yield_restated_bounds(figures: &[Figure], candidates: &mut [Candidate]) {
+    let bound = |v: &Value| match v {
+        Value::Rank { best, worst, .. } => best != worst,
+        Value::Amount(a) => matches!(a.hedge, Hedge::AtLeast | Hedge::AtMost),
+        _ => false,
+    };
+    let inside = |exact: &Value, bound: &Value| match (exact, bound) {
+        (
+            Value::Rank {
+                best: b, worst: w, ..
+            },
+            Value::Rank { best, worst, .. },
+        ) => b == w && best <= b && b <= worst,
+        (Value::Amount(x), Value::Amount(a)) => match a.hedge {
+            Hedge::AtLeast => x.nominal >= a.nominal,
+            Hedge::AtMost => x.nominal <= a.nominal,
+            _ => false,
+        },
+        _ => false,
+    };
+    for i in 0..candidates.len() {
+        let held = &figures[candidates[i].figure].value;
+        if !bound(held) {
+            continue;
+        }
+        let stated = candidates
+            .iter()
+            .filter(|c| c.fact == candidates[i].fact && c.figure != candidates[i].figure)
+            .filter(|c| {
+                let v = &figures[c.figure].value;
+                !bound(v) && inside(v, held)
+            })
+            .map(|c| c.cost)
+            .min();
+        if let Some(cost) = stated {
+            candidates[i].cost = candidates[i].cost.max(cost + 1);
+        }
+    }
 }
 
 /// Chooses the bindings: the cheapest candidates first, one figure per

@@ -334,8 +334,22 @@ impl Reader<'_> {
         {
             return None;
         }
-        // "58th in the corruption perceptions ranking": the ranking's name.
-        let named_ranking = (k..k + 4).any(|j| {
+        // "58th in the corruption perceptions ranking", "4th in the Atlas
+        // Research Group (ARG) Digital Readiness Index": the ranking's name,
+        // up to the next mark other than a bracket.
+        // A title in capitals reaches further than a name in words.
+        let title = (k..k + 9)
+            .take_while(|&j| {
+                self.punct(j).is_some_and(|c| matches!(c, '(' | ')'))
+                    || self.toks.get(j).is_some_and(|t| t.capital)
+            })
+            .count();
+        // The name ends at a mark other than a bracket or a hyphen: "4th
+        // in talent, the index shows" names the sub-ranking.
+        let ends = (k..k + title.max(4))
+            .find(|&j| self.punct(j).is_some_and(|c| !matches!(c, '(' | ')' | '-')))
+            .unwrap_or(k + title.max(4));
+        let named_ranking = (k..ends).any(|j| {
             self.word(j).is_some_and(|w| {
                 matches!(
                     w,
