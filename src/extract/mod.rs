@@ -1678,6 +1678,36 @@ subject = ["the central bank"]
     }
 
     #[test]
+    fn a_cue_that_is_a_word_of_intent_alone_still_marks_an_aim() {
+        // The rules keep a projection under the cue "projected" but not as
+        // a plan: the word still makes the cut after it an aim.
+        let rules = format!(
+            "{RATE_CUT}{}",
+            r#"
+[[fact]]
+id = "rate.end_year"
+claim = "The central bank's median projection for its rate at the end of 2026"
+source = "s"
+as_of = 2026-09-18
+kind = "percent"
+value = 4.4
+cues = ["projected", "projection"]
+subject = ["the central bank"]
+"#
+        );
+        assert_eq!(
+            bound_under(
+                &rules,
+                "The central bank projected two more quarter-point cuts this year."
+            )
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn a_subject_written_as_capitals_is_known_written_out() {
         let rules = RATE_CUT.replace(
             r#"subject = ["the central bank", "the Norvanian central bank"]"#,

@@ -317,7 +317,8 @@ pub(super) fn bind_sentence(
 ) {
     let mut lower = folded[range.clone()].to_ascii_lowercase();
     // A word of intent inside a cue ("expected years of schooling",
-    // "projected population") names the measure, not an aim.
+    // "projected population", the "target") names the measure, not an
+    // aim; a verb alone as a cue ("projected") still plans.
     // A fact about an aim keeps its word of intent.
     let aim_cue = |span: &Range<usize>| {
         named
@@ -335,6 +336,10 @@ pub(super) fn bind_sentence(
         let Some(text) = lower.get(at..end) else {
             continue;
         };
+        let word = text.trim();
+        if !word.contains(' ') && (word.ends_with("ed") || word.ends_with("ing")) {
+            continue;
+        }
         let masked: String = text
             .split_inclusive(' ')
             .map(|w| {

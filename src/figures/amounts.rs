@@ -241,8 +241,25 @@ impl Reader<'_> {
                 matches!(self.word(j + 1 + hyphen), Some("point" | "points"))
                     .then(|| (2 + hyphen, Some("points".to_string())))
             }
+            // "cut by half a point", "a quarter-point rise": a fraction of
+            // a point is of a percentage point.
+            "point" if self.fraction_before(j) => Some((1, Some("points".to_string()))),
             _ => None,
         }
+    }
+
+    /// Whether a fraction word stands just before token `j`: "half point",
+    /// "quarter-point", "half a point".
+    fn fraction_before(&self, j: usize) -> bool {
+        let fraction = |k: usize| {
+            self.word(k)
+                .and_then(|w| self.lex.fraction(w))
+                .is_some_and(|(_, plural)| !plural)
+        };
+        let article = |k: usize| self.word(k).is_some_and(|w| self.lex.articles.contains(&w));
+        (j >= 1 && fraction(j - 1))
+            || (j >= 2 && self.punct(j - 1) == Some('-') && fraction(j - 2))
+            || (j >= 2 && article(j - 1) && fraction(j - 2))
     }
 
     /// A unit of two words or more at token `j`, its words apart or

@@ -181,6 +181,7 @@ impl Reader<'_> {
                     Some("place" | "position" | "spot" | "places" | "positions" | "spots")
                 )
                 || self.shares_place(after)
+                || self.respectively(after)
                 || (self.is_word(after, "only") && self.is_word(after + 1, "to"))
                 || (self.is_word(after, "in")
                     && self.is_word(after + 1, "the")
@@ -217,13 +218,30 @@ impl Reader<'_> {
                     return joined
                         && matches!(
                             w.as_str(),
-                            "place" | "places" | "position" | "positions" | "spot" | "spots"
+                            "place"
+                                | "places"
+                                | "position"
+                                | "positions"
+                                | "spot"
+                                | "spots"
+                                | "respectively"
                         );
                 }
                 _ => return false,
             }
         }
         false
+    }
+
+    /// Whether "respectively" follows token `after`, after a comma or
+    /// not: "in third and fourth, respectively".
+    fn respectively(&self, after: usize) -> bool {
+        let k = if self.punct(after) == Some(',') {
+            after + 1
+        } else {
+            after
+        };
+        self.is_word(k, "respectively")
     }
 
     /// Whether an ordinal in words stands as a position on its own: after a

@@ -219,6 +219,26 @@ impl Reader<'_> {
     /// "62 out of 100" after the parsed number `n`: a score, read as a
     /// number in `out of 100`; or a share of a group ("nine out of ten
     /// companies"), read as a percent.
+    /// The token after "a maximum of", "maximum", "a possible" from token
+    /// `k` on: "93 out of maximum 100", "out of a possible 100".
+    fn past_maximum(&self, k: usize) -> usize {
+        let mut k = k;
+        if self.is_word(k, "a") {
+            k += 1;
+        }
+        if matches!(self.word(k), Some("maximum" | "possible" | "total")) {
+            k += 1;
+            if self.is_word(k, "of") {
+                k += 1;
+            }
+            k
+        } else if self.is_word(k.wrapping_sub(1), "a") {
+            k - 1
+        } else {
+            k
+        }
+    }
+
     pub(super) fn out_of(&self, n: &Parsed) -> Option<(Figure, usize)> {
         let after = n.end;
         // "39 points out of 100", "44 points from 100": a score.
@@ -228,12 +248,12 @@ impl Reader<'_> {
                 self.number_at(after + 2)
                     .filter(|t| t.value == 100.0 && !self.is_word(t.end, "to"))?
             } else {
-                self.number_at(after + 3)?
+                self.number_at(self.past_maximum(after + 3))?
             };
             let unit = Some(format!("out of {}", crate::quantity::number(total.value)));
             return Some(self.hedged(Kind::Number, n.value, 0.0, unit, n.first, total.end));
         }
-        let total = self.number_at(after + 2)?;
+        let total = self.number_at(self.past_maximum(after + 2))?;
         // "Nine out of ten companies", "four out of five Kenyan adults":
         // a share of a group, read as a percent like "one in five".
         let group = self.word(total.end).is_some_and(|w| {
