@@ -613,18 +613,23 @@ pub(super) fn bind_sentence(
             });
         // "the Quacquarelli Symonds (QS) World University Rankings": the
         // publisher at the head of a measure's title.
+        // An institution's name, or one with its initials after it: "Spain
+        // Lantern Press Freedom Barometer" in a table row is a country.
         let titled = {
             let mut rest = after.trim_start();
+            let mut initials = false;
             if rest.starts_with('(')
                 && let Some(close) = rest.find(')')
             {
                 rest = rest[close + 1..].trim_start();
+                initials = true;
             }
             let at = range.end - rest.len();
-            named
-                .cue_spans
-                .iter()
-                .any(|c| c.start == at && folded[c.clone()].starts_with(char::is_uppercase))
+            (initials || entities::institution(&folded[span.clone()]))
+                && named
+                    .cue_spans
+                    .iter()
+                    .any(|c| c.start == at && folded[c.clone()].starts_with(char::is_uppercase))
         };
         let publishes = publishes || titled;
         // "India's neighbour Pakistan": the name qualifies the party named
