@@ -901,6 +901,8 @@ subject = "Chile"
         };
         assert!(at("The utility plans to spend $2bn on cables.", "$2bn"));
         assert!(at("Kenya missed the top 30 on the index.", "top 30"));
+        assert!(at("Kenya is ranked below the top 100.", "top 100"));
+        assert!(at("Kenya stays outside the top 100.", "top 100"));
         assert!(at("The city will have 400 buses by 2030.", "400"));
         assert!(at("Each rack holds 64 GPUs.", "64"));
         assert!(!at("The utility spent $2bn on cables.", "$2bn"));
@@ -1505,6 +1507,49 @@ value = 3.2
 cues = ["core inflation", "core CPI", "core", "excluding energy and food"]
 subject = ["Norvania"]
 "#;
+
+    #[test]
+    fn a_quarter_s_sum_takes_no_full_year_figure() {
+        let rules = format!(
+            "{OUTLOOK}{}",
+            r#"
+[[fact]]
+id = "q3.revenue"
+claim = "Lumenfold's revenue in the third quarter of 2026"
+source = "q"
+as_of = 2026-10-30
+period = "2026-Q3"
+kind = "money"
+currency = "USD"
+value = 40e9
+cues = ["revenue", "sales"]
+subject = ["Lumenfold", "the company"]
+"#
+        );
+        let ids = |text: &str| {
+            bound_under(&rules, text)
+                .into_iter()
+                .flatten()
+                .filter(|id| id == "q3.revenue")
+                .count()
+        };
+        assert_eq!(
+            ids("For the full year, Lumenfold recorded $151 billion in sales.\n"),
+            0
+        );
+        assert_eq!(
+            ids("Lumenfold's full-year revenue came to $151 billion.\n"),
+            0
+        );
+        assert_eq!(
+            ids("Lumenfold's third-quarter revenue came to $41 billion.\n"),
+            1
+        );
+        assert_eq!(
+            ids("Lumenfold's revenue was $41 billion, bringing full-year sales to $151 billion.\n"),
+            1
+        );
+    }
 
     #[test]
     fn a_subject_left_out_by_the_sentence_owns_nothing() {

@@ -211,7 +211,16 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
         });
     // "dropped out of the top 20": outside the bound, not in it.
     let trimmed = before.trim_end();
-    let out_of = trimmed.ends_with(" out of") || trimmed.ends_with(" out of the");
+    let out_of = [
+        " out of",
+        " out of the",
+        " outside",
+        " outside the",
+        " below the",
+        " beyond the",
+    ]
+    .iter()
+    .any(|w| trimmed.ends_with(w));
     // "Each Orbitex rack holds 64 GPUs": a figure per item.
     let start = before.trim_start();
     let per_item = start.starts_with("each ") || start.starts_with("every ");
@@ -520,6 +529,11 @@ const EARLIER_AFTER: &[&str] = &[
     "the last election",
     "the previous edition",
     "the last edition",
+    "last summer",
+    "last winter",
+    "last spring",
+    "last autumn",
+    "last fall",
     "every election",
     "every general election",
     "each election",
@@ -930,7 +944,16 @@ pub(super) fn stance(
     // "The party had won 52 seats": past perfect sets the figure before
     // the story's time, unless it reports speech ("said it had sold").
     let reported = before_words.iter().any(|w| REPORTING.contains(w));
-    let past_perfect = previous == Some("had") && last != Some("had") && !reported;
+    // "had been held at 5.25%", "had recorded revenue of $89.5bn": "had"
+    // a few words back in the clause.
+    let past_perfect = last != Some("had")
+        && !reported
+        && before_words
+            .iter()
+            .rev()
+            .skip(1)
+            .take(3)
+            .any(|w| *w == "had");
     // "the 4.9% forecast by analysts": a figure named as an expectation.
     let expected_noun = next.is_some_and(|w| {
         matches!(
@@ -1529,6 +1552,19 @@ mod tests {
                 "303",
             ),
             ("The party had won 52 seats.", "52"),
+            (
+                "Borrowing costs had been held at 5.25% since last August.",
+                "5.25%",
+            ),
+            (
+                "The rate had stood at 5.25 percent for a full year.",
+                "5.25 percent",
+            ),
+            (
+                "A year before, the firm had recorded revenue of $89.5bn.",
+                "$89.5bn",
+            ),
+            ("The rate climbed to a peak of 5.25% last summer.", "5.25%"),
             // A decimal point in the clause does not end it.
             (
                 "Both are up on a year earlier, when the rate was 3.8% and 6.1 million \

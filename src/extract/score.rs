@@ -1562,6 +1562,25 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             fact.id, fact.period
         ));
     }
+    // A quarter's sum or count takes no year's: "for the full year, it
+    // recorded $391 billion in sales".
+    if period_quarter.is_some() && matches!(fact.kind, Kind::Money | Kind::Count) && {
+        // The figure's clause: back to a clause break, on to a comma.
+        let before = s.lower(s.range.start..figure.span.start);
+        let from = [";", " while ", " but ", " and "]
+            .iter()
+            .filter_map(|b| before.rfind(b))
+            .max()
+            .unwrap_or(0);
+        let after = s.lower(figure.span.end..s.range.end);
+        let to = after.find([',', ';']).unwrap_or(after.len());
+        full_year(&before[from..]) || full_year(&after[..to])
+    } {
+        return Err(format!(
+            "tied to a full year; `{}` is for {}",
+            fact.id, fact.period
+        ));
+    }
     // A figure tied to the period of an earlier edition ("in the 2024
     // edition it was 31st", "September: 5.6%") states that edition,
     // rightly or not, but not the current value.
@@ -1855,6 +1874,23 @@ fn narrowed_cue<'s>(
         .map(|(at, _)| at)
         .last()?;
     parts::narrowing(&between[..again], own)
+}
+
+/// Whether a sentence (lower case) speaks of a whole year: "for the full
+/// year", "full-year revenue", "over the whole fiscal year".
+fn full_year(lower: &str) -> bool {
+    [
+        "full year",
+        "full-year",
+        "full fiscal year",
+        "whole year",
+        "entire year",
+        "whole fiscal year",
+        "entire fiscal year",
+        "full financial year",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 /// Verbs of counting votes: "99% of the vote counted", "with 97% of
