@@ -1518,7 +1518,6 @@ id = "q3.revenue"
 claim = "Lumenfold's revenue in the third quarter of 2026"
 source = "q"
 as_of = 2026-10-30
-period = "2026-Q3"
 kind = "money"
 currency = "USD"
 value = 40e9
@@ -1608,6 +1607,11 @@ subject = ["food"]
             "Lumenfold beats forecasts\n\nRevenue grew quickly.\n\nYet Lumenfold said its headcount was up 9%.\n"
         )
         .contains(&Outcome::Disagree));
+        // A plan takes no spending stated as done.
+        assert!(
+            !outcomes("Lumenfold's capital spending fell back to $31 billion.\n")
+                .contains(&Outcome::Disagree)
+        );
         // A plan takes no quarter's spending stated as done.
         assert!(
             !outcomes("Lumenfold's capex increased to $9.2 billion for the third quarter.\n")

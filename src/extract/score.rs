@@ -1029,6 +1029,7 @@ fn owners(
             };
             let mut costs: Vec<usize> = mentions.iter().map(cost).collect();
             share_within_lists(s, mentions, figure.anchor, &mut costs);
+            with_phrase_to_opener(s, mentions, figure.anchor, &mut costs);
             // A subject from around the sentence stands behind every name
             // the sentence gives itself.
             let farthest_own = mentions
@@ -1095,6 +1096,65 @@ fn included(before: &str, folded: &str, start: usize) -> bool {
     rest.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "&" | "the"))
+}
+
+/// "Southern Asia ranks seventh among eight global regions, with a score
+/// of 63.7%": a figure in a ", with ..." phrase belongs to the name the
+/// sentence opens on, not to a name in the clause between.
+fn with_phrase_to_opener(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    anchor: usize,
+    costs: &mut [usize],
+) {
+    let head = s.lower(s.range.start..anchor);
+    let Some(comma) = head.rfind(", with ") else {
+        return;
+    };
+    // The phrase up to the figure holds no other clause, and no name of
+    // its own ("with China ranking 11th"), and a noun before the figure
+    // ("with a score of", not "with 59 conflicts raging").
+    let phrase = &head[comma + ", with ".len()..];
+    if phrase.contains([',', ';']) || phrase.split_whitespace().count() < 2 {
+        return;
+    }
+    let comma = s.range.start + comma;
+    if mentions
+        .iter()
+        .any(|m| !m.span.is_empty() && m.span.start > comma && m.span.end <= anchor)
+    {
+        return;
+    }
+    let opener = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.span.is_empty() && m.span.end <= comma && m.layer == Layer::Sentence)
+        .min_by_key(|(_, m)| m.span.start)
+        .map(|(i, _)| i)
+        // A name, not a possessive ("Microsoft's PC division", whose
+        // figures the division's are) nor a common noun ("the general
+        // election").
+        .filter(|&i| {
+            let m = &mentions[i];
+            let after = s.lower(m.span.end..s.range.end);
+            s.words.index(m.span.start) <= s.words.index(s.range.start) + 2
+                && m.text.starts_with(char::is_uppercase)
+                && !after.starts_with("'s")
+                && !after.starts_with('\'')
+        });
+    let Some(opener) = opener else {
+        return;
+    };
+    for (i, m) in mentions.iter().enumerate() {
+        if i == opener {
+            costs[i] = costs[i].min(2);
+        } else if !m.span.is_empty()
+            && m.span.end <= comma
+            && m.span.start > mentions[opener].span.start
+        {
+            costs[i] += 6;
+        }
+    }
 }
 
 /// Names listed together before a figure share it: in "Reform UK, Plaid
@@ -1564,7 +1624,16 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     }
     // A quarter's sum or count takes no year's: "for the full year, it
     // recorded $391 billion in sales".
-    if period_quarter.is_some() && matches!(fact.kind, Kind::Money | Kind::Count) && {
+    // The claim may say so where the period does not: "net sales,
+    // fiscal Q4 2024".
+    let quarterly = period_quarter.is_some() || {
+        let claim = fact.claim.to_lowercase();
+        claim.contains("quarter")
+            || claim
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4"))
+    };
+    if quarterly && matches!(fact.kind, Kind::Money | Kind::Count) && {
         // The figure's clause: back to a clause break, on to a comma.
         let before = s.lower(s.range.start..figure.span.start);
         let from = [";", " while ", " but ", " and "]
@@ -1923,7 +1992,7 @@ fn done(before: &str) -> bool {
     while verb > 0
         && matches!(
             words[verb - 1],
-            "to" | "at" | "of" | "by" | "about" | "around"
+            "to" | "at" | "of" | "by" | "about" | "around" | "back" | "down" | "up"
         )
     {
         verb -= 1;
@@ -1954,7 +2023,17 @@ fn done(before: &str) -> bool {
     );
     let irregular = matches!(
         word,
-        "rose" | "fell" | "grew" | "stood" | "came" | "hit" | "sank" | "slid" | "shrank" | "spent"
+        "rose"
+            | "fell"
+            | "grew"
+            | "stood"
+            | "came"
+            | "hit"
+            | "sank"
+            | "slid"
+            | "shrank"
+            | "spent"
+            | "went"
     );
     !passive
         && !plans
