@@ -37,7 +37,8 @@ impl Words {
 /// Asides in a sentence: an apposition after a name ("Oslo, the capital
 /// that draws more newcomers than Finland, took"), running from the comma
 /// after the name to the next comma at most twelve words on, or after any
-/// noun when it opens with an article and a verb follows it; text in
+/// noun when it opens with an article and a verb follows it (eighteen
+/// words on at most); text in
 /// brackets; text between two spaced dashes.
 pub(super) fn asides(
     folded: &str,
@@ -122,7 +123,7 @@ pub(super) fn asides(
                     next,
                     "and" | "or" | "but" | "while" | "which" | "who" | "the" | "a" | "an"
                 );
-            if verb_follows && body[..close].split_whitespace().count() <= 12 {
+            if verb_follows && body[..close].split_whitespace().count() <= 18 {
                 asides.push(open..open + 1 + close + 1);
             }
         }

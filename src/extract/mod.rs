@@ -117,6 +117,8 @@ pub struct Matcher {
     /// case and without a plural "s": what a word beside a cue may be
     /// without naming another measure.
     own_words: Vec<HashSet<String>>,
+    /// Subject patterns the rules write only in lower case ("the world").
+    common_subjects: HashSet<usize>,
     fact_count: usize,
 }
 
@@ -397,6 +399,22 @@ impl Matcher {
         for (publisher, fact) in publishers(facts) {
             add(&publisher, fact, Role::Publisher);
         }
+        // Subjects the rules write only in lower case ("the world",
+        // "global"): capitalised inside a longer name, they are its words.
+        let mut common: HashSet<usize> = HashSet::new();
+        let mut proper: HashSet<usize> = HashSet::new();
+        for fact in facts {
+            for subject in &fact.subjects {
+                if let Some(&at) = index.get(&fold_pattern(subject).to_ascii_lowercase()) {
+                    if subject.chars().any(char::is_uppercase) {
+                        proper.insert(at);
+                    } else {
+                        common.insert(at);
+                    }
+                }
+            }
+        }
+        let common_subjects: HashSet<usize> = common.difference(&proper).copied().collect();
         let mut names = vec![(Vec::new(), Vec::new()); facts.len()];
         for (pattern, facts) in roles.iter().enumerate() {
             for &(f, role) in facts {
@@ -463,6 +481,7 @@ impl Matcher {
             rivalled,
             acronyms,
             own_words,
+            common_subjects,
             fact_count: facts.len(),
         }
     }
@@ -595,9 +614,18 @@ impl Matcher {
                                         && !self.subject_of_same_facts(hit, other)))
                         })
                 };
+                // "the World" of "the World Economic Forum": a subject in
+                // common words, capitalised inside a name.
+                let in_a_name = self.common_subjects.contains(&hit.pattern) && {
+                    let text = &folded[hit.span.clone()];
+                    let last = text.split_whitespace().last().unwrap_or("");
+                    let next = folded[hit.span.end..sentence.end].split_whitespace().next();
+                    last.starts_with(char::is_uppercase)
+                        && next.is_some_and(|w| w.starts_with(char::is_uppercase))
+                };
                 let within = Within {
                     cue: inside(&is_cue, false),
-                    subject: inside(&is_subject, true),
+                    subject: inside(&is_subject, true) || in_a_name,
                 };
                 self.note(hit, folded, &mut named, within);
             }
@@ -902,6 +930,15 @@ subject = "Chile"
         assert!(at("The utility plans to spend $2bn on cables.", "$2bn"));
         assert!(at("Kenya missed the top 30 on the index.", "top 30"));
         assert!(at("Kenya is ranked below the top 100.", "top 100"));
+        // How long a thing takes is stated with "will".
+        assert!(!at(
+            "At this pace it will take another 134 years to close the gap.",
+            "134 years"
+        ));
+        assert!(!at(
+            "It would take 134 years (till 2158) to reach parity.",
+            "134 years"
+        ));
         assert!(at("Kenya stays outside the top 100.", "top 100"));
         assert!(at("The city will have 400 buses by 2030.", "400"));
         assert!(at("Each rack holds 64 GPUs.", "64"));
@@ -2396,6 +2433,58 @@ subject = ["Lusaria"]
                  republic 7th this year.\n"
             )
             .is_empty()
+        );
+    }
+
+    /// An index with a world figure, written with common words, and a
+    /// country's rank.
+    const PARITY: &str = r#"
+[sources.p]
+name = "Civic Forum, Parity Report 2026"
+
+[[fact]]
+id = "world.score"
+claim = "Share of the gender gap the world has closed, Parity Report 2026"
+source = "p"
+as_of = 2026-06-11
+kind = "percent"
+value = 68.5
+cues = ["gender gap", "parity"]
+subject = ["the world", "global", "146 countries"]
+
+[[fact]]
+id = "lusaria.rank"
+claim = "Lusaria's rank in the Parity Report 2026"
+source = "p"
+as_of = 2026-06-11
+kind = "rank"
+value = 129
+of = 146
+cues = ["Parity Report", "parity index", "gender gap"]
+subject = ["Lusaria"]
+"#;
+
+    #[test]
+    fn a_subject_in_common_words_inside_a_name_or_a_figure_is_no_owner() {
+        let bound = |text: &str| {
+            bound_under(PARITY, text)
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+        };
+        // "the World" of "the World Civic Forum" is the forum's name.
+        assert_eq!(
+            bound(
+                "Lusaria dropped two spots to 129th place on the World Civic Forum's parity index.\n"
+            ),
+            ["lusaria.rank"]
+        );
+        // "146 countries" is the rank's own total.
+        assert_eq!(
+            bound(
+                "In the gender gap ranking, Lusaria ranks 129th out of 146 countries surveyed.\n"
+            ),
+            ["lusaria.rank"]
         );
     }
 

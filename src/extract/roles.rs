@@ -191,6 +191,11 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
                     )
                 })
                 .is_some_and(|w| matches!(*w, "than" | "as"));
+            // "it will take 134 years": how long a thing takes.
+            let takes = matches!(*w, "will" | "would")
+                && words
+                    .get(i + 1..(i + 3).min(words.len()))
+                    .is_some_and(|next| next.iter().any(|n| matches!(*n, "take" | "takes")));
             // "its target range": the name of what is set, not an aim.
             let range = *w == "target"
                 && words
@@ -205,7 +210,7 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             let of_a_figure = i > 0
                 && (words[i - 1].starts_with(|c: char| c.is_ascii_digit())
                     || matches!(words[i - 1], "percent" | "cent" | "pc"));
-            (INTENT.contains(w) && !compared && !reached && !of_a_figure && !range)
+            (INTENT.contains(w) && !compared && !reached && !of_a_figure && !range && !takes)
                 || w.ends_with("n't")
                 || no_longer
         });

@@ -72,6 +72,10 @@ const ATTRIBUTIVE: &[&str] = &[
     "release",
 ];
 
+/// The cost of a name that overlaps the figure itself: never its owner
+/// while another name stands anywhere in the sentence.
+const OVERLAP_COST: usize = 100;
+
 /// How much farther a figure five times or more off the fact's value
 /// counts as standing.
 const FAR_OFF_PENALTY: usize = 6;
@@ -930,6 +934,11 @@ fn owners(
         .map(|figure| {
             let dated = matches!(figure.kind, Kind::Year | Kind::Date);
             let cost = |m: &Mention| -> usize {
+                // "129th out of 146 countries" with the subject "146
+                // countries": a name that holds the figure's own words.
+                if m.span.start < figure.span.end && figure.span.start < m.span.end {
+                    return OVERLAP_COST;
+                }
                 let antecedent = m.span.end <= figure.anchor
                     && m.span.start < m.span.end
                     && relative_clause(s.lower(m.span.end..figure.anchor));
