@@ -2206,6 +2206,22 @@ subject = ["Harbour Party"]
             ),
             [None]
         );
+        // A range for a single value is an estimate's: a review at most.
+        let facts = crate::rules::parse(Path::new("r.toml"), &rules).unwrap();
+        let outcomes: Vec<_> = crate::check::check(
+            &facts,
+            &Matcher::new(&facts),
+            "a.txt",
+            "Early estimates put the Harbour Party at between 30% and 33% of the vote.\n",
+        )
+        .findings
+        .iter()
+        .map(|f| f.outcome)
+        .collect();
+        assert!(
+            !outcomes.contains(&crate::finding::Outcome::Disagree),
+            "{outcomes:?}"
+        );
     }
 
     #[test]

@@ -2224,9 +2224,16 @@ fn choose(
             .value
             .as_ref()
             .and_then(|v| scale_apart(&figures[x].value, v));
+        // "Between 26.6% and 28.6%" for one value: an estimate's range
+        // more often than a slip.
+        let range_for_point = matches!(
+            (&figures[x].value, &facts[f].value),
+            (Value::Amount(stated), Some(Value::Amount(value)))
+                if stated.upper.is_some() && value.upper.is_none()
+        );
         let level = match margin {
             Some(m) if m < 2 => Level::Low,
-            _ if apart.is_some() || c.foreign.is_some() => Level::Low,
+            _ if apart.is_some() || c.foreign.is_some() || range_for_point => Level::Low,
             _ if !(direct_cue && near_subject) || c.weak_role || c.far_cue => Level::Medium,
             Some(m) if m < CONFIDENT_MARGIN => Level::Medium,
             _ => Level::High,
@@ -2234,6 +2241,9 @@ fn choose(
         let mut evidence = format!("cue in {}, subject in {}", c.cue.name(), c.subject.name());
         if let Some(note) = &c.foreign {
             let _ = write!(evidence, "; {note}");
+        }
+        if range_for_point {
+            evidence.push_str("; a range stated for a single value, more likely an estimate");
         }
         if let Some(times) = apart {
             let _ = write!(
