@@ -7,6 +7,7 @@
 //! the fact's. The cheapest candidates win; the margin to the next one is
 //! the binding's confidence.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -2118,14 +2119,23 @@ fn yield_restated_bounds(figures: &[Figure], candidates: &mut [Candidate]) {
         },
         _ => false,
     };
-    for i in 0..candidates.len() {
+    let bounds: Vec<usize> = (0..candidates.len())
+        .filter(|&i| bound(&figures[candidates[i].figure].value))
+        .collect();
+    if bounds.is_empty() {
+        return;
+    }
+    // Each fact's candidates, so that many facts cost no product of lists.
+    let mut by_fact: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_fact.entry(c.fact).or_default().push(i);
+    }
+    for i in bounds {
         let held = &figures[candidates[i].figure].value;
-        if !bound(held) {
-            continue;
-        }
-        let stated = candidates
+        let stated = by_fact[&candidates[i].fact]
             .iter()
-            .filter(|c| c.fact == candidates[i].fact && c.figure != candidates[i].figure)
+            .map(|&j| &candidates[j])
+            .filter(|c| c.figure != candidates[i].figure)
             .filter(|c| {
                 let v = &figures[c.figure].value;
                 !bound(v) && inside(v, held)
