@@ -1007,6 +1007,11 @@ subject = "Chile"
             .collect()
     }
 
+    /// The facts `text` binds figures to under `rules`, by id, in order.
+    fn ids_under(rules: &str, text: &str) -> Vec<String> {
+        bound_under(rules, text).into_iter().flatten().collect()
+    }
+
     /// The outcome of each finding of `text`, checked as file `name`
     /// under `rules`.
     fn outcomes_under(rules: &str, name: &str, text: &str) -> Vec<crate::finding::Outcome> {
@@ -1563,10 +1568,9 @@ subject = ["Lumenfold", "the company"]
 "#
         );
         let ids = |text: &str| {
-            bound_under(&rules, text)
-                .into_iter()
-                .flatten()
-                .filter(|id| id == "q3.revenue")
+            ids_under(&rules, text)
+                .iter()
+                .filter(|id| *id == "q3.revenue")
                 .count()
         };
         assert_eq!(
@@ -1781,15 +1785,12 @@ cues = ["projected", "projection"]
 subject = ["the central bank"]
 "#
         );
-        assert_eq!(
-            bound_under(
+        assert!(
+            ids_under(
                 &rules,
                 "The central bank projected two more quarter-point cuts this year."
             )
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>(),
-            Vec::<String>::new()
+            .is_empty()
         );
     }
 
@@ -2342,7 +2343,7 @@ subject = ["University of Lusaria", "Lusaria University"]
 
     #[test]
     fn the_place_an_institution_stands_in_is_not_a_rival_subject() {
-        let first = |text: &str| bound_under(CAMPUS, text).into_iter().flatten().next();
+        let first = |text: &str| ids_under(CAMPUS, text).into_iter().next();
         let rank = Some("lusaria.rank".to_string());
         assert_eq!(
             first("The University of Lusaria in Norvania ranks 14th in the Campus League."),
@@ -2419,12 +2420,7 @@ subject = ["Lusaria"]
 
     #[test]
     fn an_article_citing_the_office_that_measures_one_country_is_about_that_country() {
-        let bound = |text: &str| {
-            bound_under(RELEASE, text)
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-        };
+        let bound = |text: &str| ids_under(RELEASE, text);
         // No country named anywhere, but the office that measures only
         // Norvania is cited.
         assert_eq!(
@@ -2482,12 +2478,7 @@ subject = ["Lusaria"]
 
     #[test]
     fn a_subject_in_common_words_inside_a_name_or_a_figure_is_no_owner() {
-        let bound = |text: &str| {
-            bound_under(PARITY, text)
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-        };
+        let bound = |text: &str| ids_under(PARITY, text);
         // "the World" of "the World Civic Forum" is the forum's name.
         assert_eq!(
             bound(

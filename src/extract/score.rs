@@ -1092,10 +1092,19 @@ fn owners(
 /// "including Azure", "such as Azure, Windows Server and".
 fn included(before: &str, folded: &str, start: usize) -> bool {
     const INCLUDING: &[&str] = &[" including ", " includes ", " include ", " such as "];
-    let padded = format!("{before} ");
+    // The word may end `before`, which has no space after it.
     let Some((lead, word)) = INCLUDING
         .iter()
-        .filter_map(|w| padded.rfind(w).map(|i| (i, w.len())))
+        .filter_map(|w| {
+            before
+                .rfind(w)
+                .or_else(|| {
+                    before
+                        .ends_with(w.trim_end())
+                        .then(|| before.len() + 1 - w.len())
+                })
+                .map(|i| (i, w.len()))
+        })
         .max()
     else {
         return false;
@@ -1636,25 +1645,30 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // recorded $391 billion in sales".
     // The claim may say so where the period does not: "net sales,
     // fiscal Q4 2024".
-    let quarterly = period_quarter.is_some() || {
-        let claim = fact.claim.to_lowercase();
-        claim.contains("quarter")
-            || claim
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4"))
+    let quarterly = || {
+        period_quarter.is_some() || {
+            let claim = fact.claim.to_lowercase();
+            claim.contains("quarter")
+                || claim
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4"))
+        }
     };
-    if quarterly && matches!(fact.kind, Kind::Money | Kind::Count) && {
-        // The figure's clause: back to a clause break, on to a comma.
-        let before = s.lower(s.range.start..figure.span.start);
-        let from = [";", " while ", " but ", " and "]
-            .iter()
-            .filter_map(|b| before.rfind(b))
-            .max()
-            .unwrap_or(0);
-        let after = s.lower(figure.span.end..s.range.end);
-        let to = after.find([',', ';']).unwrap_or(after.len());
-        full_year(&before[from..]) || full_year(&after[..to])
-    } {
+    if matches!(fact.kind, Kind::Money | Kind::Count)
+        && {
+            // The figure's clause: back to a clause break, on to a comma.
+            let before = s.lower(s.range.start..figure.span.start);
+            let from = [";", " while ", " but ", " and "]
+                .iter()
+                .filter_map(|b| before.rfind(b))
+                .max()
+                .unwrap_or(0);
+            let after = s.lower(figure.span.end..s.range.end);
+            let to = after.find([',', ';']).unwrap_or(after.len());
+            full_year(&before[from..]) || full_year(&after[..to])
+        }
+        && quarterly()
+    {
         return Err(format!(
             "tied to a full year; `{}` is for {}",
             fact.id, fact.period
