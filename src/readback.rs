@@ -2,7 +2,7 @@
 //! the fix applied, by the same reader and binder: the fix is kept only if
 //! the fact's figure then agrees, still stands where it stood, and every
 //! other figure of the article reads as it did (same place, value and
-//! fact). A fix is also refused when the sentence, or the one either side
+//! fact), and every sentence ends where it did. A fix is also refused when the sentence, or the one either side
 //! of it, already states the fact's value in a figure no other fact surely
 //! holds, or gives the same fact another value: the wrong figure is then
 //! most likely another one (an earlier value, another measure) that a fix
@@ -202,6 +202,25 @@ impl Before<'_> {
             new_figures.push(expected);
         }
 
+        // A fix that ends a sentence, or joins two ("week. one in three" made
+        // "week. 67.67 percent"), changes which figures are each other's
+        // neighbours, and what the next run would fix.
+        let bounds = |folded: &Folded, map: &dyn Fn(usize) -> usize| -> Vec<usize> {
+            text::sentences(&folded.text)
+                .into_iter()
+                .map(|s| map(folded.original_range(s).start))
+                .collect()
+        };
+        if bounds(self.folded, &shift) != bounds(&folded, &|at| at) {
+            let replacement = edits
+                .iter()
+                .map(|e| format!("`{}`", e.text))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(format!(
+                "writing {replacement} would change where a sentence ends"
+            ));
+        }
         let before = keys(&self.extraction.readings, self.folded, &old_figures, shift);
         let after_keys = keys(&after.readings, &folded, &new_figures, |at| at);
         let replacement = edits

@@ -315,6 +315,15 @@ fn broken_promises() -> Vec<(&'static str, &'static str, &'static str, String)> 
                 ("d.rank.1", "rank", "1", "second", "D"),
             ]),
         ),
+        (
+            "a fix that starts a sentence, moving a figure out of its neighbour's reach",
+            "article.txt",
+            "2+a week. one in three o\nN 6",
+            drafted(&[
+                ("draft.percent.1", "percent", "67.67", "o", "o"),
+                ("n.count.1", "count", "5", "N", "N"),
+            ]),
+        ),
     ]
 }
 
