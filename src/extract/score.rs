@@ -221,16 +221,21 @@ pub(super) fn title_case(text: &str) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// `text` less a bracketed aside it opens with ("(MIT) in"), and whether
+/// it had one.
+fn past_brackets(text: &str) -> (&str, bool) {
+    match text.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+        Some((_, after)) => (after.trim_start(), true),
+        None => (text, false),
+    }
+}
+
 /// Whether the words between an institution and a name after it make the
 /// name its place: " in the ", ", based in ", " (MIT) in "; after a place,
 /// a comma goes on to the larger one ("in Cambridge, United States").
 fn located(between: &str, after_a_place: bool) -> bool {
-    let mut between = between.trim();
-    if between.starts_with('(')
-        && let Some(close) = between.find(')')
-    {
-        between = between[close + 1..].trim();
-    }
+    let (between, _) = past_brackets(between.trim());
+    let between = between.trim();
     if after_a_place && between == "," {
         return true;
     }
@@ -621,14 +626,7 @@ pub(super) fn bind_sentence(
         // An institution's name, or one with its initials after it: "Spain
         // Lantern Press Freedom Barometer" in a table row is a country.
         let titled = {
-            let mut rest = after.trim_start();
-            let mut initials = false;
-            if rest.starts_with('(')
-                && let Some(close) = rest.find(')')
-            {
-                rest = rest[close + 1..].trim_start();
-                initials = true;
-            }
+            let (rest, initials) = past_brackets(after.trim_start());
             let at = range.end - rest.len();
             (initials || entities::institution(&folded[span.clone()]))
                 && named
