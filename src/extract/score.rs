@@ -260,6 +260,22 @@ const MADE_BY: &[&str] = &[
     "carried out by",
 ];
 
+/// What a figure is reported in: "data from", "a report by".
+const REPORTED_IN: &[&str] = &[
+    "report",
+    "reports",
+    "figures",
+    "data",
+    "statistics",
+    "survey",
+    "estimates",
+    "numbers",
+    "study",
+    "analysis",
+    "release",
+    "calculations",
+];
+
 /// Whether a name is a source credited for the sentence rather than what
 /// it is about: "the ONS said", "according to Eurostat", "compiled by the
 /// Institute for Economics and Peace".
@@ -291,7 +307,21 @@ fn credited(lower_before: &str, lower_after: &str) -> bool {
             break;
         }
     }
+    // "according to a report by", "figures published on Friday by",
+    // "data from": a body a report is taken from.
+    let reported_by = before
+        .strip_suffix(" by")
+        .or_else(|| before.strip_suffix(" from"))
+        .is_some_and(|head| {
+            head.rsplit(' ').take(5).any(|w| {
+                REPORTED_IN.contains(&w)
+                    || w == "according"
+                    || MADE_BY.iter().any(|m| m.split(' ').next() == Some(w))
+            })
+        });
+    let after = after.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
     before.ends_with("according to")
+        || reported_by
         || MADE_BY.iter().any(|w| before.ends_with(w))
         || before.ends_with("said")
         || before.ends_with("says")
@@ -305,6 +335,8 @@ fn credited(lower_before: &str, lower_after: &str) -> bool {
             "announced",
             "showed",
             "shows",
+            "show",
+            "found",
             "published",
             "told",
         ]
@@ -961,7 +993,18 @@ fn owners(
                     let within = owns_another_noun(s, &m.span, cues, mentions)
                         && !between.trim_end().ends_with("of")
                         && !between.trim_end().ends_with("of the");
-                    if compared(between) {
+                    // "99 of the Lok Sabha's 543 seats": the name holds the
+                    // whole, the figure before it is a part.
+                    let whole = s
+                        .lower(m.span.end..s.range.end)
+                        .strip_prefix("'s ")
+                        .is_some_and(|rest| {
+                            let at = s.range.end - rest.len();
+                            figures.iter().any(|g| g.span.start == at)
+                        });
+                    if whole {
+                        s.distance(figure.anchor, m.span.start) + 6
+                    } else if compared(between) {
                         // "second place behind MIT": set against it.
                         s.distance(figure.anchor, m.span.start) + 12
                     } else if attaches(between) && !dated && !within {
@@ -1008,25 +1051,25 @@ fn owners(
                 if !of_name && owns_another_noun(s, &m.span, cues, mentions) {
                     d += 4;
                 }
+                // "Final Lok Sabha election results", "the final Election
+                // Commission tally": a name qualifying an event or a
+                // record, or an institution no rule knows after the
+                // figure, is not whose the figure is.
+                let next = s
+                    .lower(m.span.end..s.range.end)
+                    .split_whitespace()
+                    .next()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+                let after = m.span.start >= figure.span.end;
+                if next.is_some_and(|w| ATTRIBUTIVE.contains(&w))
+                    || (m.facts.is_empty() && after && entities::institution(&m.text))
+                {
+                    d += 8;
+                }
                 if m.facts.is_empty() {
                     // A year or date seldom belongs to the place named
                     // beside it ("set up in Lisbon in 2011").
                     d += if dated { 6 } else { 2 };
-                    // "Final Lok Sabha election results", "the final
-                    // Election Commission tally": a name qualifying an
-                    // event or a record, or an institution after the
-                    // figure, is not whose the figure is.
-                    let next = s
-                        .lower(m.span.end..s.range.end)
-                        .split_whitespace()
-                        .next()
-                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-                    let after = m.span.start >= figure.span.end;
-                    if next.is_some_and(|w| ATTRIBUTIVE.contains(&w))
-                        || (after && entities::institution(&m.text))
-                    {
-                        d += 8;
-                    }
                 }
                 if aside_of(m.span.start).is_some()
                     && aside_of(m.span.start) != aside_of(figure.anchor)
