@@ -355,6 +355,17 @@ fn install_with(exe: &Path, dir: &Path, force: bool, path: &std::ffi::OsStr) -> 
     if force {
         command.arg("--force");
     }
+    // A program copied a moment ago may still be open for writing in a
+    // process another test thread forked meanwhile ("text file busy"):
+    // wait for that process to exec.
+    for _ in 0..100 {
+        match command.output() {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            result => return result.expect("run claimcheck hook install"),
+        }
+    }
     command.output().expect("run claimcheck hook install")
 }
 

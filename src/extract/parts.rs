@@ -340,6 +340,81 @@ pub(super) fn modified(after: &str, own: impl Fn(&str) -> bool) -> Option<&str> 
     (MODIFIED.contains(&word) && !own(word)).then_some(word)
 }
 
+/// Words for an aim or expectation that name what they are of after
+/// "for": "guidance for total expenses".
+const FORECASTS: &[&str] = &[
+    "guidance",
+    "outlook",
+    "forecast",
+    "forecasts",
+    "projection",
+    "projections",
+    "estimate",
+    "estimates",
+    "target",
+];
+
+/// Nouns of measures a forecast may be of.
+const MEASURES: &[&str] = &[
+    "expense",
+    "expenses",
+    "cost",
+    "costs",
+    "spending",
+    "capex",
+    "expenditure",
+    "expenditures",
+    "investment",
+    "profit",
+    "profits",
+    "margin",
+    "margins",
+    "income",
+    "earnings",
+    "revenue",
+    "revenues",
+    "sales",
+    "growth",
+    "inflation",
+    "unemployment",
+    "deficit",
+    "debt",
+    "output",
+    "production",
+    "deliveries",
+    "shipments",
+];
+
+/// The measure a forecast cue (`cue`, lower case) names after "for" in
+/// `after` ("guidance for its fiscal 2024 total expenses"), when none of
+/// the fact's own words (`own`) is among them: another measure's
+/// forecast.
+pub(super) fn forecast_of<'a>(
+    cue: &str,
+    after: &'a str,
+    own: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
+    let last = cue.split_whitespace().last()?;
+    if !FORECASTS.contains(&last) {
+        return None;
+    }
+    let rest = after
+        .trim_start()
+        .strip_prefix("for ")
+        .or_else(|| after.trim_start().strip_prefix("on "))?;
+    let phrase = rest.split([',', ';', ':', '.']).next().unwrap_or("");
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "will" | "is" | "was" | "of" | "to" | "at" | "be"))
+        .take(6)
+        .collect();
+    let measures: Vec<&str> = words.into_iter().filter(|w| MEASURES.contains(w)).collect();
+    if measures.iter().any(|w| own(w)) {
+        return None;
+    }
+    measures.first().copied()
+}
+
 /// Whether `after` (lower case, the text right after a subject) makes the
 /// subject the owner of a part: "'s gaming segment", "'s cloud unit".
 pub(super) fn owns_part(after: &str) -> bool {
@@ -431,6 +506,24 @@ mod tests {
         assert_eq!(narrowing("an interest rate ", |w| w == "rate"), None);
         assert_eq!(narrowing("output (factory gate) ", none), Some("output"));
         assert_eq!(narrowing("the (factory gate) ", none), None);
+    }
+
+    #[test]
+    fn a_forecast_may_be_of_another_measure() {
+        let revenue = |w: &str| w == "revenue";
+        assert_eq!(
+            forecast_of("guidance", " for its 2025 total expenses will be", revenue),
+            Some("expenses")
+        );
+        assert_eq!(
+            forecast_of("outlook", " for fourth-quarter revenue is", revenue),
+            None
+        );
+        assert_eq!(forecast_of("guidance", " of $40bn", revenue), None);
+        assert_eq!(
+            forecast_of("revenue", " for the quarter rose", revenue),
+            None
+        );
     }
 
     #[test]

@@ -995,7 +995,19 @@ pub(super) fn stance(
     let share_of = ["of the total", "of total", "of all", "of those", "of them"]
         .iter()
         .any(|p| after.trim_start().starts_with(p));
-    let role = if intended_at(lower, 0, figure.clone()) || expected_noun {
+    // "lower than previous guidance of $96 to $99 billion": an aim given
+    // before, replaced since.
+    let earlier_aim = last == Some("of")
+        && expected_noun
+        && before_words.iter().rev().nth(2).is_some_and(|w| {
+            matches!(
+                *w,
+                "previous" | "prior" | "earlier" | "initial" | "original" | "old"
+            )
+        });
+    let role = if earlier_aim {
+        Role::Earlier
+    } else if intended_at(lower, 0, figure.clone()) || expected_noun {
         Role::Intended
     } else if last.is_some_and(|w| EARLIER_BEFORE.contains(&w))
         || (last == Some("with") && matches!(previous, Some("compared" | "against")))
@@ -1570,6 +1582,11 @@ mod tests {
                 "$89.5bn",
             ),
             ("The rate climbed to a peak of 5.25% last summer.", "5.25%"),
+            // An aim given before and replaced.
+            (
+                "The range is narrower than the earlier guidance of $40bn to $44bn.",
+                "$40bn to $44bn",
+            ),
             // A decimal point in the clause does not end it.
             (
                 "Both are up on a year earlier, when the rate was 3.8% and 6.1 million \

@@ -339,10 +339,15 @@ impl Reader<'_> {
         let dash = self.punct(end) == Some('-')
             && ((self.touching(end - 1) && self.touching(end))
                 || (!self.touching(end - 1) && !self.touching(end) && !year));
+        // "seven or eight", "71 or 72 percent": either of two close
+        // values, a range.
+        let either = !change
+            && self.is_word(end, "or")
+            && !(self.is_word(end + 2, "out") && self.is_word(end + 3, "of"));
         let joiner = if between {
             self.is_word(end, "and") || self.is_word(end, "to") || dash
         } else {
-            !change && (self.is_word(end, "to") || dash)
+            !change && (self.is_word(end, "to") || dash || either)
         };
         // The upper end's number, past its currency ("to $15bn", "to
         // HK$15bn").
@@ -375,6 +380,9 @@ impl Reader<'_> {
             && same_measure(&upper)
             && !moved(&upper)
             && !(by && upper.value > 3.0 * signed(n.value).abs() * n.scale.max(1.0))
+            && !(either
+                && !(upper.value > n.value && upper.value <= 1.5 * n.value + 1.0
+                    || upper.scale > 1.0 && n.scale == 1.0))
         {
             // "four to five thousand", "from $10 to $15 billion": the scale
             // written once belongs to both ends.
