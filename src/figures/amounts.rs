@@ -478,8 +478,17 @@ impl Reader<'_> {
                 self.amount_figure(Kind::Percent, amount, None, figure_start, n.first, end);
             return Some((figure, end));
         }
-        if let Some((len, unit)) = self.percent_at(end) {
-            end += len;
+        // "0.25 of a percentage point": a fraction of one.
+        let of_one = usize::from(
+            self.is_word(end, "of")
+                && self
+                    .word(end + 1)
+                    .is_some_and(|w| self.lex.articles.contains(&w))
+                && n.value < 1.0
+                && self.percent_at(end + 2).is_some(),
+        ) * 2;
+        if let Some((len, unit)) = self.percent_at(end + of_one) {
+            end += of_one + len;
             let figure =
                 self.amount_figure(Kind::Percent, amount, unit, figure_start, n.first, end);
             return Some((figure, end));

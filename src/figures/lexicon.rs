@@ -51,6 +51,10 @@ pub(crate) struct Lexicon {
     pub decimal_mark: char,
     /// The marks between groups of three digits: "100,000", "100 000".
     pub group_marks: &'static [char],
+    /// Marks some writers of this language put between whole and decimal
+    /// digits, read so only where no group mark can stand: one or two
+    /// digits after it and a scale or percent next ("$14,7 billion").
+    pub borrowed_decimal_marks: &'static [char],
     /// Month names and abbreviations, and the month's number.
     pub months: &'static [(&'static str, u8)],
     /// Fraction words, singular and plural, and their denominator.
@@ -224,6 +228,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     scale_names: &["hundred", "thousand", "million", "billion", "trillion"],
     decimal_mark: '.',
     group_marks: &[',', ' '],
+    borrowed_decimal_marks: &[','],
     months: &[
         ("january", 1),
         ("jan", 1),
@@ -432,6 +437,12 @@ impl Lexicon {
                 format!(r"\d{{1,3}}(?:{mark}\d{{3}})+(?:{point}\d+)?{edge}")
             })
             .collect();
+        // "14,7 billion": a borrowed decimal mark, where no group mark can
+        // stand; the lexer keeps it only before a scale or percent.
+        for mark in self.borrowed_decimal_marks {
+            let mark = regex::escape(&mark.to_string());
+            numbers.push(format!(r"\d{{1,3}}{mark}\d{{1,2}}\b"));
+        }
         numbers.push(format!(r"\d+(?:{point}\d+)?"));
         numbers.push(format!(r"{point}\d+"));
         let pattern = format!(

@@ -45,15 +45,18 @@ impl Reader<'_> {
             end: i + 1,
         };
         // "51.20": a trailing zero adds no precision.
+        // A borrowed mark ("14,7 billion") is a decimal one in a number
+        // the lexer did not read as grouped.
+        let point = |c: char| {
+            c == self.lex.decimal_mark || (!grouped && self.lex.borrowed_decimal_marks.contains(&c))
+        };
         let decimals = self.digits(i).map_or(decimals, |written| {
-            written
-                .split_once(self.lex.decimal_mark)
-                .map_or(0, |(_, after)| {
-                    let digits: &str = &after[..after
-                        .find(|c: char| !c.is_ascii_digit())
-                        .unwrap_or(after.len())];
-                    digits.trim_end_matches('0').len()
-                })
+            written.split_once(point).map_or(0, |(_, after)| {
+                let digits: &str = &after[..after
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(after.len())];
+                digits.trim_end_matches('0').len()
+            })
         });
         parsed.decimals = decimals;
         let mut scale = 1.0;

@@ -52,16 +52,31 @@ pub(super) fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                         capital: false,
                     });
                 }
+                // "14,7": a borrowed decimal mark, a figure only before a
+                // scale or percent ("14,7 billion", "3,5%").
+                let borrowed = !num.contains(lex.decimal_mark)
+                    && lex
+                        .borrowed_decimal_marks
+                        .iter()
+                        .any(|&m| num.split_once(m).is_some_and(|(_, after)| after.len() <= 2));
+                if borrowed && !scaled_after(suffix, &text[span.end..], lex) {
+                    return Some(Token {
+                        tok: Tok::Word(whole.to_lowercase()),
+                        span,
+                        capital: false,
+                    });
+                }
+                let point = |c: char| c == lex.decimal_mark || (borrowed && !c.is_ascii_digit());
                 let digits: String = num
                     .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == lex.decimal_mark)
+                    .filter(|&c| c.is_ascii_digit() || point(c))
                     .map(|c| if c.is_ascii_digit() { c } else { '.' })
                     .collect();
                 let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
                 Tok::Num {
                     value: digits.parse().ok()?,
                     decimals,
-                    grouped: num.contains(lex.group_marks),
+                    grouped: !borrowed && num.contains(lex.group_marks),
                     suffix: suffix.to_ascii_lowercase(),
                 }
             } else if first.is_ascii_alphabetic() {
@@ -73,6 +88,25 @@ pub(super) fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
             Some(Token { tok, span, capital })
         })
         .collect()
+}
+
+/// Whether a number with suffix `suffix`, followed by `after`, is scaled
+/// or a percentage: "14,7bn", "14,7 billion", "3,5%", "3,5 per cent".
+fn scaled_after(suffix: &str, after: &str, lex: &Lexicon) -> bool {
+    let big = |w: &str| lex.scale(w).is_some_and(|s| s > 1e2);
+    if suffix == "%" || lex.percent_words.contains(&suffix) || big(suffix) {
+        return true;
+    }
+    let after = after.trim_start();
+    if after.starts_with('%') {
+        return true;
+    }
+    let word: String = after
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (word.len() > 1 && big(&word)) || lex.percent_words.contains(&word.as_str()) || word == "per"
 }
 
 /// Whether the number at `num` is part of a malformed run of digits and
