@@ -77,6 +77,17 @@ const ATTRIBUTIVE: &[&str] = &[
 /// while another name stands anywhere in the sentence.
 const OVERLAP_COST: usize = 100;
 
+/// Words opening a phrase that frames the sentence's clause: "Per the
+/// quick count, ...", "On the index, ...".
+const FRAMING: &[&str] = &["per", "according", "on", "in", "under", "by", "at"];
+
+/// How far a cue in an opening phrase counts from the clause's figures.
+const FRAMING_CUE_DISTANCE: usize = 3;
+
+/// How much farther a range stands from a fact of one value than from a
+/// fact given as a range.
+const RANGE_FOR_POINT_PENALTY: usize = 8;
+
 /// How much farther a figure five times or more off the fact's value
 /// counts as standing.
 const FAR_OFF_PENALTY: usize = 6;
@@ -323,8 +334,10 @@ fn credited(lower_before: &str, lower_after: &str) -> bool {
     before.ends_with("according to")
         || reported_by
         || MADE_BY.iter().any(|w| before.ends_with(w))
-        || before.ends_with("said")
-        || before.ends_with("says")
+        // ", said the ONS": a speaker after the verb ends the clause;
+        // "he said the Centre Party won" names what is said.
+        || ((before.ends_with("said") || before.ends_with("says"))
+            && (after.is_empty() || after.starts_with([',', ';', '(']) || after.starts_with("on ")))
         || [
             "said",
             "says",
@@ -901,7 +914,10 @@ fn inherit_mentions(
             layer: Layer::LeadIn,
         });
     }
-    if let Some(Inherited::Before(before)) = inheritance.filter(|_| named.mentions.is_empty()) {
+    // A sentence naming a subject of its own refers back only through
+    // "he" or "she", who stand for a person, not for what it names.
+    let own_named = !named.mentions.is_empty();
+    if let Some(Inherited::Before(before)) = inheritance {
         let facts_before: Vec<usize> = before
             .mentions
             .iter()
@@ -914,8 +930,13 @@ fn inherit_mentions(
             let inside = mentions
                 .iter()
                 .any(|m| m.span.start <= span.start && span.end <= m.span.end);
-            let named_before = names.iter().any(|n| n.end <= span.start);
             let possessive = folded[span.clone()].to_ascii_lowercase();
+            // "he" and "she" stand for a person, never for a place.
+            let personal = matches!(possessive.as_str(), "he" | "she" | "his" | "her");
+            if own_named && !personal {
+                continue;
+            }
+            let named_before = !personal && names.iter().any(|n| n.end <= span.start);
             let related = matches!(possessive.as_str(), "its" | "their")
                 && relation_follows(&folded[span.end..sentence.end]);
             if !facts_before.is_empty() && !inside && !named_before && !related {
@@ -1868,11 +1889,23 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // A cue across a clause break, or one item of a list away ("34th on
     // the Civic Tech Index and 58th on the Talent Grid"), counts as
     // farther.
+    // "Per INE's quick count, a sample of polling stations, she won
+    // between 58.3% and 60.7%": a cue in an opening phrase frames the
+    // clause after it, however long the aside between.
+    let opening = s.lower.split_once(',').and_then(|(head, _)| {
+        let first = head.split_whitespace().next()?;
+        FRAMING
+            .contains(&first)
+            .then_some(s.range.start + head.len())
+    });
     let cue = named
         .cues
         .iter()
         .filter(|&&(g, _)| g == e.index)
         .map(|&(_, at)| {
+            if opening.is_some_and(|end| at < end && end <= figure.span.start) {
+                return FRAMING_CUE_DISTANCE;
+            }
             let apart = if at < figure.anchor {
                 coordinated_between(&s.lower, s.range.start, at, figure.span.start)
             } else {
@@ -1926,8 +1959,26 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     } else {
         0
     };
+    // "Between 58.3% and 60.7%": a range is more likely the figure of a
+    // fact given as a range (an estimate's) than of a single value.
+    let range_for_point = match (&stated, &fact.value) {
+        (Value::Amount(stated), Some(Value::Amount(value)))
+            if stated.upper.is_some() && value.upper.is_none() =>
+        {
+            RANGE_FOR_POINT_PENALTY
+        }
+        _ => 0,
+    };
     Ok(Weight {
-        cost: cue + qualifier + tense + gain_or_loss + whole + span + far_off + e.owner.cost / 2,
+        cost: cue
+            + qualifier
+            + tense
+            + gain_or_loss
+            + whole
+            + span
+            + far_off
+            + range_for_point
+            + e.owner.cost / 2,
         cue,
         foreign,
     })
