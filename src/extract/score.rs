@@ -1092,10 +1092,22 @@ fn owners(
                     // beside it ("set up in Lisbon in 2011").
                     d += if dated { 6 } else { 2 };
                 }
-                if aside_of(m.span.start).is_some()
-                    && aside_of(m.span.start) != aside_of(figure.anchor)
-                {
-                    d += 3;
+                // "Iceland (No.3)", "Bhutan at 124th (65.1%)": a figure in
+                // brackets after a name is the name's.
+                let bracketed = m.span.end <= figure.span.start
+                    && s.lower(m.span.end..figure.span.start).contains('(')
+                    && s.lower(m.span.end..figure.span.start)
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == '(');
+                if bracketed {
+                    return 0;
+                }
+                match (aside_of(m.span.start), aside_of(figure.anchor)) {
+                    (a, b) if a == b => {}
+                    // "412 seats (to the Conservatives' 121)": a name in an
+                    // aside owns no figure outside it.
+                    (Some(_), None) => d += 8,
+                    _ => d += 3,
                 }
                 d
             };
