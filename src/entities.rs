@@ -268,6 +268,34 @@ const INSTITUTION_WORDS: &[&str] = &[
     "nations",
 ];
 
+/// Words naming a legislature, whose seats a party wins.
+const LEGISLATURE_WORDS: &[&str] = &[
+    "assembly",
+    "parliament",
+    "senate",
+    "house",
+    "chamber",
+    "sabha",
+    "bundestag",
+    "duma",
+    "diet",
+    "legislature",
+    "storting",
+    "riksdag",
+    "folketing",
+    "knesset",
+    "majlis",
+    "sejm",
+    "cortes",
+];
+
+/// Whether a name is a legislature's: "the National Assembly", "the Lok
+/// Sabha", "the House of Commons".
+pub(crate) fn legislature(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| LEGISLATURE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether a name is an institution's (see [`INSTITUTION_WORDS`]).
 pub(crate) fn institution(name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric())

@@ -128,6 +128,27 @@ pub(super) fn asides(
             }
         }
     }
+    // "the uMkonto weSizwe party, led by former President Jacob Zuma,
+    // secured 58 seats": a participle phrase about the noun before it.
+    for (at, _) in lower.match_indices(", ") {
+        let open = sentence.start + at;
+        if opening_phrase == Some(open) || asides.iter().any(|a| a.start == open) {
+            continue;
+        }
+        let body = &lower[at + 2..];
+        let mut words = body.split_whitespace();
+        let (Some(verb), Some("by")) = (words.next(), words.next()) else {
+            continue;
+        };
+        if !(verb.ends_with("ed") || matches!(verb, "led" | "run" | "won" | "held")) {
+            continue;
+        }
+        if let Some(close) = body.find(", ")
+            && body[..close].split_whitespace().count() <= 10
+        {
+            asides.push(open..open + 2 + close + 1);
+        }
+    }
     let mut open: Option<usize> = None;
     let mut dash: Option<usize> = None;
     for (i, c) in text.char_indices() {

@@ -77,6 +77,10 @@ const ATTRIBUTIVE: &[&str] = &[
 /// while another name stands anywhere in the sentence.
 const OVERLAP_COST: usize = 100;
 
+/// How far a name after a figure stands before it no longer keeps the
+/// article's subject from the figure.
+const FAR_AFTER: usize = 6;
+
 /// Words opening a phrase that frames the sentence's clause: "Per the
 /// quick count, ...", "On the index, ...".
 const FRAMING: &[&str] = &["per", "according", "on", "in", "under", "by", "at"];
@@ -1060,6 +1064,13 @@ fn owners(
                 if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {
                     d += 8;
                 }
+                // "Reform UK under Nigel Farage won 4 seats": the leader
+                // named after the party is not the figure's owner.
+                if m.span.start < figure.span.start
+                    && (before.ends_with(" under") || before.ends_with(" led by"))
+                {
+                    d += 8;
+                }
                 // "the Cloud division, which includes Azure, grew 19%": a
                 // part named inside its whole, not the figure's owner.
                 if !antecedent && included(before, s.folded, s.range.start) {
@@ -1084,6 +1095,9 @@ fn owners(
                 let after = m.span.start >= figure.span.end;
                 if next.is_some_and(|w| ATTRIBUTIVE.contains(&w))
                     || (m.facts.is_empty() && after && entities::institution(&m.text))
+                    // "159 seats in the National Assembly": where the seats
+                    // are, not whose.
+                    || (after && entities::legislature(&m.text))
                 {
                     d += 8;
                 }
@@ -1139,7 +1153,12 @@ fn owners(
             let farthest_own = mentions
                 .iter()
                 .zip(&costs)
-                .filter(|(m, _)| !m.span.is_empty() && !set_apart(m))
+                .filter(|&(m, &c)| {
+                    // A name well after the figure ("1.7% ... ahead of
+                    // the first Labour Budget") may be another matter.
+                    let far_after = m.span.start >= figure.span.end && c > FAR_AFTER;
+                    !m.span.is_empty() && !set_apart(m) && !far_after
+                })
                 .map(|(_, &c)| c + 1)
                 .max()
                 .unwrap_or(0);
