@@ -1156,7 +1156,13 @@ fn owners(
                 .filter(|&(m, &c)| {
                     // A name well after the figure ("1.7% ... ahead of
                     // the first Labour Budget") may be another matter.
-                    let far_after = m.span.start >= figure.span.end && c > FAR_AFTER;
+                    // ("... from a year earlier in Germany" stays its place.)
+                    let placed = {
+                        let before = s.lower(figure.span.end..m.span.start).trim_end();
+                        let before = before.strip_suffix(" the").unwrap_or(before);
+                        before.ends_with(" in") || before.ends_with(" across")
+                    };
+                    let far_after = m.span.start >= figure.span.end && c > FAR_AFTER && !placed;
                     !m.span.is_empty() && !set_apart(m) && !far_after
                 })
                 .map(|(_, &c)| c + 1)
