@@ -81,6 +81,17 @@ const OVERLAP_COST: usize = 100;
 /// article's subject from the figure.
 const FAR_AFTER: usize = 6;
 
+/// Phrases opening a sentence on the topic its figures measure.
+const TOPIC_OPENERS: &[&str] = &[
+    "with regard to ",
+    "with respect to ",
+    "in terms of ",
+    "when it comes to ",
+    "as for ",
+    "as regards ",
+    "regarding ",
+];
+
 /// Words opening a phrase that frames the sentence's clause: "Per the
 /// quick count, ...", "On the index, ...".
 const FRAMING: &[&str] = &["per", "according", "on", "in", "under", "by", "at"];
@@ -1871,6 +1882,30 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                     fact.id
                 ));
             }
+        }
+    }
+    // "With regard to years with a female head of state, India ranked
+    // 10th": a topic the sentence opens on, naming none of the fact's cues,
+    // is what the figure measures.
+    if foreign.is_none()
+        && let Some(topic) = TOPIC_OPENERS.iter().find_map(|t| s.lower.strip_prefix(t))
+        && let Some((phrase, _)) = topic.split_once(',')
+    {
+        let end = s.range.start + (s.lower.len() - topic.len()) + phrase.len();
+        let cued = named.cues.iter().any(|&(g, at)| g == e.index && at < end);
+        let topic = format!("the sentence opens on another topic (`{}`)", phrase.trim());
+        // "In terms of overall innovation performance" for an innovation
+        // index: the fact's own measure in other words.
+        let own_topic = phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3)
+            .any(|w| e.own_words.contains(w.trim_end_matches('s')));
+        if !cued && !own_topic && end <= figure.span.start {
+            // Named only around the sentence, the fact is not what it states.
+            if !named.cues.iter().any(|&(g, _)| g == e.index) {
+                return Err(topic);
+            }
+            foreign = Some(topic);
         }
     }
     // "The employment rate for men rose to 86.5%", "employment among older
