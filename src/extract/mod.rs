@@ -2003,6 +2003,56 @@ subject = ["Norvania"]
         );
     }
 
+    /// A ranking and a rate named in common words, each with a subject.
+    const HEADLINED: &str = r#"
+[sources.s]
+name = "An index"
+
+[[fact]]
+id = "rank"
+claim = "Norvania's rank in the Harbour Openness Index 2025"
+source = "s"
+as_of = 2025-02-11
+kind = "rank"
+value = 12
+cues = ["Harbour Openness Index", "HOI"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "target"
+claim = "The central bank's inflation target"
+source = "s"
+as_of = 2025-02-11
+kind = "percent"
+value = 2
+cues = ["inflation target", "target"]
+subject = ["the central bank"]
+"#;
+
+    #[test]
+    fn a_measure_titled_in_the_headline_is_what_its_subjects_figures_state() {
+        let facts = crate::rules::parse(Path::new("r.toml"), HEADLINED).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            let extraction = matcher.extract(&facts, text);
+            extraction
+                .claims
+                .iter()
+                .find_map(|c| c.confidence.as_ref())
+                .map(|c| c.level)
+        };
+        for headline in [
+            "Harbour Openness Index 2025: Norvania slips",
+            "HOI 2025: Norvania slips",
+        ] {
+            let text = format!("{headline}\n\nNorvania now ranks 14th.\n");
+            assert_eq!(level(&text), Some(Level::High), "{text}");
+        }
+        // A measure named in common words is a reading of the layout.
+        let text = "Central bank misses its target\n\nThe central bank cut rates to 3.5%.\n";
+        assert_eq!(level(text), Some(Level::Medium), "{text}");
+    }
+
     /// Rules with a word of intent in a cue and a fact about an earlier
     /// period than its release.
     const SCHOOLING: &str = r#"

@@ -192,6 +192,9 @@ struct Candidate {
     cost: usize,
     cue: Layer,
     subject: Layer,
+    /// The cue is in the headline, written as a measure's title ("Global
+    /// Innovation Index", "GII"): what the article is about.
+    titled: bool,
 }
 
 /// A sentence as the binder measures it.
@@ -768,6 +771,27 @@ pub(super) fn bind_sentence(
                 .collect()
         })
         .collect();
+    // Whether the headline names a fact by a title: capitalised words, or
+    // initials.
+    let titled_in_headline = |f: usize| {
+        context
+            .cues
+            .iter()
+            .filter(|(layer, _)| *layer == Layer::Article)
+            .any(|(_, headline)| {
+                headline.cues.iter().any(|&(g, at)| {
+                    g == f
+                        && headline.cue_spans.iter().any(|span| {
+                            let text = &folded[span.clone()];
+                            span.start == at
+                                && text.starts_with(char::is_uppercase)
+                                && (text.split_whitespace().count() >= 2
+                                    || (text.len() >= 3
+                                        && text.chars().all(|c| c.is_ascii_uppercase())))
+                        })
+                })
+            })
+    };
     for &(f, cue_at, subject_at) in &named_facts {
         for (x, figure) in figures.iter().enumerate() {
             let evidence = Evidence {
@@ -818,6 +842,7 @@ pub(super) fn bind_sentence(
                     cost: cost + subject_at.cost() + 2 * cue_at.cost(),
                     cue: cue_at,
                     subject: subject_at,
+                    titled: cue_at == Layer::Article && titled_in_headline(f),
                 }),
                 Err(reason) => {
                     // The first fact's reason stands, unless a later one got
@@ -2413,6 +2438,7 @@ fn choose(
                     format!("`{}`", facts[o.fact].id),
                 )
             });
+        let contended = other_fact.is_some();
         let rival = [other_figure, other_name, other_fact]
             .into_iter()
             .flatten()
@@ -2424,7 +2450,12 @@ fn choose(
             (&figures[x].value, &facts[f].value),
             (Value::Rank { of: Some(a), .. }, Some(Value::Rank { of: Some(b), .. })) if a == b
         );
-        let direct_cue = c.cue <= Layer::LeadIn || (same_total && c.cue <= Layer::Article);
+        // A measure the headline names is what the article's sentences
+        // state of the subjects they name themselves, when no other fact
+        // contends for the figure.
+        let headline_measure = c.titled && c.subject == Layer::Sentence && !contended;
+        let direct_cue =
+            c.cue <= Layer::LeadIn || (same_total && c.cue <= Layer::Article) || headline_measure;
         // A subject carried from a paragraph before is a reading of the
         // layout, never sure.
         let near_subject = c.subject <= Layer::Paragraph
