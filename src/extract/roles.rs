@@ -155,6 +155,20 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    // "The EFF have not been so lucky, the party obtained 9.51%": a
+    // negation holds to a comma that opens a clause of its own.
+    let negation_ends = [
+        ", the ", ", it ", ", its ", ", they ", ", their ", ", he ", ", she ",
+    ]
+    .iter()
+    .filter_map(|lead| before.rfind(lead))
+    .max()
+    .map_or(0, |at| {
+        before[..at]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .count()
+    });
     // Only the words after the last verb of saying followed by "that"
     // govern the figure.
     let said = words
@@ -210,9 +224,12 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             let of_a_figure = i > 0
                 && (words[i - 1].starts_with(|c: char| c.is_ascii_digit())
                     || matches!(words[i - 1], "percent" | "cent" | "pc"));
+            let negation = matches!(*w, "not" | "never") || w.ends_with("n't") || no_longer;
+            if negation && i < negation_ends {
+                return false;
+            }
             (INTENT.contains(w) && !compared && !reached && !of_a_figure && !range && !takes)
-                || w.ends_with("n't")
-                || no_longer
+                || negation
         });
     // "dropped out of the top 20": outside the bound, not in it.
     let trimmed = before.trim_end();
@@ -1478,6 +1495,17 @@ mod tests {
                 "It had revenue climbing 26 percent.",
                 "26 percent",
                 Role::Change,
+            ),
+            // A negation ends with its clause.
+            (
+                "The Greens were not so lucky, the party won 4.1% of the vote.",
+                "4.1%",
+                Role::Level,
+            ),
+            (
+                "The party did not, as polls said, win 4.1% of the vote.",
+                "4.1%",
+                Role::Intended,
             ),
         ];
         for (sentence, figure, role) in table {
