@@ -205,6 +205,16 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
                     )
                 })
                 .is_some_and(|w| matches!(*w, "than" | "as"));
+            // "Without the charge, EPS would have been $1.64": the value
+            // on another basis, stated as true.
+            let adjusted = *w == "would"
+                && words.get(i + 1) == Some(&"have")
+                && words[..i]
+                    .iter()
+                    .any(|b| matches!(*b, "without" | "excluding" | "ex" | "barring"));
+            if adjusted {
+                return false;
+            }
             // "it will take 134 years": how long a thing takes.
             let takes = matches!(*w, "will" | "would")
                 && words
@@ -1495,6 +1505,16 @@ mod tests {
                 "It had revenue climbing 26 percent.",
                 "26 percent",
                 Role::Change,
+            ),
+            (
+                "Excluding the charge, earnings would have been $1.64 a share.",
+                "$1.64",
+                Role::Level,
+            ),
+            (
+                "Earnings would have been $1.64 a share with a lower tax rate.",
+                "$1.64",
+                Role::Intended,
             ),
             // A negation ends with its clause.
             (
