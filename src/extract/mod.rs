@@ -79,6 +79,60 @@ const BACK_REFERENCES: &[&str] = &[
     "that count",
 ];
 
+/// Kinds of party a described back-reference names: "the European
+/// nation", "the Nordic country", "the Cupertino-based company".
+const PARTY_KINDS: &[&str] = &[
+    "nation",
+    "country",
+    "state",
+    "company",
+    "firm",
+    "group",
+    "giant",
+    "maker",
+    "lender",
+    "party",
+    "university",
+    "island",
+    "kingdom",
+    "republic",
+    "economy",
+];
+
+/// Spans of "the" + one or two words + a [`PARTY_KINDS`] noun in
+/// `sentence` of `folded`: "the European nation".
+fn described_back_references(folded: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
+    let text = &folded[sentence.clone()];
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut found = Vec::new();
+    for (k, &(at, word)) in words.iter().enumerate() {
+        if !word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        for len in [2, 3] {
+            let Some(&(last_at, last)) = words.get(k + len) else {
+                break;
+            };
+            let middle = &words[k + 1..k + len];
+            let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '-');
+            let bare = last.strip_suffix("'s").unwrap_or(last);
+            let kind = bare.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !middle.iter().all(|&(_, w)| plain(w)) {
+                break;
+            }
+            if PARTY_KINDS.contains(&kind) {
+                let start = sentence.start + at;
+                found.push(start..sentence.start + last_at + kind.len());
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// Words before a subject that name a narrower or another party than it:
 /// "local government" is not "government", "other countries" not a
 /// country the rules name.
@@ -633,6 +687,11 @@ impl Matcher {
                 };
                 self.note(hit, folded, &mut named, within);
             }
+            // "The European nation", "the Nordic country": a kind of party
+            // with words before it refers back as "the country" does.
+            named
+                .back_references
+                .extend(described_back_references(folded, sentence));
             // "IT workers" is no back-reference, nor is "the country" when
             // the rules name it as a subject.
             let taken: Vec<Range<usize>> = named
@@ -2001,6 +2060,29 @@ subject = ["Norvania"]
             ),
             Level::High
         );
+    }
+
+    #[test]
+    fn a_described_party_refers_back() {
+        let found = |text: &str| -> Vec<String> {
+            described_back_references(text, &(0..text.len()))
+                .into_iter()
+                .map(|span| text[span].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("The European nation scored 90 points."),
+            ["The European nation"]
+        );
+        assert_eq!(
+            found("Profit at the Cupertino-based company rose."),
+            ["the Cupertino-based company"]
+        );
+        assert_eq!(
+            found("The Scandinavian country's fibre reaches 71% of homes."),
+            ["The Scandinavian country"]
+        );
+        assert!(found("The report ranks the world's largest economies.").is_empty());
     }
 
     /// A ranking and a rate named in common words, each with a subject.
