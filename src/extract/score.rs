@@ -1165,7 +1165,8 @@ fn owners(
             share_within_lists(s, mentions, figure.anchor, &mut costs);
             with_phrase_to_opener(s, mentions, figure.anchor, &mut costs);
             // A name after the figure and a comma stands in another
-            // phrase ("71% of homes, led by Telenor"): seldom its owner.
+            // phrase ("71% of homes, led by Telenor"): it does not keep the
+            // article's subject from the figure.
             // A figure in an opening phrase is the next name's ("At No.
             // 20, the United Kingdom reported ...").
             let opener = !s.lower(s.range.start..figure.span.start).contains(',');
@@ -1179,11 +1180,6 @@ fn owners(
                     && between.contains([',', ';', '(', '\u{2014}'])
                     && !(opener && next_name)
             };
-            for (m, c) in mentions.iter().zip(costs.iter_mut()) {
-                if !m.span.is_empty() && set_apart(m) {
-                    *c += 4;
-                }
-            }
             // A subject from around the sentence stands behind every name
             // the sentence gives itself before the figure or beside it.
             let farthest_own = mentions
