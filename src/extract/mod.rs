@@ -2130,6 +2130,10 @@ subject = ["the central bank"]
             let text = format!("{headline}\n\nNorvania now ranks 14th.\n");
             assert_eq!(level(&text), Some(Level::High), "{text}");
         }
+        // In a headline in title case, capitals tell nothing.
+        let text =
+            "Norvania Slips Down The Harbour Openness Index Again\n\nNorvania now ranks 14th.\n";
+        assert_eq!(level(text), Some(Level::Medium), "{text}");
         // A measure named in common words is a reading of the layout.
         let text = "Central bank misses its target\n\nThe central bank cut rates to 3.5%.\n";
         assert_eq!(level(text), Some(Level::Medium), "{text}");

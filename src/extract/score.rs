@@ -783,11 +783,18 @@ pub(super) fn bind_sentence(
                     g == f
                         && headline.cue_spans.iter().any(|span| {
                             let text = &folded[span.clone()];
-                            span.start == at
+                            let initials =
+                                text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
+                            // In a headline in title case, every long word
+                            // is capitalised: only initials tell.
+                            let line_start = folded[..span.start].rfind('\n').map_or(0, |n| n + 1);
+                            let line_end = folded[span.end..]
+                                .find('\n')
+                                .map_or(folded.len(), |n| span.end + n);
+                            let capitals = !title_case(&folded[line_start..line_end])
                                 && text.starts_with(char::is_uppercase)
-                                && (text.split_whitespace().count() >= 2
-                                    || (text.len() >= 3
-                                        && text.chars().all(|c| c.is_ascii_uppercase())))
+                                && text.split_whitespace().count() >= 2;
+                            span.start == at && (initials || capitals)
                         })
                 })
             })
