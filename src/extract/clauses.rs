@@ -128,7 +128,7 @@ pub(super) fn asides(
             }
         }
     }
-    // "the uMkonto weSizwe party, led by former President Jacob Zuma,
+    // "the Harbour Party, led by its founder since 2019,
     // secured 58 seats": a participle phrase about the noun before it.
     for (at, _) in lower.match_indices(", ") {
         let open = sentence.start + at;

@@ -386,7 +386,7 @@ const MEASURES: &[&str] = &[
 ];
 
 /// The measure a forecast cue (`cue`, lower case) names after "for" in
-/// `after` ("guidance for its fiscal 2024 total expenses"), when none of
+/// `after` ("guidance for its 2025 total expenses"), when none of
 /// the fact's own words (`own`) is among them: another measure's
 /// forecast.
 pub(super) fn forecast_of<'a>(

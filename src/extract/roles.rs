@@ -155,7 +155,7 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    // "The EFF have not been so lucky, the party obtained 9.51%": a
+    // "The Greens were not so lucky, the party won 4.1%": a
     // negation holds to a comma that opens a clause of its own.
     let negation_ends = [
         ", the ", ", it ", ", its ", ", they ", ", their ", ", he ", ", she ",
@@ -1022,7 +1022,7 @@ pub(super) fn stance(
     let share_of = ["of the total", "of total", "of all", "of those", "of them"]
         .iter()
         .any(|p| after.trim_start().starts_with(p));
-    // "lower than previous guidance of $96 to $99 billion": an aim given
+    // "narrower than previous guidance of $40bn to $44bn": an aim given
     // before, replaced since.
     let earlier_aim = last == Some("of")
         && expected_noun

@@ -1061,7 +1061,7 @@ fn owners(
                     let within = owns_another_noun(s, &m.span, cues, mentions)
                         && !between.trim_end().ends_with("of")
                         && !between.trim_end().ends_with("of the");
-                    // "99 of the Lok Sabha's 543 seats": the name holds the
+                    // "48 of the Storting's 169 seats": the name holds the
                     // whole, the figure before it is a part.
                     let whole = s
                         .lower(m.span.end..s.range.end)
@@ -1107,7 +1107,7 @@ fn owners(
                 if before.ends_with(" like") || before == "like" || before.ends_with("unlike") {
                     d += 8;
                 }
-                // "Reform UK under Nigel Farage won 4 seats": the leader
+                // "the Harbour Party under its new leader won 4 seats": the leader
                 // named after the party is not the figure's owner.
                 if m.span.start < figure.span.start
                     && (before.ends_with(" under") || before.ends_with(" led by"))
@@ -1138,7 +1138,7 @@ fn owners(
                 let after = m.span.start >= figure.span.end;
                 if next.is_some_and(|w| ATTRIBUTIVE.contains(&w))
                     || (m.facts.is_empty() && after && entities::institution(&m.text))
-                    // "159 seats in the National Assembly": where the seats
+                    // "88 seats in the National Assembly": where the seats
                     // are, not whose.
                     || (after && entities::legislature(&m.text))
                 {
@@ -1149,7 +1149,7 @@ fn owners(
                     // beside it ("set up in Lisbon in 2011").
                     d += if dated { 6 } else { 2 };
                 }
-                // "Iceland (No.3)", "Bhutan at 124th (65.1%)": a figure in
+                // "Norway (No.4)", "Sweden at 5th (71.2%)": a figure in
                 // brackets after a name is the name's.
                 let bracketed = m.span.end <= figure.span.start
                     && s.lower(m.span.end..figure.span.start).contains('(')
@@ -1161,7 +1161,7 @@ fn owners(
                 }
                 match (aside_of(m.span.start), aside_of(figure.anchor)) {
                     (a, b) if a == b => {}
-                    // "412 seats (to the Conservatives' 121)": a name in an
+                    // "48 seats (to the Centre Party's 28)": a name in an
                     // aside owns no figure outside it.
                     (Some(_), None) => d += 8,
                     _ => d += 3,
@@ -1193,8 +1193,8 @@ fn owners(
                 .iter()
                 .zip(&costs)
                 .filter(|&(m, &c)| {
-                    // A name well after the figure ("1.7% ... ahead of
-                    // the first Labour Budget") may be another matter.
+                    // A name well after the figure ("71% of homes three years ahead of
+                    // the Telenor Summit") may be another matter.
                     // ("... from a year earlier in Germany" stays its place.)
                     let placed = {
                         let before = s.lower(figure.span.end..m.span.start).trim_end();
@@ -1989,8 +1989,8 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // A cue across a clause break, or one item of a list away ("34th on
     // the Civic Tech Index and 58th on the Talent Grid"), counts as
     // farther.
-    // "Per INE's quick count, a sample of polling stations, she won
-    // between 58.3% and 60.7%": a cue in an opening phrase frames the
+    // "By the exit poll's count, a survey at 120 stations, she won
+    // between 24% and 28%": a cue in an opening phrase frames the
     // clause after it, however long the aside between.
     let opening = s.lower.split_once(',').and_then(|(head, _)| {
         let first = head.split_whitespace().next()?;
@@ -2059,7 +2059,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     } else {
         0
     };
-    // "Between 58.3% and 60.7%": a range is more likely the figure of a
+    // "Between 24% and 28%": a range is more likely the figure of a
     // fact given as a range (an estimate's) than of a single value.
     let range_for_point = match (&stated, &fact.value) {
         (Value::Amount(stated), Some(Value::Amount(value)))

@@ -529,7 +529,7 @@ impl Reader<'_> {
                     .is_some_and(|w| matches!(w, "rank" | "ranking" | "position" | "place"))
                     && !(k > 0 && self.number_at(k - 1).is_some())
             });
-        // "QS World Ranking 2025": a year names the ranking's edition.
+        // "Harbor Ranking 2025": a year names the ranking's edition.
         let edition =
             rank_verb && !out_of && (1900.0..=2100.0).contains(&n.value) && n.value.fract() == 0.0;
         let rank_verb = (rank_verb && !edition) || rank_verb_near || moved_to || moved_in_ranking;
