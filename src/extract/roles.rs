@@ -405,6 +405,12 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     // left out, the figure is not the reported one.
     ("excluding", "excluding"),
     ("excludes", "excluding"),
+    // "Without the one-time charge, EPS would have been $1.64".
+    ("without the one-time", "excluding"),
+    ("without that one-time", "excluding"),
+    ("without one-time", "excluding"),
+    ("without the charge", "excluding"),
+    ("without that charge", "excluding"),
 ];
 
 /// Words just before a figure that make it a change: verbs that say a
@@ -1695,9 +1701,19 @@ mod tests {
                 "With food and energy stripped out, prices rose 0.4%.",
                 "0.4%",
             ),
+            (
+                "Without the one-time charge, earnings would have been $1.64 a share.",
+                "$1.64",
+            ),
         ] {
             assert!(of(sentence, figure).basis.is_some(), "{sentence}");
         }
+        // "Without" alone leaves the measure whole.
+        assert!(
+            of("Without a majority, the party won 240 seats.", "240")
+                .basis
+                .is_none()
+        );
         for (sentence, figure) in [
             ("Operating income rose 12% to $3.4bn.", "$3.4bn"),
             ("It raised the quarterly dividend 5% to 26 cents.", "5%"),
