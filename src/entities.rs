@@ -292,14 +292,18 @@ const LEGISLATURE_WORDS: &[&str] = &[
 /// Whether a name is a legislature's: "the National Assembly", "the Lok
 /// Sabha", "the House of Commons".
 pub(crate) fn legislature(name: &str) -> bool {
+    has_word(name, LEGISLATURE_WORDS)
+}
+
+/// Whether one of `name`'s words, in lower case, is among `words`.
+fn has_word(name: &str, words: &[&str]) -> bool {
     name.split(|c: char| !c.is_alphanumeric())
-        .any(|w| LEGISLATURE_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a name is an institution's (see [`INSTITUTION_WORDS`]).
 pub(crate) fn institution(name: &str) -> bool {
-    name.split(|c: char| !c.is_alphanumeric())
-        .any(|w| INSTITUTION_WORDS.contains(&w.to_lowercase().as_str()))
+    has_word(name, INSTITUTION_WORDS)
 }
 
 /// Upper-case abbreviations that do name a place.

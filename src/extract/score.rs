@@ -800,6 +800,7 @@ pub(super) fn bind_sentence(
             })
     };
     for &(f, cue_at, subject_at) in &named_facts {
+        let titled = cue_at == Layer::Article && titled_in_headline(f);
         for (x, figure) in figures.iter().enumerate() {
             let evidence = Evidence {
                 fact: &facts[f],
@@ -849,7 +850,7 @@ pub(super) fn bind_sentence(
                     cost: cost + subject_at.cost() + 2 * cue_at.cost(),
                     cue: cue_at,
                     subject: subject_at,
-                    titled: cue_at == Layer::Article && titled_in_headline(f),
+                    titled,
                 }),
                 Err(reason) => {
                     // The first fact's reason stands, unless a later one got
