@@ -99,6 +99,10 @@ const FRAMING: &[&str] = &["per", "according", "on", "in", "under", "by", "at"];
 /// How far a cue in an opening phrase counts from the clause's figures.
 const FRAMING_CUE_DISTANCE: usize = 3;
 
+/// How far a cue that is the figure's own unit ("per cent", "seats")
+/// counts as standing from it.
+const UNIT_CUE_DISTANCE: usize = 8;
+
 /// How much farther a range stands from a fact of one value than from a
 /// fact given as a range.
 const RANGE_FOR_POINT_PENALTY: usize = 8;
@@ -2006,6 +2010,11 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         .map(|&(_, at)| {
             if opening.is_some_and(|end| at < end && end <= figure.span.start) {
                 return FRAMING_CUE_DISTANCE;
+            }
+            // "26.6 to 28.6 per cent": a cue that is the figure's own unit
+            // names any figure of its kind, not this measure.
+            if figure.span.contains(&at) {
+                return UNIT_CUE_DISTANCE;
             }
             let apart = if at < figure.anchor {
                 coordinated_between(&s.lower, s.range.start, at, figure.span.start)
