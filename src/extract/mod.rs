@@ -99,6 +99,87 @@ const PARTY_KINDS: &[&str] = &[
     "economy",
 ];
 
+/// Parties named by their tie to another: "its biggest customer", "her
+/// main rival" is another party than the one "its" or "her" refers to.
+const RELATIONS: &[&str] = &[
+    "customer",
+    "client",
+    "rival",
+    "competitor",
+    "opponent",
+    "challenger",
+    "peer",
+    "parent",
+    "subsidiary",
+    "subsidiaries",
+    "partner",
+    "supplier",
+    "neighbour",
+    "neighbor",
+    "owner",
+    "investor",
+    "founder",
+    "successor",
+    "predecessor",
+    "ally",
+    "allies",
+];
+
+/// Spans of a possessive ("its", "their", "his", "her"), up to two words
+/// and a [`RELATIONS`] noun in `sentence` of `folded`: "its biggest
+/// customer", "their main rivals".
+fn related_parties(folded: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
+    let text = &folded[sentence.clone()];
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut found = Vec::new();
+    for (k, &(at, word)) in words.iter().enumerate() {
+        if !["its", "their", "his", "her"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+        {
+            continue;
+        }
+        for len in 1..=3 {
+            let Some(&(last_at, last)) = words.get(k + len) else {
+                break;
+            };
+            let noun = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !plain(noun) || noun.len() < last.len().saturating_sub(1) {
+                break;
+            }
+            let singular = noun.strip_suffix('s').unwrap_or(noun);
+            if RELATIONS.contains(&noun.to_ascii_lowercase().as_str())
+                || RELATIONS.contains(&singular.to_ascii_lowercase().as_str())
+            {
+                // "her closest challenger, Ana Ruiz," or "her rival, the
+                // mayor Ana Ruiz": the name that follows is the party.
+                let capital = |&&(_, w): &&(usize, &str)| w.starts_with(char::is_uppercase);
+                let after = &words[(k + len + 1).min(words.len())..];
+                let named = after.first().is_some_and(|w| capital(&w))
+                    || (last.ends_with(',') && after.iter().take(3).any(|w| capital(&w)));
+                // Only as what its clause is about: "Two-thirds of its
+                // customers" are the first party's.
+                let opens_clause = k == 0
+                    || words[k - 1].1.ends_with([',', ';'])
+                    || ["and", "but", "while", "whereas", "as", "when"]
+                        .contains(&words[k - 1].1.to_ascii_lowercase().as_str());
+                if opens_clause && !named {
+                    found.push(sentence.start + at..sentence.start + last_at + noun.len());
+                }
+                break;
+            }
+            if last.len() != noun.len() {
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// Spans of "the" + one or two words + a [`PARTY_KINDS`] noun in
 /// `sentence` of `folded`: "the European nation".
 fn described_back_references(folded: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
@@ -554,6 +635,60 @@ impl Matcher {
         shares(f_cues, g_cues) && !shares(f_subjects, g_subjects)
     }
 
+    /// The subjects current at a sentence, nearest first: the one the
+    /// paragraph, an opening or the heading above names, then the
+    /// article's for facts that party does not shadow. A party shadows
+    /// the article's facts about a peer of its own (Pakistan's rank rivals
+    /// India's, so a paragraph on Pakistan leaves India's stunting rate
+    /// out), not about another kind of party (a candidate's share rivals
+    /// no measure of the country, so a paragraph on the candidate leaves
+    /// the country's turnout current).
+    /// `kept` remembers, for each party the article's paragraphs turn to,
+    /// the article's facts it leaves current.
+    fn subjects_in_scope(
+        &self,
+        near: Option<(scope::Layer, Vec<usize>)>,
+        article: Option<&[usize]>,
+        kept: &mut HashMap<Vec<usize>, Vec<usize>>,
+    ) -> Vec<(scope::Layer, Vec<usize>)> {
+        let Some((layer, facts)) = near else {
+            return Vec::new();
+        };
+        let mut scopes = Vec::with_capacity(2);
+        if layer < scope::Layer::Article
+            && let Some(article) = article
+        {
+            let kept = kept
+                .entry(facts.clone())
+                .or_insert_with(|| self.not_shadowed(&facts, article))
+                .clone();
+            scopes.push((layer, facts));
+            if !kept.is_empty() {
+                scopes.push((scope::Layer::Overarching, kept));
+            }
+        } else {
+            scopes.push((layer, facts));
+        }
+        scopes
+    }
+
+    /// The facts of `article` that a party with `facts` does not shadow:
+    /// none of its facts rivals one about the same subject.
+    fn not_shadowed(&self, facts: &[usize], article: &[usize]) -> Vec<usize> {
+        let peers: HashSet<usize> = article
+            .iter()
+            .copied()
+            .filter(|&h| self.rivalled[h] && facts.iter().any(|&g| self.rivals(g, h)))
+            .flat_map(|h| self.names[h].1.iter().copied())
+            .collect();
+        article
+            .iter()
+            .copied()
+            .filter(|a| !facts.contains(a))
+            .filter(|&a| !self.names[a].1.iter().any(|p| peers.contains(p)))
+            .collect()
+    }
+
     /// Every whole-word match in `folded`, in order of start. Hyphens and
     /// runs of white space (a line break in a wrapped paragraph) match a
     /// single space in a pattern.
@@ -711,6 +846,15 @@ impl Matcher {
                     && (pronoun || !(after.starts_with(" for ") || after.starts_with(" of ")))
             });
             named.others = entities::other_names(folded, sentence.clone(), &named.cue_spans);
+            // "Its biggest customer was set up in 2005": another party,
+            // tied to the one "its" refers to.
+            for related in related_parties(folded, sentence) {
+                named
+                    .back_references
+                    .retain(|r| !(related.start <= r.start && r.start < related.end));
+                named.others.push(related);
+            }
+            named.others.sort_by_key(|span| span.start);
             // "The Federal Open Market Committee" for the subject "FOMC".
             let written_out: Vec<Hit> = named
                 .others
@@ -748,6 +892,7 @@ impl Matcher {
         let mut previous_end = 0;
         let mut neighbours = text::LineNeighbours::new(folded);
         let mut paragraph: std::collections::HashMap<usize, usize> = Default::default();
+        let mut kept: HashMap<Vec<usize>, Vec<usize>> = HashMap::new();
         for (i, sentence) in sentences.iter().enumerate() {
             let named = &all[i];
             // The list ends at a sentence that is no item, or at a blank line
@@ -805,7 +950,11 @@ impl Matcher {
                 article_cues: &article_cues,
                 inherited,
                 headline: layout.headline() == Some(i),
-                subject: layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
+                subject: self.subjects_in_scope(
+                    layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
+                    article,
+                    &mut kept,
+                ),
                 cues,
                 sibling_lead: data_lead && lead_in.is_some(),
                 own_words: &self.own_words,
@@ -2083,6 +2232,28 @@ subject = ["Norvania"]
             ["The Scandinavian country"]
         );
         assert!(found("The report ranks the world's largest economies.").is_empty());
+    }
+
+    #[test]
+    fn a_party_named_by_its_tie_to_another_is_another_party() {
+        let found = |text: &str| -> Vec<String> {
+            related_parties(text, &(0..text.len()))
+                .into_iter()
+                .map(|span| text[span].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("Its biggest customer was set up in 2005."),
+            ["Its biggest customer"]
+        );
+        assert_eq!(
+            found("Revenue rose 4%, while their main rivals grew 9%."),
+            ["their main rivals"]
+        );
+        // A name after it is the party; a share of its customers is its own.
+        assert!(found("Her closest challenger, the mayor Ana Ruiz, took 31%.").is_empty());
+        assert!(found("Her rival Ana Ruiz took 31%.").is_empty());
+        assert!(found("Two-thirds of its customers use the app.").is_empty());
     }
 
     /// A ranking and a rate named in common words, each with a subject.

@@ -30,6 +30,9 @@ pub(super) enum Layer {
     Heading,
     /// In the headline, or the subject the whole article is about.
     Article,
+    /// The article's subject, past another kind of party the paragraph
+    /// has turned to (a candidate, in a story about a country's election).
+    Overarching,
 }
 
 impl Layer {
@@ -43,6 +46,7 @@ impl Layer {
             Layer::Opening => "a paragraph before",
             Layer::Heading => "the heading above",
             Layer::Article => "the headline",
+            Layer::Overarching => "the headline, past the paragraph's party",
         }
     }
 
@@ -54,7 +58,7 @@ impl Layer {
             Layer::Paragraph => 4,
             Layer::Opening => 5,
             Layer::Heading => 6,
-            Layer::Article => 8,
+            Layer::Article | Layer::Overarching => 8,
         }
     }
 }

@@ -159,8 +159,10 @@ impl<'a> Inherited<'a> {
 pub(super) struct Context<'a> {
     /// The sentence before or the list's lead-in, when this one refers to it.
     pub inherited: Option<Inherited<'a>>,
-    /// The subject current in the paragraph, heading or article.
-    pub subject: Option<(Layer, Vec<usize>)>,
+    /// The subjects current in the paragraph, heading or article, nearest
+    /// first: a party the paragraph turns to leaves the article's subject
+    /// current for measures not kept about that party's peers.
+    pub subject: Vec<(Layer, Vec<usize>)>,
     /// Whether the sentence is the article's headline.
     pub headline: bool,
     /// The facts whose cues the article named before this sentence, sorted.
@@ -501,8 +503,8 @@ pub(super) fn bind_sentence(
             .or_else(|| {
                 context
                     .subject
-                    .as_ref()
-                    .filter(|(_, fs)| fs.contains(&f))
+                    .iter()
+                    .find(|(_, fs)| fs.contains(&f))
                     .map(|&(layer, _)| layer)
             })
     };
@@ -2216,8 +2218,18 @@ fn full_year(lower: &str) -> bool {
 }
 
 /// Verbs of counting votes: "99% of the vote counted", "with 97% of
-/// ballots tallied", "officials had counted 99.9%".
-const COUNTING: &[&str] = &["counted", "tallied", "processed", "reporting", "declared"];
+/// ballots tallied", "officials had counted 99.9%", "after counting 100%
+/// of the tally sheets".
+const COUNTING: &[&str] = &[
+    "counted",
+    "counting",
+    "tallied",
+    "tallying",
+    "processed",
+    "processing",
+    "reporting",
+    "declared",
+];
 
 /// Whether a percentage is how much of a count is done, by the words
 /// before it (lower case, up to it) and after it: a counting verb just
@@ -2469,10 +2481,11 @@ fn choose(
         let headline_measure = c.titled && c.subject == Layer::Sentence && !contended;
         let direct_cue =
             c.cue <= Layer::LeadIn || (same_total && c.cue <= Layer::Article) || headline_measure;
-        // A subject carried from a paragraph before is a reading of the
-        // layout, never sure.
+        // A subject carried from a paragraph before, or past the party the
+        // paragraph is on, is a reading of the layout, never sure.
         let near_subject = c.subject <= Layer::Paragraph
-            || (c.subject != Layer::Opening && mentions.iter().all(|m| m.span.start == m.span.end));
+            || (!matches!(c.subject, Layer::Opening | Layer::Overarching)
+                && mentions.iter().all(|m| m.span.start == m.span.end));
         // "Half a percentage point" is 50 basis points.
         if points_for_basis_points(&facts[f], &figures[x]) {
             figures[x].value = scaled(&figures[x].value, 100.0);
@@ -2697,5 +2710,21 @@ fn pair_names(
             cost: 0,
             rival: None,
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_of_the_count_done_is_read_by_its_counting_verb() {
+        assert!(counted_so_far("with ", " of ballots tallied, labour led"));
+        assert!(counted_so_far("officials had counted ", " of the ballots"));
+        assert!(counted_so_far(
+            "a win, after counting ",
+            " of the tally sheets"
+        ));
+        assert!(!counted_so_far("labour drew ", " of the vote"));
     }
 }
