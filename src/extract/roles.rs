@@ -169,6 +169,13 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             .filter(|w| !w.is_empty())
             .count()
     });
+    // The words before the last comma: another clause or phrase.
+    let clause_starts = before.rfind(',').map_or(0, |at| {
+        before[..at]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .count()
+    });
     // Only the words after the last verb of saying followed by "that"
     // govern the figure.
     let said = words
@@ -234,7 +241,15 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             let of_a_figure = i > 0
                 && (words[i - 1].starts_with(|c: char| c.is_ascii_digit())
                     || matches!(words[i - 1], "percent" | "cent" | "pc"));
-            let negation = matches!(*w, "not" | "never") || w.ends_with("n't") || no_longer;
+            // "failed to win more than 50%": a mark not reached ("fell
+            // short of the 272 mark" names the mark, a fact of its own).
+            // "failed to secure a majority, winning 159 seats" holds
+            // only to the comma.
+            let not_reached = matches!(*w, "failed" | "fails" | "fail")
+                && words.get(i + 1) == Some(&"to")
+                && i >= clause_starts;
+            let negation =
+                matches!(*w, "not" | "never") || w.ends_with("n't") || no_longer || not_reached;
             if negation && i < negation_ends {
                 return false;
             }
@@ -1242,8 +1257,15 @@ fn tied_year(
                     && words.iter().any(preposition)
                     && words.len() >= 2
                     && matches!(words[words.len() - 2], "quarter" | "half" | "month")));
+        // "won five at-large legislative seats in 2020": the figure's own
+        // nouns, then the preposition.
+        let own_nouns = words.len() <= 5
+            && matches!(words.last(), Some(&("in" | "for" | "during")))
+            && !between.contains(|c: char| c.is_ascii_digit());
         !between.contains([',', ';', '(', ')'])
-            && ((words.len() <= 4 && words.iter().take(2).any(preposition)) || named_period)
+            && ((words.len() <= 4 && words.iter().take(2).any(preposition))
+                || named_period
+                || own_nouns)
     };
     let after = years
         .iter()
@@ -1268,7 +1290,12 @@ fn tied_year(
             .any(|w| between.contains(w));
     // "Q3 2025: $7.13 billion", "October 2025 5.1%" (a table's column or
     // a list's label): the year just before the figure.
-    let labels = words_of(between).len() <= 1 && !between.contains(['(', ')', ';']);
+    // ("..., since 1927, won 48 seats": a comma and a verb part them.)
+    let labels = match words_of(between).len() {
+        0 => !between.contains(['(', ')', ';']),
+        1 => !between.contains(['(', ')', ';', ',']),
+        _ => false,
+    };
     // "the lowest since November 2021, when the index was at 6.8%".
     let when =
         between.trim_start_matches([',', ' ']).starts_with("when ") && !between.contains(';');
@@ -1465,6 +1492,16 @@ mod tests {
             ),
             ("The firm expects revenue of $9bn.", "$9bn", Role::Intended),
             (
+                "The winner failed to win more than 50% of the vote.",
+                "more than 50%",
+                Role::Intended,
+            ),
+            (
+                "Labour failed to win a majority, taking 48 seats.",
+                "48 seats",
+                Role::Level,
+            ),
+            (
                 "Profit was worse than expected at $2bn.",
                 "$2bn",
                 Role::Level,
@@ -1565,6 +1602,16 @@ mod tests {
         );
         assert_eq!(of("Turnout was 84% in 1950.", "84%").year, Some(1950));
         assert_eq!(of("In 2019, turnout was 67%.", "67%").year, Some(2019));
+        assert_eq!(
+            of("The Greens won five at-large list seats in 2021.", "five").year,
+            Some(2021)
+        );
+        assert_eq!(of("Labour won 48 seats, up 3 from 2017.", "48").year, None);
+        assert_eq!(
+            of("Labour, in power since 1935, won 48 seats.", "48").year,
+            None
+        );
+        assert_eq!(of("Since 2012, 32 have improved.", "32").year, Some(2012));
         assert_eq!(
             of("It fell to 67.1% turnout in the 2019 elections.", "67.1%").year,
             Some(2019)

@@ -1730,6 +1730,22 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             fact.id
         ));
     }
+    // "The 113-seat chamber", "a 27-member bloc": a figure joined to its
+    // unit by a hyphen before a noun tells that noun's size, not the
+    // measure, unless the noun is the fact's cue ("a 12-seat majority").
+    if figure.kind == Kind::Count
+        && let Some(noun) = attributive(s.lower(figure.span.end..s.range.end))
+        && !fact.cues.iter().any(|cue| {
+            cue.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.trim_end_matches('s') == noun.trim_end_matches('s'))
+        })
+    {
+        return Err(format!(
+            "tells the size of the `{noun}`; `{}` is another measure",
+            fact.id
+        ));
+    }
     // "On a constant-currency basis, the decline was 3%": another measure
     // than the reported one, unless the fact is on that basis.
     if let Some(basis) = e.stance.basis {
@@ -2215,6 +2231,45 @@ fn full_year(lower: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p))
+}
+
+/// The noun a figure gives the size of, from the words after it: "-seat
+/// chamber" (of "the 113-seat chamber"), "-member bloc". A unit joined by
+/// a hyphen, in the singular, then a word that is neither a preposition
+/// nor a verb's helper.
+fn attributive(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix('-')?;
+    let (unit, rest) = rest.split_once(' ')?;
+    if unit.is_empty() || !unit.chars().all(|c| c.is_ascii_alphabetic()) || unit.ends_with('s') {
+        return None;
+    }
+    let noun = rest
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let joining = matches!(
+        noun,
+        "" | "in"
+            | "of"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "from"
+            | "and"
+            | "or"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "by"
+            | "with"
+            | "than"
+            | "as"
+            | "a"
+            | "the"
+    );
+    (!joining && noun.chars().all(|c| c.is_alphabetic() || c == '-')).then_some(noun)
 }
 
 /// Verbs of counting votes: "99% of the vote counted", "with 97% of
@@ -2716,6 +2771,17 @@ fn pair_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphenated_unit_before_a_noun_tells_the_noun_s_size() {
+        assert_eq!(attributive("-seat chamber since 2016"), Some("chamber"));
+        assert_eq!(attributive("-member bloc"), Some("bloc"));
+        assert_eq!(attributive("-year low."), Some("low"));
+        assert_eq!(attributive(" seats in the chamber"), None);
+        assert_eq!(attributive("-seat majority in the house"), Some("majority"));
+        assert_eq!(attributive("-seat, a record"), None);
+        assert_eq!(attributive("-seats in 2020"), None);
+    }
 
     #[test]
     fn a_share_of_the_count_done_is_read_by_its_counting_verb() {
