@@ -99,8 +99,10 @@ const PARTY_KINDS: &[&str] = &[
     "economy",
 ];
 
-/// Parties named by their tie to another: "its biggest customer", "her
-/// main rival" is another party than the one "its" or "her" refers to.
+/// Parties named by their tie to another: "its biggest customer", "their
+/// main rival" is another party than the one "its" or "their" refers to.
+/// (A person's "her closest rival" is most often named right after, and
+/// election copy says "his rival" of the candidate it is about.)
 const RELATIONS: &[&str] = &[
     "customer",
     "client",
@@ -125,7 +127,7 @@ const RELATIONS: &[&str] = &[
     "allies",
 ];
 
-/// Spans of a possessive ("its", "their", "his", "her"), up to two words
+/// Spans of a possessive ("its", "their"), up to two words
 /// and a [`RELATIONS`] noun in `sentence` of `folded`: "its biggest
 /// customer", "their main rivals".
 fn related_parties(folded: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
@@ -136,7 +138,7 @@ fn related_parties(folded: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
         .collect();
     let mut found = Vec::new();
     for (k, &(at, word)) in words.iter().enumerate() {
-        if !["its", "their", "his", "her"]
+        if !["its", "their"]
             .iter()
             .any(|p| word.eq_ignore_ascii_case(p))
         {
@@ -155,8 +157,8 @@ fn related_parties(folded: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
             if RELATIONS.contains(&noun.to_ascii_lowercase().as_str())
                 || RELATIONS.contains(&singular.to_ascii_lowercase().as_str())
             {
-                // "her closest challenger, Ana Ruiz," or "her rival, the
-                // mayor Ana Ruiz": the name that follows is the party.
+                // "its closest rival, Tamarind Bank," or "its rival, the
+                // lender Tamarind": the name that follows is the party.
                 let capital = |&&(_, w): &&(usize, &str)| w.starts_with(char::is_uppercase);
                 let after = &words[(k + len + 1).min(words.len())..];
                 let named = after.first().is_some_and(|w| capital(&w))
@@ -2251,8 +2253,8 @@ subject = ["Norvania"]
             ["their main rivals"]
         );
         // A name after it is the party; a share of its customers is its own.
-        assert!(found("Her closest challenger, the mayor Ana Ruiz, took 31%.").is_empty());
-        assert!(found("Her rival Ana Ruiz took 31%.").is_empty());
+        assert!(found("Its closest rival, the lender Tamarind Bank, grew 31%.").is_empty());
+        assert!(found("Its rival Tamarind Bank grew 31%.").is_empty());
         assert!(found("Two-thirds of its customers use the app.").is_empty());
     }
 
