@@ -960,6 +960,8 @@ impl Matcher {
                 cues,
                 sibling_lead: data_lead && lead_in.is_some(),
                 own_words: &self.own_words,
+                scene: (i > 0 && layout.same_paragraph(i - 1, i))
+                    .then(|| score::Scene::new(&folded[sentences[i - 1].clone()], &all[i - 1])),
             };
             score::bind_sentence(
                 facts,
@@ -2556,6 +2558,39 @@ subject = ["Harbour Party"]
                 Some("harbour.seats".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_past_year_set_by_the_sentence_before_leaves_an_undated_figure_unsure() {
+        use crate::finding::Level;
+        let level = |text: &str| level_under(SEATS, text);
+        // The sentence before sets the scene in 2009; the figure may be
+        // that election's.
+        assert_ne!(
+            level("The Harbour Party took 61 seats in 2009. The Harbour Party won 88 seats."),
+            Some(Level::High)
+        );
+        assert_ne!(
+            level("In 2009, the Harbour Party swept the north. It took 88 seats."),
+            Some(Level::High)
+        );
+        // No earlier year, one in passing, the fact's own year, or a time
+        // of the figure's own: the figure is the fact's.
+        for text in [
+            "The Harbour Party campaigned on housing. The Harbour Party won 88 seats.",
+            "The Harbour Party last governed alone after the 2009 vote. \
+             The Harbour Party won 88 seats.",
+            "The Harbour Party took 61 seats in 2009. Now the Harbour Party has 88 seats.",
+            "The Harbour Party last governed alone after the 2009 vote. \
+             This time the Harbour Party won 88 seats.",
+            "The Harbour Party last governed alone after the 2009 vote. \
+             On Sunday the Harbour Party won 88 seats.",
+            "The Harbour Party had a strong 2026. The Harbour Party won 88 seats.",
+            "The Harbour Party last governed alone after the 2009 vote.\n\n\
+             The Harbour Party won 88 seats.",
+        ] {
+            assert_eq!(level(text), Some(Level::High), "{text}");
+        }
     }
 
     #[test]

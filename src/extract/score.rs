@@ -176,6 +176,42 @@ pub(super) struct Context<'a> {
     pub sibling_lead: bool,
     /// For each fact, the words of its own names (see `Matcher`).
     pub own_words: &'a [std::collections::HashSet<String>],
+    /// The sentence before, when it is in the same paragraph: the year it
+    /// sets the scene in may be what an undated figure after it is about.
+    pub scene: Option<Scene>,
+}
+
+/// The years a sentence sets the scene in: those it opens on ("In 2009,
+/// the party swept the north."), and those it names beside a fact's cue
+/// ("The party took 61 seats in 2009."), for that fact only.
+pub(super) struct Scene {
+    opening: Vec<i32>,
+    years: Vec<i32>,
+    cued: Vec<usize>,
+}
+
+impl Scene {
+    pub(super) fn new(text: &str, named: &Named) -> Scene {
+        let opening_words = text
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        Scene {
+            opening: years_named(&opening_words),
+            years: years_named(text),
+            cued: named.cues.iter().map(|&(f, _)| f).collect(),
+        }
+    }
+
+    /// The years the scene sets for a fact.
+    fn years_for(&self, f: usize) -> &[i32] {
+        if self.cued.contains(&f) {
+            &self.years
+        } else {
+            &self.opening
+        }
+    }
 }
 
 /// One way a fact may be bound to a figure, with its cost.
@@ -840,6 +876,9 @@ pub(super) fn bind_sentence(
                         || (context.sibling_lead && cue_at == Layer::LeadIn)
                         || (stances[x].gain_or_loss && facts[f].measure == Measure::Level)
                         || stances[x].share_of
+                        || context.scene.as_ref().is_some_and(|scene| {
+                            set_in_an_earlier_year(&s, scene.years_for(f), &facts[f])
+                        })
                         || (stances[x].over.is_none()
                             && stances[x]
                                 .likely_over
@@ -2218,6 +2257,80 @@ fn narrowed_cue<'s>(
 
 /// Whether a sentence (lower case) speaks of a whole year: "for the full
 /// year", "full-year revenue", "over the whole fiscal year".
+/// The years a text names: four digits standing alone, from 1800 to 2100.
+pub(super) fn years_named(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut years = Vec::new();
+    let mut at = 0;
+    while at + 4 <= bytes.len() {
+        let alone = (at == 0 || !(digit(at - 1) || matches!(bytes[at - 1], b',' | b'.' | b'$')))
+            && (0..4).all(|k| digit(at + k))
+            && !digit(at + 4)
+            && !(matches!(bytes.get(at + 4), Some(b',' | b'.')) && digit(at + 5));
+        if alone {
+            if let Some(year) = text[at..at + 4]
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1800..=2100).contains(y))
+            {
+                years.push(year);
+            }
+            at += 4;
+        } else {
+            at += 1;
+        }
+    }
+    years
+}
+
+/// Words by which a sentence dates its figures itself ("On Sunday the
+/// party won 88 seats", "This time it took 88").
+const OWN_TIME: &[&str] = &[
+    "now",
+    "this time",
+    "this year",
+    "last year",
+    "today",
+    "yesterday",
+    "currently",
+    "latest",
+    "so far",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the sentence before set the scene in a year before the fact's
+/// ("The party last governed alone after the 2009 vote.") and this
+/// sentence names no time of its own: its figure may be that year's.
+fn set_in_an_earlier_year(s: &Sentence<'_>, scene: &[i32], fact: &Fact) -> bool {
+    let own = fact_years(fact);
+    let Some(&first) = own.iter().min() else {
+        return false;
+    };
+    if scene.is_empty() || scene.iter().any(|y| *y >= first) {
+        return false;
+    }
+    let text = &s.lower;
+    let worded = |w: &str| {
+        text.match_indices(w).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    years_named(text).is_empty()
+        && !OWN_TIME.iter().any(|w| worded(w))
+        && !crate::quantity::MONTHS
+            .iter()
+            .any(|m| worded(&m.to_ascii_lowercase()))
+}
+
 fn full_year(lower: &str) -> bool {
     [
         "full year",
