@@ -945,6 +945,11 @@ pub(super) fn stance(
         && !lower.get(..figure.start).unwrap_or("").contains(',')
         && lower.get(figure.end..).unwrap_or("").contains(',');
     let ago = ago || after_opening;
+    // "Last year, the country slipped out of the top 20, landing at
+    // No. 23": the opening frames the whole sentence, and outweighs "at"
+    // and "to" as a time ago does.
+    let framed = framed_earlier(lower, figure.start);
+    let ago = ago || framed.is_some();
     let marker = without_over
         .first(EARLIER_AFTER)
         .or_else(|| earlier_event(&without_over.text).then_some("the previous election"))
@@ -955,7 +960,8 @@ pub(super) fn stance(
                 .find(|p| opens_earlier(p))
                 .filter(|_| Phrases::of(clause_before).over().is_none())
         })
-        .or(ago.then_some("ago"));
+        .or(ago.then_some("ago"))
+        .or(framed);
     // "made up 40%", "took up 3%": no change.
     // The noun of change the figure is given as: "a majority of 174", "a
     // 174 majority".
@@ -1237,6 +1243,25 @@ fn when_earlier(lower: &str, at: usize) -> bool {
 /// election", "In 2019, turnout was 67%". A year after the figure ties it
 /// when a preposition joins them within a few words; one before it, when
 /// it opens the figure's clause and no other figure stands between.
+/// The earlier period a sentence opens on, set off by a comma ("Last
+/// year, the country slipped out of the top 20, landing at No. 23"): it
+/// frames every clause after it, up to a clause break or a time of the
+/// figure's own ("now", "this year").
+fn framed_earlier(lower: &str, figure: usize) -> Option<&'static str> {
+    let text = lower.get(..figure)?.trim_start();
+    let phrase = EARLIER_BEFORE_CLAUSE.iter().copied().find(|p| {
+        text.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(','))
+    })?;
+    let rest = Phrases::of(&text[phrase.len()..]);
+    let broken = text.contains(';')
+        || CLAUSE_BREAKS
+            .iter()
+            .chain(&["now", "this year", "this time", "today", "currently"])
+            .any(|w| rest.text.contains(&format!(" {w} ")));
+    (!broken).then_some(phrase)
+}
+
 fn tied_year(
     lower: &str,
     from: usize,
@@ -1436,6 +1461,31 @@ mod tests {
             })
             .collect();
         stance(&lower, 0, at..at + figure.len(), lower.len(), &years)
+    }
+
+    #[test]
+    fn an_opening_earlier_period_frames_every_clause_up_to_a_break() {
+        // The stance of `figure` read after the figure `before` it.
+        let after = |sentence: &str, before: &str, figure: &str| {
+            let lower = sentence.to_ascii_lowercase();
+            let from = lower.find(&before.to_ascii_lowercase()).unwrap() + before.len();
+            let at = from + lower[from..].find(&figure.to_ascii_lowercase()).unwrap();
+            stance(&lower, from, at..at + figure.len(), lower.len(), &[])
+        };
+        let text = "Last year, the country slipped out of the top 20 for the first time, \
+                    landing at No. 23.";
+        assert_eq!(after(text, "top 20", "No. 23").role, Role::Earlier);
+        let text = "A year ago, the party held 12 seats and won 31% of the vote.";
+        assert_eq!(after(text, "12 seats", "31%").role, Role::Earlier);
+        // A break, or a time of the figure's own, ends the frame.
+        let text = "Last year, the country was 20th, but it has now slid to 23rd.";
+        assert_eq!(after(text, "20th", "23rd").role, Role::Level);
+        let text = "Last year it held 12 seats; this year it won 31 seats.";
+        assert_eq!(after(text, "12 seats", "31 seats").role, Role::Level);
+        // "7.1% a year ago, is now 6.4%": a time after a figure is that
+        // figure's.
+        let text = "The rate, 7.1% a year ago, is 6.4%.";
+        assert_eq!(after(text, "7.1%", "6.4%").role, Role::Level);
     }
 
     #[test]
