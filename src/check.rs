@@ -194,10 +194,18 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
                 found.clone().unwrap_or_default(),
             ),
         };
+        // "A quarter-percentage point" for a fact in basis points.
+        let other_unit = crate::figures::read(&target_read)
+            .first()
+            .is_some_and(|f| crate::extract::points_for_basis_points(fact, f));
         // The fact's value in the manner of `written`, the figure as the
-        // article has it: as read for the report, as in the file for a fix.
+        // article has it: as read for the report, as in the file for a fix;
+        // in the fact's own words where the article's unit is another.
         let restyled = |written: &str| {
             fact.value.as_ref().map(|value| match (&found, value) {
+                _ if other_unit => {
+                    crate::quantity::describe(value, fact.kind, fact.unit.as_deref())
+                }
                 (Some(_), Value::Rank { .. } | Value::Date(_) | Value::Year(_)) => {
                     rewrite::restyle(written, value)
                 }
@@ -229,10 +237,6 @@ pub fn check(facts: &[Fact], matcher: &Matcher, path: &str, original: &str) -> C
             matches!(&f.value, Value::Amount(a) if a.upper.is_some())
                 || matches!(&f.value, Value::Rank { best, worst, .. } if best != worst)
         });
-        // "A quarter-percentage point" for a fact in basis points.
-        let other_unit = crate::figures::read(&target_read)
-            .first()
-            .is_some_and(|f| crate::extract::points_for_basis_points(fact, f));
         let one_value = match &fact.value {
             Some(Value::Amount(amount)) => {
                 amount.hedge == crate::quantity::Hedge::Exact && amount.upper.is_none()
@@ -488,5 +492,32 @@ qualifiers = ["adjusted"]
         // The binding itself is sure: a desk that accepts less sure
         // bindings must not get this review back as an error.
         assert_eq!(finding.unsure, None, "{finding:?}");
+    }
+
+    #[test]
+    fn a_figure_in_another_unit_than_the_fact_s_expects_the_fact_s_value_in_its_own() {
+        let rules = r#"
+[sources.s]
+name = "A central bank's decision"
+
+[[fact]]
+id = "cut"
+claim = "Size of the rate cut"
+source = "s"
+as_of = 2026-03-18
+kind = "number"
+unit = "basis points"
+value = 25
+cues = ["cut"]
+subject = ["the central bank"]
+"#;
+        let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
+        let matcher = Matcher::new(&facts);
+        let text = "The central bank announced a 0.5 percentage point cut.\n";
+        let checked = check(&facts, &matcher, "a.txt", text);
+        let finding = &checked.findings[0];
+        assert_eq!(finding.outcome, Outcome::Disagree);
+        assert_eq!(finding.expected.as_deref(), Some("25 basis points"));
+        assert!(finding.fix.is_none(), "{finding:?}");
     }
 }

@@ -83,6 +83,10 @@ pub(super) const INTENT: &[&str] = &[
     "needs",
     "need",
     "needed",
+    "prefer",
+    "prefers",
+    "preferred",
+    "preferring",
 ];
 
 /// Verbs of saying: an aim or forecast word before one ("the government
@@ -1541,6 +1545,12 @@ mod tests {
                 Role::Change,
             ),
             ("The firm expects revenue of $9bn.", "$9bn", Role::Intended),
+            // One member's preference is not the decision.
+            (
+                "Another member preferred a larger 0.5 percentage point cut.",
+                "0.5 percentage point",
+                Role::Intended,
+            ),
             (
                 "The winner failed to win more than 50% of the vote.",
                 "more than 50%",
