@@ -1191,14 +1191,33 @@ pub(super) fn stance(
     } else {
         clause_before
     };
+    // "During the first quarter of 2023, the company reported revenue of
+    // $23.3bn and a net income of $2.5bn": the opening frames both.
+    let frame = opening_frame(lower, figure.start, clause_after);
+    let fiscal = FISCAL.iter().any(|w| lower.contains(w));
+    let framed = |range: &Range<usize>| {
+        frame
+            .as_ref()
+            .is_some_and(|f| f.start <= range.start && range.end <= f.end)
+    };
     Stance {
         basis,
         role,
         over,
         likely_over,
-        month,
-        quarter: tied_quarter(lower, clause_after, quarter_before),
-        year: tied_year(lower, from, figure, to, years),
+        month: month.or_else(|| frame.clone().and_then(|f| tied_month(&lower[f]))),
+        quarter: tied_quarter(lower, clause_after, quarter_before).or_else(|| {
+            frame
+                .clone()
+                .and_then(|f| quarters_in(&lower[f], fiscal).last().copied())
+        }),
+        year: tied_year(lower, from, figure.clone(), to, years).or_else(|| {
+            years
+                .iter()
+                .rev()
+                .find(|(span, _)| framed(span))
+                .map(|(_, year)| *year)
+        }),
         marker,
         past_tense,
         gain_or_loss,
@@ -1208,6 +1227,41 @@ pub(super) fn stance(
         revised: old_estimate && role == Role::Earlier,
         growth_named: opening.iter().any(|w| matches!(*w, "growth" | "growth's")),
     }
+}
+
+/// The opening phrase of time a sentence sets off by a comma ("During the
+/// first quarter of 2023,", "In October,"), when it frames the figure at
+/// byte `figure`: nothing between the comma and the figure breaks the
+/// clause, and neither there nor in the figure's clause after it is a time
+/// of the figure's own ("now", "this year").
+fn opening_frame(lower: &str, figure: usize, clause_after: &str) -> Option<Range<usize>> {
+    let start = lower.len() - lower.trim_start().len();
+    let comma = start + lower.get(start..figure)?.find(',')?;
+    let frame = &lower[start..comma];
+    let opens = words_of(frame)
+        .first()
+        .is_some_and(|w| matches!(*w, "in" | "during" | "for" | "over" | "throughout"));
+    let own_time = |text: &str| {
+        let text = Phrases::of(text);
+        ["now", "this year", "this time", "today", "currently"]
+            .iter()
+            .any(|w| text.text.contains(&format!(" {w} ")))
+    };
+    let between = &lower[comma..figure];
+    let broken = between.contains(';')
+        || CLAUSE_BREAKS
+            .iter()
+            .any(|w| Phrases::of(between).text.contains(&format!(" {w} ")))
+        || own_time(between)
+        || own_time(clause_after)
+        // A time named nearer the figure is its own ("In July, Tesla
+        // reported 466,140 deliveries in the second quarter, with 479,700
+        // produced").
+        || !quarters_in(between, false).is_empty()
+        || words_of(between)
+            .iter()
+            .any(|w| crate::figures::month_named(w).is_some() || w.len() == 4 && w.parse::<u16>().is_ok());
+    (opens && !broken && frame.split_whitespace().count() <= 8).then_some(start..comma)
 }
 
 /// Whether the figure at byte `at` of the lower-case sentence is in a
@@ -1467,15 +1521,50 @@ mod tests {
         stance(&lower, 0, at..at + figure.len(), lower.len(), &years)
     }
 
+    /// The stance of `figure` read after the figure `before` it, with the
+    /// years the sentence states.
+    fn after(sentence: &str, before: &str, figure: &str) -> Stance {
+        let lower = sentence.to_ascii_lowercase();
+        let from = lower.find(&before.to_ascii_lowercase()).unwrap() + before.len();
+        let at = from + lower[from..].find(&figure.to_ascii_lowercase()).unwrap();
+        let years: Vec<(Range<usize>, i32)> = (0..lower.len().saturating_sub(3))
+            .filter_map(|i| {
+                let year = lower.get(i..i + 4)?;
+                let alone = !lower[..i].ends_with(|c: char| c.is_ascii_digit())
+                    && !lower[i + 4..].starts_with(|c: char| c.is_ascii_digit());
+                (alone && year.chars().all(|c| c.is_ascii_digit()))
+                    .then(|| (i..i + 4, year.parse().unwrap()))
+            })
+            .collect();
+        stance(&lower, from, at..at + figure.len(), lower.len(), &years)
+    }
+
+    #[test]
+    fn an_opening_period_frames_every_figure_up_to_a_break() {
+        let text = "During the first quarter of 2023, the company reported revenue of \
+                    about $23.3 billion and a net income of $2.5 billion.";
+        let net = after(text, "$23.3 billion", "$2.5 billion");
+        assert_eq!((net.quarter, net.year), (Some(1), Some(2023)));
+        let text = "In 2019, turnout was 66% and the party won 57.5% of the vote.";
+        assert_eq!(after(text, "66%", "57.5%").year, Some(2019));
+        let text = "In October, prices rose 2% and wages rose 3%.";
+        assert_eq!(after(text, "2%", "3%").month, Some(10));
+        // A break or a time of the figure's own ends the frame.
+        let text = "In 2019, turnout was 66%, but this year it fell to 58.6%.";
+        assert_eq!(after(text, "66%", "58.6%").year, None);
+        let text = "In 2019, turnout was 66%; it is 58.6%.";
+        assert_eq!(after(text, "66%", "58.6%").year, None);
+        let text = "In 2019 turnout was 66% and it stands at 58.6% now.";
+        assert_eq!(after(text, "66%", "58.6%").year, None);
+        // So does a time named nearer the figure.
+        let text = "In July, the carmaker reported 466,140 deliveries in the second \
+                    quarter, with 479,700 vehicles produced.";
+        let produced = after(text, "466,140", "479,700");
+        assert_eq!((produced.month, produced.quarter), (None, None));
+    }
+
     #[test]
     fn an_opening_earlier_period_frames_every_clause_up_to_a_break() {
-        // The stance of `figure` read after the figure `before` it.
-        let after = |sentence: &str, before: &str, figure: &str| {
-            let lower = sentence.to_ascii_lowercase();
-            let from = lower.find(&before.to_ascii_lowercase()).unwrap() + before.len();
-            let at = from + lower[from..].find(&figure.to_ascii_lowercase()).unwrap();
-            stance(&lower, from, at..at + figure.len(), lower.len(), &[])
-        };
         let text = "Last year, the country slipped out of the top 20 for the first time, \
                     landing at No. 23.";
         assert_eq!(after(text, "top 20", "No. 23").role, Role::Earlier);
