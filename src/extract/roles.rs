@@ -1163,7 +1163,19 @@ pub(super) fn stance(
         )
         .max()
         .map_or(0, |at| at + 1);
-    let clause = format!("{}{}", &lower[clause_start..figure.start], clause_after);
+    // "came in at 18.1%, excluding regulatory credits": an aside on the
+    // basis right after the figure is the figure's.
+    let aside = after
+        .get(clause_after.len()..)
+        .and_then(|rest| rest.strip_prefix(','))
+        .map(str::trim_start)
+        .filter(|rest| OTHER_BASIS.iter().any(|(p, _)| rest.starts_with(p)))
+        .map_or("", |rest| rest.split([',', ';']).next().unwrap_or(""));
+    let clause = format!(
+        "{}{} {aside}",
+        &lower[clause_start..figure.start],
+        clause_after
+    );
     // The basis named nearest before the figure, else the first after it
     // in its clause: "operating income rose 34% and operating margin
     // expanded to 32%" states the margin.
@@ -1182,6 +1194,14 @@ pub(super) fn stance(
         })
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, name)| name);
+    // The aside on the basis outweighs a line of the accounts the
+    // measure's own name holds ("Gross profit margins ... 18.1%, excluding
+    // regulatory credits").
+    let basis = OTHER_BASIS
+        .iter()
+        .find(|(p, _)| aside.starts_with(p))
+        .map(|&(_, name)| name)
+        .or(basis);
     // A year between the clause's opening and the figure ("during the
     // April-June quarter of 2024-25 remained at 6.7%") is no other figure
     // for the quarter to belong to.
@@ -1915,6 +1935,15 @@ mod tests {
             ("It raised the quarterly dividend 5% to 26 cents.", "5%"),
             ("Gross margin widened to 46.2%.", "46.2%"),
             ("Margins excluding credits rose to 17.1%.", "17.1%"),
+            // An aside right after the figure.
+            (
+                "Margins in the car business came in at 18.1%, excluding regulatory credits.",
+                "18.1%",
+            ),
+            (
+                "Gross profit margins came in at 18.1%, excluding regulatory credits.",
+                "18.1%",
+            ),
             (
                 "Operating income rose 34% and operating margin widened to 32%.",
                 "32%",
