@@ -1417,7 +1417,15 @@ fn tied_year(
                 .is_some_and(|w| matches!(*w, "of" | "at" | "was" | "is"))
             && !between.contains([',', ';', '(', ')'])
     };
-    ((opens && !breaks) || labels || named).then_some(before.1)
+    // "the 2019 election had a 66 percent turnout", "The 2024 edition of
+    // the index put it at 31st": the year of the event the figure is of.
+    let event = {
+        let words = words_of(between);
+        words.first().is_some_and(|w| EVENTS.contains(w))
+            && words.len() <= 8
+            && !between.contains([',', ';', '(', ')'])
+    };
+    ((opens && !breaks) || labels || named || event).then_some(before.1)
 }
 
 /// The calendar quarter a figure is tied to: named in its clause after it
@@ -1781,6 +1789,27 @@ mod tests {
             None
         );
         assert_eq!(of("Since 2012, 32 have improved.", "32").year, Some(2012));
+        // The year of the event the figure is of.
+        assert_eq!(
+            of(
+                "Nine in ten voted in 1999, while the 2019 election had a 66 percent turnout.",
+                "66 percent"
+            )
+            .year,
+            Some(2019)
+        );
+        assert_eq!(
+            of("The 2024 edition of the index put it at 31st.", "31st").year,
+            Some(2024)
+        );
+        assert_eq!(
+            of(
+                "After the 2019 election, the party, badly split, won 48 seats.",
+                "48"
+            )
+            .year,
+            None
+        );
         assert_eq!(
             of("It fell to 67.1% turnout in the 2019 elections.", "67.1%").year,
             Some(2019)
