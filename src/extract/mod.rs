@@ -371,6 +371,23 @@ const ATTRIBUTING: &[&str] = &[
 
 /// The name sentence `sentence` of `folded` opens on: a subject or another
 /// name among its first three words.
+/// The year and month a line that is only a date names, ending in a colon:
+/// "May 2024:", "July 5, 2024:", "2023:".
+fn date_label(text: &str) -> Option<(Option<i32>, Option<u8>)> {
+    let text = text.trim().strip_suffix(':')?;
+    let (mut year, mut month) = (None, None);
+    for word in text.split([' ', ',']).filter(|w| !w.is_empty()) {
+        if let Some(m) = crate::figures::month_named(&word.to_ascii_lowercase()) {
+            month = Some(m);
+        } else if word.len() == 4 && word.parse::<i32>().is_ok() {
+            year = word.parse().ok();
+        } else if !word.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)) {
+            return None;
+        }
+    }
+    (year.is_some() || month.is_some()).then_some((year, month))
+}
+
 fn opening(folded: &str, sentence: &Range<usize>, named: &Named) -> Opening {
     let text = &folded[sentence.clone()];
     let mut words = text
@@ -895,8 +912,17 @@ impl Matcher {
         let mut neighbours = text::LineNeighbours::new(folded);
         let mut paragraph: std::collections::HashMap<usize, usize> = Default::default();
         let mut kept: HashMap<Vec<usize>, Vec<usize>> = HashMap::new();
+        // The period a line that is only a date sets for what follows it
+        // ("May 2024:" over "Exports grew by 7.6%"), until the next such
+        // line or heading.
+        let mut dated: Option<(Option<i32>, Option<u8>)> = None;
         for (i, sentence) in sentences.iter().enumerate() {
             let named = &all[i];
+            if let Some(label) = date_label(&folded[sentence.clone()]) {
+                dated = Some(label);
+            } else if layout.is_heading(i) {
+                dated = None;
+            }
             // The list ends at a sentence that is no item, or at a blank line
             // after its first item.
             let gap = folded.get(previous_end..sentence.start).unwrap_or("");
@@ -960,6 +986,7 @@ impl Matcher {
                 cues,
                 sibling_lead: data_lead && lead_in.is_some(),
                 own_words: &self.own_words,
+                dated,
                 scene: (i > 0 && layout.same_paragraph(i - 1, i))
                     .then(|| score::Scene::new(&folded[sentences[i - 1].clone()], &all[i - 1])),
             };
@@ -2558,6 +2585,45 @@ subject = ["Harbour Party"]
                 Some("harbour.seats".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_ties_what_follows_it_to_that_period() {
+        let rules = r#"
+[sources.s]
+name = "A customs office's monthly trade release"
+
+[[fact]]
+id = "exports.june"
+claim = "Norvania's exports, annual change, June 2026"
+source = "s"
+as_of = 2026-07-12
+period = "2026-06"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 8.6
+cues = ["exports"]
+subject = ["Norvania"]
+"#;
+        let text = "Trade timeline\n\nMay 2026:\n\nNorvania's exports grew by 7.6% year on year.\n\n\
+                    June 2026:\n\nNorvania's exports grew by 8.6% year on year.\n";
+        assert_eq!(ids_under(rules, text), ["exports.june"]);
+        let bound = bound_under(rules, text);
+        let at = |figure: &str| {
+            let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
+            let readings = Matcher::new(&facts).extract(&facts, text).readings;
+            let i = readings
+                .iter()
+                .position(|r| text[r.figure.span.clone()].contains(figure))
+                .unwrap();
+            bound[i].clone()
+        };
+        assert_eq!(at("8.6%"), Some("exports.june".to_string()));
+        assert_eq!(at("7.6%"), None);
+        // A time of the sentence's own outweighs the label.
+        let text = "May 2026:\n\nIn June, Norvania's exports grew by 8.6% year on year.\n";
+        assert_eq!(ids_under(rules, text), ["exports.june"]);
     }
 
     #[test]

@@ -179,6 +179,9 @@ pub(super) struct Context<'a> {
     /// The sentence before, when it is in the same paragraph: the year it
     /// sets the scene in may be what an undated figure after it is about.
     pub scene: Option<Scene>,
+    /// The year and month a line that is only a date above sets ("May
+    /// 2024:"), for figures the sentence ties to no time of its own.
+    pub dated: Option<(Option<i32>, Option<u8>)>,
 }
 
 /// The years a sentence sets the scene in: those it opens on ("In 2009,
@@ -780,6 +783,14 @@ pub(super) fn bind_sentence(
     }
     let mut owners = owners(&s, &figures, &mentions, &named.cue_spans);
     let mut stances = stances(&s, &figures);
+    if let Some((year, month)) = context.dated {
+        for stance in &mut stances {
+            if stance.year.is_none() && stance.month.is_none() && stance.quarter.is_none() {
+                stance.year = year;
+                stance.month = month;
+            }
+        }
+    }
     for (a, b) in restatements(&s, &figures) {
         figures[b].fall |= figures[a].fall;
         if stances[a].role == Role::Change && stances[b].role == Role::Level {
