@@ -883,7 +883,14 @@ pub(super) fn stance(
     let after_words = words_of(clause_after);
     // "a 200-seat jump": the noun after a unit hyphened to the figure.
     let hyphened = clause_after.starts_with('-');
-    let next = after_words.get(usize::from(hyphened)).copied();
+    // "87 – up three": a word after a dash opens an aside.
+    let dashed = [" -", " \u{2013}", " \u{2014}"]
+        .iter()
+        .any(|d| clause_after.starts_with(d));
+    let next = after_words
+        .get(usize::from(hyphened))
+        .copied()
+        .filter(|_| !dashed);
 
     let after_phrases = Phrases::of(clause_after);
     let over = after_phrases.over().or_else(|| Phrases::of(before).over());
@@ -1084,7 +1091,9 @@ pub(super) fn stance(
     } else if last == Some("to") || last == Some("at") {
         Role::Level
     } else if marker.is_some()
-        || before_words.iter().any(|w| {
+        // "its previous total of 52", but not "Former President Zuma's
+        // party won 58 seats": a title far before the figure.
+        || before_words.iter().rev().take(5).any(|w| {
             matches!(
                 *w,
                 "previous" | "former" | "formerly" | "previously" | "prior"
@@ -1868,6 +1877,7 @@ mod tests {
                 "303",
             ),
             ("The party had won 52 seats.", "52"),
+            ("It beat its previous best total of 52 seats.", "52"),
             (
                 "Borrowing costs had been held at 5.25% since last August.",
                 "5.25%",
@@ -1911,6 +1921,16 @@ mod tests {
             Role::Level
         );
         assert_eq!(of("Both ended up 23rd and 24th.", "23rd").role, Role::Level);
+        // A title long before the figure is a person's.
+        assert_eq!(
+            of("Former President Ndlovu's new party won 58 seats.", "58").role,
+            Role::Level
+        );
+        // An aside after a dash is no change of the figure's.
+        assert_eq!(
+            of("Its seats rose from 84 to 87 – up three.", "87").role,
+            Role::Level
+        );
         // "when" after a time that is not earlier keeps the level.
         assert_eq!(
             of("This is the month when the rate reached 4.2%.", "4.2%").role,

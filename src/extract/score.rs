@@ -1195,11 +1195,13 @@ fn owners(
                 let after = m.span.start >= figure.span.end;
                 if next.is_some_and(|w| ATTRIBUTIVE.contains(&w))
                     || (m.facts.is_empty() && after && entities::institution(&m.text))
-                    // "88 seats in the National Assembly": where the seats
-                    // are, not whose.
-                    || (after && entities::legislature(&m.text))
                 {
                     d += 8;
+                }
+                // "88 seats in the National Assembly", "losing 71 seats in
+                // Parliament": where the seats are, never whose.
+                if after && entities::legislature(&m.text) {
+                    d += 40;
                 }
                 if m.facts.is_empty() {
                     // A year or date seldom belongs to the place named
