@@ -749,6 +749,15 @@ const HEDGES: &[&str] = &[
     "below",
     "above",
     "close",
+    // Words of size: "dropped a whopping 71 seats", "fell a further 2%".
+    "whopping",
+    "staggering",
+    "massive",
+    "hefty",
+    "modest",
+    "mere",
+    "paltry",
+    "further",
 ];
 
 /// The word that governs a figure, and the word before it: the last words
@@ -948,8 +957,14 @@ pub(super) fn stance(
     };
     // "Two years ago, when inflation hit 8.1 percent": a clause opening
     // with a time ago.
-    let ago = opening.iter().take(4).any(|w| *w == "ago")
-        || (clause_start.is_none() && before_words.first() == Some(&"ago"));
+    // ("Formed just five months ago, it won 58 seats": the time ago is
+    // the participle's.)
+    let participle = words_of(lower)
+        .first()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+    let ago = !participle
+        && (opening.iter().take(4).any(|w| *w == "ago")
+            || (clause_start.is_none() && before_words.first() == Some(&"ago")));
     // "After three months at 62.5%, the rate rose to 62.7%": the
     // opening phrase is the time before.
     let after_opening = lower.trim_start().starts_with("after ")
@@ -1627,6 +1642,11 @@ mod tests {
                 Role::Change,
             ),
             ("The rate rose to 4.3% in October.", "4.3%", Role::Level),
+            (
+                "The party is the biggest loser, dropping a whopping 71 seats.",
+                "71",
+                Role::Change,
+            ),
             ("The rate edged up to 4.3%.", "4.3%", Role::Level),
             (
                 "It posted a 15% year-on-year revenue increase.",
@@ -1921,6 +1941,25 @@ mod tests {
             Role::Level
         );
         assert_eq!(of("Both ended up 23rd and 24th.", "23rd").role, Role::Level);
+        // A time ago in a participle phrase is the participle's.
+        assert_eq!(
+            after(
+                "Formed just five months ago, it won 58 seats.",
+                "five months",
+                "58"
+            )
+            .role,
+            Role::Level
+        );
+        assert_eq!(
+            after(
+                "Just five months ago, it won 58 seats.",
+                "five months",
+                "58"
+            )
+            .role,
+            Role::Earlier
+        );
         // A title long before the figure is a person's.
         assert_eq!(
             of("Former President Ndlovu's new party won 58 seats.", "58").role,
