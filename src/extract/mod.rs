@@ -1553,6 +1553,28 @@ subject = ["Norvania"]
             ),
             [None]
         );
+        // One month of the quarter is the month's figure, not the quarter's.
+        assert_eq!(
+            bound_under(
+                QUARTERS,
+                "Norvania's GDP grew 5.1% year on year in September."
+            ),
+            [None]
+        );
+        // The quarter as statistics offices write it.
+        for text in [
+            "Norvania's GDP grew 5.4% year on year in the three months to September.",
+            "Norvania's GDP grew 5.4% year on year in Quarter 3 (July to Sept) 2025.",
+        ] {
+            assert_eq!(bound_under(QUARTERS, text)[0], id("q3.growth"), "{text}");
+        }
+        assert_eq!(
+            bound_under(
+                QUARTERS,
+                "Norvania's GDP grew 6.7% year on year in Quarter 2 (Apr to June) 2025."
+            )[0],
+            id("q2.growth")
+        );
     }
 
     #[test]

@@ -1167,7 +1167,9 @@ pub(super) fn stance(
         || without_over.first(MAYBE_EARLIER_AFTER).is_some();
     let gain_or_loss = last.is_some_and(|w| GAIN_OR_LOSS.contains(&w));
     // "In October, prices rose 2%": a month opening the clause ties it too.
+    // ("rose 2.1% year on year in September": past the span.)
     let month = tied_month(clause_after)
+        .or_else(|| tied_month(&without_over.text))
         .or_else(|| labelled_month(before))
         .or_else(|| tied_month(clause_before));
     // "rose 0.3% in September": likely a change over that month.
@@ -1504,6 +1506,22 @@ fn quarters_in(text: &str, fiscal: bool) -> Vec<u8> {
                     .flatten()
                     .filter(|m| m % 3 == 0)
                     .map(of_month)
+            })
+            // "the three months to September": a quarter as statistics
+            // offices write it.
+            .or_else(|| {
+                (is(k, "three")
+                    && is(k + 1, "months")
+                    && (is(k + 2, "to") || is(k + 2, "ending") || is(k + 2, "ended")))
+                .then(|| month(k + 3))
+                .flatten()
+                .filter(|m| m % 3 == 0)
+                .map(of_month)
+            })
+            // "Quarter 3 (July to Sept)".
+            .or_else(|| {
+                let n = words.get(k + 1)?.parse::<u8>().ok()?;
+                (is(k, "quarter") && (1..=4).contains(&n) && !fiscal).then_some(n)
             })
             .or_else(|| {
                 let w = words.get(k).filter(|_| !fiscal)?;

@@ -1863,6 +1863,18 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             fact.id, fact.period
         ));
     }
+    // "Grew 0.1% in September": one month of a quarter is the month's
+    // figure, not the quarter's.
+    if crate::rules::quarter(&fact.period).is_some()
+        && e.stance.quarter.is_none()
+        && e.stance.month.is_some()
+        && !matches!(fact.kind, Kind::Year | Kind::Date)
+    {
+        return Err(format!(
+            "tied to a month; `{}` is for the quarter {}",
+            fact.id, fact.period
+        ));
+    }
     // A sum or count over a whole year takes no quarter's: "$9.2 billion
     // for the third quarter" is not the year's.
     let whole_year = fact.period.len() == 4

@@ -53,6 +53,7 @@ const NAMED_SERIES: &[&str] = &[
     "version",
     "channel",
     "radio",
+    "quarter",
 ];
 
 /// Words that may be joined to a number without making it a name:
