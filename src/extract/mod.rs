@@ -2610,6 +2610,38 @@ subject = ["Harbour Party"]
     }
 
     #[test]
+    fn a_change_in_another_measure_named_after_its_noun_is_never_sure() {
+        use crate::finding::Level;
+        let rules = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "output.change"
+claim = "Change in Norvania's industrial output, September 2026"
+source = "s"
+as_of = 2026-11-13
+kind = "percent"
+measure = "rate"
+value = -2.0
+cues = ["industrial output", "output"]
+subject = ["Norvania"]
+"#;
+        let level = |text: &str| level_under(rules, text);
+        assert_eq!(
+            level(
+                "Norvania's output was dragged down by a 2.6% fall in the manufacture \
+                 of motor vehicles."
+            ),
+            Some(Level::Low)
+        );
+        assert_eq!(
+            level("Norvania recorded a 2.6% fall in industrial output."),
+            Some(Level::High)
+        );
+    }
+
+    #[test]
     fn a_line_that_is_only_a_date_ties_what_follows_it_to_that_period() {
         let rules = r#"
 [sources.s]

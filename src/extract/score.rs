@@ -359,6 +359,14 @@ fn credited(lower_before: &str, lower_after: &str) -> bool {
     // "Christine Lagarde on Monday said": a time between the speaker and
     // the verb.
     let mut after = lower_after.trim_start();
+    // "The Office for National Statistics (ONS) said": its initials
+    // between the name and the verb.
+    if let Some(rest) = after.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && rest[..close].split_whitespace().count() == 1
+    {
+        after = rest[close + 1..].trim_start();
+    }
     for adjunct in [
         "on monday",
         "on tuesday",
@@ -415,6 +423,11 @@ fn credited(lower_before: &str, lower_after: &str) -> bool {
             "found",
             "published",
             "told",
+            "highlighted",
+            "noted",
+            "warned",
+            "confirmed",
+            "revealed",
         ]
         .iter()
         .any(|w| {
@@ -2069,6 +2082,32 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 .map(|word| format!("`{word} {noun}` is another measure's change"));
         }
     }
+    // "a 28.6% fall in the manufacture of motor vehicles": the measure a
+    // noun of change names after "in", when no word of it is the fact's.
+    if foreign.is_none()
+        && let Some(noun) = e.stance.noun
+        && let Some(rest) = s
+            .lower(figure.span.end..s.range.end)
+            .trim_start()
+            .strip_prefix(noun)
+            .and_then(|rest| rest.strip_prefix(" in "))
+    {
+        let words: Vec<&str> = rest
+            .split([',', ';', '.'])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(6)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !matches!(*w, "" | "the" | "a" | "an" | "of" | "and" | "its" | "their"))
+            .collect();
+        if !words.is_empty() && !words.iter().any(|w| own(w)) {
+            foreign = Some(format!(
+                "`{noun} in {}` is another measure's change",
+                words.join(" ")
+            ));
+        }
+    }
     if foreign.is_none() {
         foreign = narrowed_cue(s, named, e, own)
             .map(|word| format!("`{word}` narrows the cue to a part of its measure"));
@@ -2910,6 +2949,18 @@ mod tests {
         assert_eq!(attributive("-seat majority in the house"), Some("majority"));
         assert_eq!(attributive("-seat, a record"), None);
         assert_eq!(attributive("-seats in 2020"), None);
+    }
+
+    #[test]
+    fn a_source_credited_before_its_verb_owns_nothing() {
+        assert!(credited("the statistics office", " said the economy grew "));
+        // Its initials in brackets between.
+        assert!(credited(
+            "the office for national statistics",
+            " (ons) said the economy grew "
+        ));
+        assert!(credited("the office", " highlighted the fall, saying "));
+        assert!(!credited("the party", " (ap) won "));
     }
 
     #[test]
