@@ -2642,6 +2642,31 @@ subject = ["Norvania"]
     }
 
     #[test]
+    fn a_figure_that_is_a_target_s_value_is_no_other_aim() {
+        let rules = r#"
+[sources.s]
+name = "A central bank's monetary policy report"
+
+[[fact]]
+id = "peak"
+claim = "The central bank's forecast peak of inflation, September 2026"
+source = "s"
+as_of = 2026-08-06
+kind = "percent"
+future = true
+value = 4.0
+cues = ["inflation", "peak"]
+subject = ["the central bank", "Norvania"]
+qualifiers = ["peak", "September"]
+"#;
+        let text = "The central bank said Norvania's inflation was expected to peak in \
+                    September and then fall back towards its 2% target.";
+        assert_eq!(bound_under(rules, text), [None]);
+        let text = "The central bank expects Norvania's inflation to peak at 4% in September.";
+        assert_eq!(bound_under(rules, text), [Some("peak".to_string())]);
+    }
+
+    #[test]
     fn a_line_that_is_only_a_date_ties_what_follows_it_to_that_period() {
         let rules = r#"
 [sources.s]

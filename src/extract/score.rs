@@ -1707,6 +1707,25 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     if e.rate {
         return Err(format!("a rate, not a total; `{}` is a total", fact.id));
     }
+    // "fall back towards its 2% target": the value of a target, which a
+    // fact names only by naming the target.
+    let target = lower_after
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| matches!(*w, "target" | "goal" | "objective" | "ceiling"));
+    if let Some(target) = target
+        && !fact
+            .cues
+            .iter()
+            .chain(&fact.qualifiers)
+            .any(|c| c.to_ascii_lowercase().contains(target))
+    {
+        return Err(format!(
+            "the value of a {target}; `{}` does not name one",
+            fact.id
+        ));
+    }
     if figure.kind == Kind::Percent
         && counted_so_far(s.lower(s.range.start..figure.span.start), lower_after)
     {
