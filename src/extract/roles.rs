@@ -420,6 +420,9 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     ("average gain", "average"),
     ("average increase", "average"),
     ("average growth", "average"),
+    ("per quarter", "average"),
+    // "underlying profit", "the underlying pace of expansion".
+    ("underlying", "underlying"),
     // "Gross margin excluding credits rose to 17%": whatever else is
     // left out, the figure is not the reported one.
     ("excluding", "excluding"),
@@ -2027,6 +2030,12 @@ mod tests {
                 "Without the one-time charge, earnings would have been $1.64 a share.",
                 "$1.64",
             ),
+            // A pace, not one period's figure; an underlying measure.
+            (
+                "It put the pace of expansion at about 0.2% per quarter.",
+                "0.2%",
+            ),
+            ("Underlying profit rose to $3.1bn.", "$3.1bn"),
         ] {
             assert!(of(sentence, figure).basis.is_some(), "{sentence}");
         }
