@@ -2667,6 +2667,34 @@ qualifiers = ["peak", "September"]
     }
 
     #[test]
+    fn a_name_right_before_with_owns_the_figure_after_it() {
+        use crate::finding::Level;
+        let rules = r#"
+[sources.s]
+name = "An index"
+
+[[fact]]
+id = "norway.rank"
+claim = "Norway's rank on the Digital Readiness Index"
+source = "s"
+as_of = 2025
+kind = "rank"
+value = 4
+cues = ["Digital Readiness Index"]
+subject = ["Norway"]
+"#;
+        for text in [
+            "On the Digital Readiness Index, Norway, with 4th place, and Denmark, \
+             with 11th place, led the region.",
+            "On the Digital Readiness Index, Norway, with 4th place (6th in 2023), stayed \
+             ahead of Sweden, Denmark, with 11th place (9th in 2023), fell back.",
+        ] {
+            assert_eq!(level_under(rules, text), Some(Level::High), "{text}");
+            assert_eq!(ids_under(rules, text), ["norway.rank"], "{text}");
+        }
+    }
+
+    #[test]
     fn a_line_that_is_only_a_date_ties_what_follows_it_to_that_period() {
         let rules = r#"
 [sources.s]

@@ -1360,6 +1360,25 @@ fn with_phrase_to_opener(
     let Some(comma) = head.rfind(", with ") else {
         return;
     };
+    // "Norway, with 4th place, and Denmark, with 11th place": the figure
+    // right after "with" is the name's right before the comma.
+    let right_after = matches!(
+        head[comma + ", with ".len()..].trim_end(),
+        "" | "a" | "an" | "the"
+    );
+    let named = mentions
+        .iter()
+        .position(|m| !m.span.is_empty() && s.range.start + comma == m.span.end);
+    if right_after && let Some(name) = named {
+        for (i, m) in mentions.iter().enumerate() {
+            if i == name {
+                costs[i] = 0;
+            } else if !m.span.is_empty() {
+                costs[i] += 6;
+            }
+        }
+        return;
+    }
     // The phrase up to the figure holds no other clause, and no name of
     // its own ("with China ranking 11th"), and a noun before the figure
     // ("with a score of", not "with 59 conflicts raging").
