@@ -181,9 +181,8 @@ const OPENERS: &[&str] = &[
     "together",
 ];
 
-/// Capitalised words that are not names: days and titles (months and
-/// number words are the figure reader's lexicon's).
-const NOT_NAMES: &[&str] = &[
+/// The days of the week.
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -191,6 +190,11 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Capitalised words that are not names: titles (days are [`WEEKDAYS`];
+/// months and number words are the figure reader's lexicon's).
+const NOT_NAMES: &[&str] = &[
     "no",
     "i",
     "mr",
@@ -227,7 +231,9 @@ const NOT_NAMES: &[&str] = &[
 /// Whether a capitalised word is a month, a day or a title, never a name.
 pub(crate) fn not_a_name(word: &str) -> bool {
     let lower = word.to_lowercase();
-    NOT_NAMES.contains(&lower.as_str()) || crate::figures::month_named(&lower).is_some()
+    NOT_NAMES.contains(&lower.as_str())
+        || WEEKDAYS.contains(&lower.as_str())
+        || crate::figures::month_named(&lower).is_some()
 }
 
 /// Words that make a name an institution's: a publisher, a statistics

@@ -964,7 +964,7 @@ pub(super) fn stance(
     // the participle's.)
     let participle = words_of(lower)
         .first()
-        .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ed") && *w != "indeed");
     let ago = !participle
         && (opening.iter().take(4).any(|w| *w == "ago")
             || (clause_start.is_none() && before_words.first() == Some(&"ago")));
@@ -1109,7 +1109,7 @@ pub(super) fn stance(
     } else if last == Some("to") || last == Some("at") {
         Role::Level
     } else if marker.is_some()
-        // "its previous total of 52", but not "Former President Zuma's
+        // "its previous total of 52", but not "Former President Ndlovu's
         // party won 58 seats": a title far before the figure.
         || before_words.iter().rev().take(5).any(|w| {
             matches!(

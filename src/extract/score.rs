@@ -2398,13 +2398,6 @@ const OWN_TIME: &[&str] = &[
     "currently",
     "latest",
     "so far",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Whether the sentence before set the scene in a year before the fact's
@@ -2427,7 +2420,10 @@ fn set_in_an_earlier_year(s: &Sentence<'_>, scene: &[i32], fact: &Fact) -> bool 
         })
     };
     years_named(text).is_empty()
-        && !OWN_TIME.iter().any(|w| worded(w))
+        && !OWN_TIME
+            .iter()
+            .chain(crate::entities::WEEKDAYS)
+            .any(|w| worded(w))
         && !crate::quantity::MONTHS
             .iter()
             .any(|m| worded(&m.to_ascii_lowercase()))
