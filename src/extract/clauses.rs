@@ -239,7 +239,8 @@ pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<
                     && next.starts_with(|d: char| d.is_ascii_digit());
                 let list = next.starts_with(char::is_uppercase)
                     || next.starts_with("and ")
-                    || next.starts_with("or ");
+                    || next.starts_with("or ")
+                    || list_goes_on(&lower[body + i + 1..]);
                 if !digits && !list {
                     close = Some(body + i + 1);
                     break;
@@ -251,6 +252,26 @@ pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<
         }
     }
     out
+}
+
+/// Whether the text after a comma goes on with a list of short items that
+/// closes with "and" or "or": "food, tobacco and alcohol prices, also
+/// eased" after "which excludes energy,". Items hold no figure.
+fn list_goes_on(rest: &str) -> bool {
+    for item in rest.split(',').take(4) {
+        let words = item.split_whitespace().count();
+        if words == 0 || item.contains(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let closing = item.contains(" and ") || item.contains(" or ");
+        if closing {
+            return words <= 5;
+        }
+        if words > 3 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words that open a relative clause after a figure ("a milestone that

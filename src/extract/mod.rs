@@ -891,8 +891,15 @@ impl Matcher {
                 self.note(hit, folded, &mut named, Within::default());
             }
             named.mentions.sort_by_key(|(span, _)| span.start);
+            // A source credited for the sentence ("according to Eurostat",
+            // "the ONS said") is not who the paragraph is about.
+            let party = |span: &Range<usize>| {
+                let before = folded[sentence.start..span.start].to_lowercase();
+                let after = folded[span.end..sentence.end].to_lowercase();
+                !score::credited(&before, &after)
+            };
             named.other_subject = named.mentions.is_empty()
-                && !(named.narrowed.is_empty() && named.others.is_empty());
+                && !(named.narrowed.is_empty() && !named.others.iter().any(party));
             named.opens_on = opening(folded, sentence, &named);
             all.push(named);
         }
@@ -1303,6 +1310,20 @@ subject = "Chile"
         // A cue named earlier in the article names a later sentence.
         let text = "Electric cars are selling.\n\nIn Chile they took 22 percent of sales.\n";
         assert_eq!(bound(text), [ev]);
+    }
+
+    #[test]
+    fn a_source_credited_in_a_sentence_takes_no_paragraph_over() {
+        let ev = Some("ev".to_string());
+        // "according to" names where the figures come from, not whom they
+        // are about: the next sentence is still the headline's.
+        let text = "Chile's car buyers go electric\n\nAccording to Autostat's tally, buses sold well. Electric cars took 22 percent of sales.\n";
+        assert_eq!(bound(text), std::slice::from_ref(&ev));
+        let text = "Chile's car buyers go electric\n\nSales of buses held up, Autostat said. Electric cars took 22 percent of sales.\n";
+        assert_eq!(bound(text), std::slice::from_ref(&ev));
+        // Another country still does.
+        let text = "Chile's car buyers go electric\n\nIn Peru buses sold well. Electric cars took 22 percent of sales.\n";
+        assert_eq!(bound(text), [None]);
     }
 
     #[test]
@@ -2196,6 +2217,65 @@ subject = ["Norvania"]
         assert_eq!(readings[0].fact, Some(0), "{}", readings[0].reason);
     }
 
+    /// Core, energy and food inflation in one release.
+    const COMPONENTS: &str = r#"
+[sources.s]
+name = "A statistics office"
+
+[[fact]]
+id = "core"
+claim = "Norvania's core inflation (prices excluding energy and food), May 2025"
+source = "s"
+as_of = 2025-06-03
+period = "2025-05"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 2.3
+cues = ["core inflation", "core"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "energy"
+claim = "Norvania's annual energy inflation, May 2025"
+source = "s"
+as_of = 2025-06-03
+period = "2025-05"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = -3.6
+cues = ["energy prices", "energy"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "food"
+claim = "Norvania's annual food inflation, May 2025"
+source = "s"
+as_of = 2025-06-03
+period = "2025-05"
+kind = "percent"
+measure = "rate"
+over = "year"
+value = 3.3
+cues = ["food prices", "food"]
+subject = ["Norvania"]
+"#;
+
+    #[test]
+    fn a_clause_defining_the_measure_neither_takes_its_figure_nor_changes_its_basis() {
+        let id = |s: &str| Some(s.to_string());
+        // The clause lists what the measure leaves out: a list of its own,
+        // not the measure the figure after it states.
+        let text = "Norvania's core inflation, which excludes energy, food, tobacco and alcohol, eased to 2.3% in May.";
+        assert_eq!(bound_under(COMPONENTS, text), [id("core")]);
+        let text = "Core inflation in Norvania, which shows prices without volatile items such as energy and food costs, rose 2.3% in May.";
+        assert_eq!(bound_under(COMPONENTS, text), [id("core")]);
+        // A figure for what the clause names is still that measure's.
+        let text = "Norvania's food prices, which exclude drink, rose 3.3% in May.";
+        assert_eq!(bound_under(COMPONENTS, text), [id("food")]);
+    }
+
     /// The fact each figure of `text` is bound to under [`RATES`].
     fn bound_rates(text: &str) -> Vec<Option<String>> {
         bound_under(RATES, text)
@@ -2586,6 +2666,45 @@ subject = ["Harbour Party"]
         assert!(
             !outcomes.contains(&crate::finding::Outcome::Disagree),
             "{outcomes:?}"
+        );
+    }
+
+    #[test]
+    fn the_party_leading_an_alliance_does_not_own_the_alliance_s_seats() {
+        let rules = format!(
+            "{SEATS}{}",
+            r#"
+[[fact]]
+id = "coast.seats"
+claim = "Seats won by the Coast Alliance"
+source = "s"
+as_of = 2026
+kind = "count"
+value = 120
+cues = ["seats"]
+subject = ["Coast Alliance"]
+"#
+        );
+        let ids = |text: &str| bound_under(&rules, text);
+        let coast = Some("coast.seats".to_string());
+        assert_eq!(
+            ids("The Coast Alliance led by the Harbour Party won 120 seats."),
+            std::slice::from_ref(&coast)
+        );
+        assert_eq!(
+            ids(
+                "The opposition Coast Alliance, led by Ana Ndlovu's centrist Harbour Party, won 120 seats."
+            ),
+            std::slice::from_ref(&coast)
+        );
+        assert_eq!(
+            ids("The Coast Alliance headed by the Harbour Party took 120 seats."),
+            std::slice::from_ref(&coast)
+        );
+        // The party's own figure after its name is still its own.
+        assert_eq!(
+            ids("The Coast Alliance won, led by the Harbour Party with 88 seats."),
+            [Some("harbour.seats".to_string())]
         );
     }
 

@@ -259,6 +259,20 @@ impl Sentence<'_> {
         self.words.index(a).abs_diff(self.words.index(b))
     }
 
+    /// The distance in words between two offsets, less the words of
+    /// relative clauses wholly between them: "Core inflation, which leaves
+    /// out energy and food, rose 2.3%" holds its cue next to its figure.
+    fn distance_past_asides(&self, a: usize, b: usize) -> usize {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let aside: usize = self
+            .relatives
+            .iter()
+            .filter(|r| lo < r.start && r.end <= hi)
+            .map(|r| self.distance(r.start, r.end.saturating_sub(1)))
+            .sum();
+        self.distance(a, b).saturating_sub(aside)
+    }
+
     fn crossings(&self, a: usize, b: usize) -> usize {
         let (lo, hi) = (a.min(b), a.max(b));
         // Into or out of a relative clause counts as two breaks.
@@ -353,7 +367,7 @@ const REPORTED_IN: &[&str] = &[
 /// Whether a name is a source credited for the sentence rather than what
 /// it is about: "the ONS said", "according to Eurostat", "compiled by the
 /// Institute for Economics and Peace".
-fn credited(lower_before: &str, lower_after: &str) -> bool {
+pub(super) fn credited(lower_before: &str, lower_after: &str) -> bool {
     let before = lower_before.trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
     // "Christine Lagarde on Monday said": a time between the speaker and
@@ -1068,6 +1082,34 @@ fn inherit_mentions(
     }
 }
 
+/// Words after a name that put another party at its head: "the Coast
+/// Alliance led by the Harbour Party".
+const LEADING: &[&str] = &[
+    "led by",
+    "headed by",
+    "fronted by",
+    "spearheaded by",
+    "under",
+];
+
+/// Whether a name whose sentence runs `before` up to it is named as the
+/// head of a party named before it: "led by the", "led by Ana Ndlovu's
+/// centrist" (up to four words between, none a clause break).
+fn led_by(before: &str) -> bool {
+    LEADING.iter().any(|lead| {
+        let Some(at) = before
+            .rfind(&format!(" {lead}"))
+            .map(|at| at + 1 + lead.len())
+        else {
+            return before == *lead;
+        };
+        let rest = &before[at..];
+        (rest.is_empty() || rest.starts_with(' '))
+            && !rest.contains([',', ';', '(', ')'])
+            && rest.split_whitespace().count() <= 4
+    })
+}
+
 /// The owner of a figure: the mention it belongs to, and the cost of the
 /// best mention that is not a subject of the same facts (for the margin).
 struct Owner {
@@ -1179,9 +1221,11 @@ fn owners(
                 }
                 // "the Harbour Party under its new leader won 4 seats": the leader
                 // named after the party is not the figure's owner.
-                if m.span.start < figure.span.start
-                    && (before.ends_with(" under") || before.ends_with(" led by"))
-                {
+                // ("led by the Harbour Party with 88 seats" gives the
+                // leader's own.)
+                let with_own = m.span.end <= figure.span.start
+                    && s.lower(m.span.end..figure.span.start).trim() == "with";
+                if m.span.start < figure.span.start && led_by(before) && !with_own {
                     d += 8;
                 }
                 // "the Cloud division, which includes Azure, grew 19%": a
@@ -1854,7 +1898,12 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     if let Some(basis) = e.stance.basis {
         let plain = |w: &str| w.to_ascii_lowercase().replace('-', " ");
         let names = |w: &str| plain(w).contains(&plain(basis));
-        if !(fact.cues.iter().any(|c| names(c)) || fact.qualifiers.iter().any(|q| names(q))) {
+        // A claim that names the basis ("core inflation (prices excluding
+        // energy and food)") puts the fact on it.
+        if !(fact.cues.iter().any(|c| names(c))
+            || fact.qualifiers.iter().any(|q| names(q))
+            || names(&fact.claim))
+        {
             return Err(format!(
                 "stated on another basis ({basis}); `{}` is the reported figure",
                 fact.id
@@ -2180,7 +2229,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             } else {
                 coordinated(s.lower(figure.span.end..at))
             };
-            s.distance(at, figure.anchor)
+            s.distance_past_asides(at, figure.anchor)
                 + 4 * s.crossings(at, figure.anchor)
                 + if apart { 4 } else { 0 }
         })

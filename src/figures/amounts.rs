@@ -495,14 +495,16 @@ impl Reader<'_> {
         }
         // Money: a currency before, or a currency word after.
         if currency.is_none() {
-            // "US dollars"
-            let at = if self.is_word(end, "us") {
-                end + 1
-            } else {
-                end
-            };
+            // "US dollars", "2.7 billion U.S. dollars", "Hong Kong dollars"
+            let place = self.lex.currency_places.iter().find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.tok_is(end + k, w))
+            });
+            let at = place.map_or(end, |(words, _)| end + words.len());
             if let Some(code) = self.word(at).and_then(|w| self.lex.currency_word(w)) {
-                currency = Some(code);
+                currency = Some(place.map_or(code, |&(_, code)| code));
                 end = at + 1;
             }
         }

@@ -86,6 +86,10 @@ pub(crate) struct Lexicon {
     pub not_minor: &'static [u32],
     /// Currency words and codes as written, and the code they stand for.
     pub currency_words: &'static [(&'static str, &'static str)],
+    /// Words naming a country between a number and a currency word (as
+    /// tokens), and the currency they make it: "2.7 billion U.S. dollars"
+    /// is `usd`, "5 billion Hong Kong dollars" `hkd`.
+    pub currency_places: &'static [(&'static [&'static str], &'static str)],
     /// Units of measure written in two words or more, and the one name of
     /// each: "25 basis points", "a 50-basis-point cut".
     pub measure_phrases: &'static [(&'static [&'static str], &'static str)],
@@ -357,6 +361,16 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("mxn", "mxn"),
         ("pesos", "mxn"),
         ("krw", "krw"),
+    ],
+    currency_places: &[
+        (&["u", ".", "s", "."], "usd"),
+        (&["u", ".", "s"], "usd"),
+        (&["us"], "usd"),
+        (&["hong", "kong"], "hkd"),
+        (&["singapore"], "sgd"),
+        (&["australian"], "aud"),
+        (&["canadian"], "cad"),
+        (&["new", "zealand"], "nzd"),
     ],
     measure_phrases: &[
         (&["basis", "points"], "basis points"),
