@@ -2670,6 +2670,78 @@ subject = ["Harbour Party"]
     }
 
     #[test]
+    fn a_fiscal_quarter_s_fact_is_tied_by_months_not_by_labels() {
+        let rules = r#"
+[sources.s]
+name = "Norvex results"
+
+[[fact]]
+id = "sales"
+claim = "Norvex net sales, fiscal Q4 2024 (quarter ended 28 September 2024)"
+source = "s"
+as_of = 2024-10-31
+period = "2024-Q3"
+kind = "money"
+currency = "USD"
+value = 94_930_000_000
+tolerance = "0.6%"
+cues = ["sales"]
+subject = ["Norvex"]
+"#;
+        let ids = |text: &str| bound_under(rules, text);
+        let sales = Some("sales".to_string());
+        // The company's own numbering, with or without "fiscal".
+        assert_eq!(
+            ids("Norvex reported a Q4 record of $94.9 billion in sales."),
+            std::slice::from_ref(&sales)
+        );
+        assert_eq!(
+            ids("Norvex's fourth-quarter sales rose 6% to $94.93 billion."),
+            [None, sales.clone()]
+        );
+        // Months still tie: April-June is another quarter.
+        assert_eq!(
+            ids("Norvex's sales were $85.8 billion in the April-June quarter."),
+            [None]
+        );
+        // A fact of a calendar quarter still takes no "Q4" figure.
+        let calendar = rules.replace("fiscal Q4 2024", "third quarter of 2024");
+        assert_eq!(
+            bound_under(
+                &calendar,
+                "Norvex reported a Q4 record of $94.9 billion in sales."
+            ),
+            [None]
+        );
+    }
+
+    #[test]
+    fn a_year_set_against_the_figure_does_not_date_it() {
+        let ids = |text: &str| bound_under(SEATS, text);
+        let harbour = Some("harbour.seats".to_string());
+        // An opening that contrasts with an earlier year: the figure is
+        // this election's.
+        assert_eq!(
+            ids("In a notable departure from 2021, the Harbour Party won only 88 seats."),
+            [None, harbour.clone()]
+        );
+        assert_eq!(
+            ids("Contrary to the 2021 result, the Harbour Party won only 88 seats."),
+            [None, harbour.clone()]
+        );
+        // An opening that names the year still dates it.
+        assert_eq!(
+            ids("In 2021, the Harbour Party won only 88 seats."),
+            [None, None]
+        );
+        // The year of an election named with its adjectives.
+        assert_eq!(
+            ids("The 2021 parliamentary elections saw a turnout of 64.1% in Norvania."),
+            [None, None]
+        );
+    }
+
+    #[test]
     fn the_party_leading_an_alliance_does_not_own_the_alliance_s_seats() {
         let rules = format!(
             "{SEATS}{}",

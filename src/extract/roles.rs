@@ -348,6 +348,10 @@ pub(super) struct Stance {
     /// The calendar quarter the sentence ties the figure to ("5.4% in the
     /// July-September quarter").
     pub quarter: Option<u8>,
+    /// The calendar quarter its months name ("July-September", "the
+    /// quarter ended September"), leaving out labels ("Q4", "the fourth
+    /// quarter") that a fiscal year numbers its own way.
+    pub quarter_by_months: Option<u8>,
     /// The earlier-value marker after the figure ("last year"), which a
     /// fact qualified by it takes as its own.
     pub marker: Option<&'static str>,
@@ -1255,10 +1259,15 @@ pub(super) fn stance(
         over,
         likely_over,
         month: month.or_else(|| frame.clone().and_then(|f| tied_month(&lower[f]))),
-        quarter: tied_quarter(lower, clause_after, quarter_before).or_else(|| {
+        quarter: tied_quarter(clause_after, quarter_before, fiscal).or_else(|| {
             frame
                 .clone()
                 .and_then(|f| quarters_in(&lower[f], fiscal).last().copied())
+        }),
+        quarter_by_months: tied_quarter(clause_after, quarter_before, true).or_else(|| {
+            frame
+                .clone()
+                .and_then(|f| quarters_in(&lower[f], true).last().copied())
         }),
         year: tied_year(lower, from, figure.clone(), to, years).or_else(|| {
             years
@@ -1283,13 +1292,31 @@ pub(super) fn stance(
 /// byte `figure`: nothing between the comma and the figure breaks the
 /// clause, and neither there nor in the figure's clause after it is a time
 /// of the figure's own ("now", "this year").
+/// Phrases that set a time against the sentence's own: "in a departure
+/// from 2019", "contrary to the 2019 result", "compared with 2019".
+const CONTRASTS: &[&str] = &[
+    "departure from",
+    "contrary to",
+    "unlike",
+    "compared with",
+    "compared to",
+    "in contrast to",
+    "in contrast with",
+    "as against",
+    "versus",
+];
+
 fn opening_frame(lower: &str, figure: usize, clause_after: &str) -> Option<Range<usize>> {
     let start = lower.len() - lower.trim_start().len();
     let comma = start + lower.get(start..figure)?.find(',')?;
     let frame = &lower[start..comma];
-    let opens = words_of(frame)
-        .first()
-        .is_some_and(|w| matches!(*w, "in" | "during" | "for" | "over" | "throughout"));
+    // "In a notable departure from 2019, ...": a time set against the
+    // figure's, not its own.
+    let contrasted = CONTRASTS.iter().any(|c| frame.contains(c));
+    let opens = !contrasted
+        && words_of(frame)
+            .first()
+            .is_some_and(|w| matches!(*w, "in" | "during" | "for" | "over" | "throughout"));
     let own_time = |text: &str| {
         let text = Phrases::of(text);
         ["now", "this year", "this time", "today", "currently"]
@@ -1337,10 +1364,18 @@ fn when_earlier(lower: &str, at: usize) -> bool {
     {
         return false;
     }
-    let time = words_of(&before[..when]);
-    let time = &time[time.len().saturating_sub(4)..];
+    let words = words_of(&before[..when]);
+    let time = &words[words.len().saturating_sub(4)..];
     let phrase = Phrases::of(&time.join(" "));
-    phrase.first(EARLIER_AFTER).is_some()
+    // "more than it did last year, when sales were $22.46 billion": a
+    // time the sentence compares with is earlier, though "last year" alone
+    // may be the fact's own.
+    let compared = phrase.first(MAYBE_EARLIER_AFTER).is_some()
+        && words[words.len().saturating_sub(8)..]
+            .iter()
+            .any(|w| matches!(*w, "than" | "from" | "compared" | "versus"));
+    compared
+        || phrase.first(EARLIER_AFTER).is_some()
         || time
             .iter()
             .any(|w| matches!(*w, "previous" | "prior" | "preceding" | "earlier" | "ago"))
@@ -1450,7 +1485,9 @@ fn tied_year(
     // the index put it at 31st": the year of the event the figure is of.
     let event = {
         let words = words_of(between);
-        words.first().is_some_and(|w| EVENTS.contains(w))
+        // ("the 2019 parliamentary elections saw": two words may
+        // qualify it.)
+        words.iter().take(3).any(|w| EVENTS.contains(w))
             && words.len() <= 8
             && !between.contains([',', ';', '(', ')'])
     };
@@ -1461,8 +1498,7 @@ fn tied_year(
 /// ("grew 5.4% in the July-September quarter"), else last in its clause
 /// before it ("In the April-June quarter, growth was 6.7%"). A sentence
 /// about a fiscal year ties none: its quarters are not the calendar's.
-fn tied_quarter(lower: &str, clause_after: &str, clause_before: &str) -> Option<u8> {
-    let fiscal = FISCAL.iter().any(|w| lower.contains(w));
+fn tied_quarter(clause_after: &str, clause_before: &str, fiscal: bool) -> Option<u8> {
     let after = quarters_in(clause_after, fiscal);
     let before = quarters_in(clause_before, fiscal);
     after.first().or(before.last()).copied()
@@ -1470,6 +1506,11 @@ fn tied_quarter(lower: &str, clause_after: &str, clause_before: &str) -> Option<
 
 /// Words that put a sentence's quarters in a fiscal year.
 const FISCAL: &[&str] = &["fiscal", "financial year", " fy", "fy2"];
+
+/// Whether lower-case `text` names a fiscal year: "fiscal Q4 2024".
+pub(super) fn names_fiscal_year(text: &str) -> bool {
+    FISCAL.iter().any(|w| text.contains(w))
+}
 
 /// The calendar quarters `text` names, in order: a quarter's months
 /// ("July-September", "between April and June"), the month it ends in
@@ -1900,6 +1941,10 @@ mod tests {
             (
                 "Growth has slowed since the prior two quarters, when output expanded 4.1%.",
                 "4.1%",
+            ),
+            (
+                "Exports brought in more than they did last year, when sales were $22.5 billion.",
+                "$22.5 billion",
             ),
             ("Prices outpaced last month's 2.1% rise.", "2.1%"),
             ("It beat the previous quarter's 12% gain.", "12%"),

@@ -1951,10 +1951,16 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     let period_quarter = crate::rules::quarter(&fact.period)
         .or_else(|| period_month.map(|m| (m - 1) / 3 + 1))
         .filter(|_| !matches!(fact.kind, Kind::Year | Kind::Date));
-    let stated_quarter = e
-        .stance
-        .quarter
-        .or_else(|| e.stance.month.map(|m| (m - 1) / 3 + 1));
+    // A fact of a fiscal quarter ("net sales, fiscal Q4 2024", its
+    // `period` the calendar quarter it covers) is numbered the company's
+    // way: "Q4" and "the fourth quarter" tie nothing, its months do.
+    let fiscal = super::roles::names_fiscal_year(&fact.claim.to_lowercase());
+    let stated_quarter = if fiscal {
+        e.stance.quarter_by_months
+    } else {
+        e.stance.quarter
+    }
+    .or_else(|| e.stance.month.map(|m| (m - 1) / 3 + 1));
     if let (Some(quarter), Some(stated)) = (period_quarter, stated_quarter)
         && quarter != stated
     {
