@@ -899,7 +899,7 @@ impl Matcher {
                 !score::credited(&before, &after)
             };
             named.other_subject = named.mentions.is_empty()
-                && !(named.narrowed.is_empty() && !named.others.iter().any(party));
+                && (!named.narrowed.is_empty() || named.others.iter().any(party));
             named.opens_on = opening(folded, sentence, &named);
             all.push(named);
         }
