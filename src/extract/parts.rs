@@ -309,6 +309,37 @@ pub(super) fn narrowing(before: &str, own: impl Fn(&str) -> bool) -> Option<&str
     None
 }
 
+/// The name after a one-word cue's "of" or "for" that narrows it to a
+/// part: "iPhone" in "sales of Apple's cash cow iPhone". `after` is the
+/// text right after the cue as written; up to five words are read, up to
+/// punctuation or a figure; the fact's own words (`own`, lower case) and
+/// words that name nothing ("the", months) pass.
+pub(super) fn named_after(after: &str, own: impl Fn(&str) -> bool) -> Option<&str> {
+    let rest = after.trim_start();
+    let rest = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("for "))?;
+    for raw in rest.split_whitespace().take(5) {
+        if raw.contains(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '%')) {
+            return None;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let stem = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix('\u{2019}'))
+            .unwrap_or(word);
+        let lower = stem.to_lowercase();
+        let capitalised = stem.chars().any(char::is_uppercase);
+        if capitalised && !own(&lower) && !crate::entities::not_a_name(stem) && stem.len() >= 2 {
+            return Some(stem);
+        }
+        if raw.ends_with([',', ';', ':', ')']) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Nouns that, right after a cue, make it the modifier of another measure:
 /// "CPI goods annual rate", "inflation expectations", "unemployment
 /// benefits".
@@ -492,6 +523,20 @@ mod tests {
     #[test]
     fn a_modifier_of_kind_narrows_and_one_of_size_or_span_does_not() {
         assert_eq!(narrowing("lumenfold's gaming ", none), Some("gaming"));
+        let own = |w: &str| w == "lumenfold";
+        assert_eq!(
+            named_after(" of Lumenfold's cash cow Orbiphone, which", own),
+            Some("Orbiphone")
+        );
+        assert_eq!(
+            named_after(" for the flagship iPad product", own),
+            Some("iPad")
+        );
+        assert_eq!(named_after(" of Lumenfold rose 6%", own), None);
+        assert_eq!(named_after(" of $94.9 billion in Europe", own), None);
+        assert_eq!(named_after(" for September were up", own), None);
+        assert_eq!(named_after(" for the quarter, Europe", own), None);
+        assert_eq!(named_after(" rose in Europe", own), None);
         assert_eq!(narrowing("in 365 commercial cloud ", none), Some("cloud"));
         assert_eq!(narrowing("lumenfold's third-quarter ", none), None);
         assert_eq!(narrowing("posted record quarterly ", none), None);

@@ -2340,13 +2340,25 @@ fn narrowed_cue<'s>(
                 .max_by_key(|r| r.end)
         })
         .collect();
-    let cue = found.iter().min_by_key(|c| {
-        if c.end <= figure.start {
-            s.distance(c.end, figure.start)
-        } else {
-            s.distance(figure.end, c.start)
-        }
-    })?;
+    // The nearest, measured past relative clauses between; a cue inside
+    // one the figure is outside of ("Sales of its iPhone, which makes up
+    // half of its revenue, rose to $46.2 billion") is the clause's.
+    let aside = |c: &Range<usize>| {
+        s.relatives
+            .iter()
+            .any(|r| r.contains(&c.start) && !r.contains(&figure.start))
+    };
+    let cue = found
+        .iter()
+        .filter(|c| !aside(c))
+        .min_by_key(|c| {
+            if c.end <= figure.start {
+                s.distance_past_asides(c.end, figure.start)
+            } else {
+                s.distance_past_asides(figure.end, c.start)
+            }
+        })
+        .or_else(|| found.first())?;
     let words = s.lower(cue.clone()).split_whitespace().count();
     // "Core CPIH" for core CPI: a name in capitals after a one-word cue
     // makes it another measure's, wherever in the sentence.
@@ -2389,6 +2401,10 @@ fn narrowed_cue<'s>(
             s.range.start
         };
         if let Some(word) = parts::narrowing(s.lower(from..cue.start), own) {
+            return Some(word);
+        }
+        // "Sales of Apple's cash cow iPhone": a name after it.
+        if let Some(word) = parts::named_after(&s.folded[cue.end..s.range.end], own) {
             return Some(word);
         }
     }
