@@ -2186,6 +2186,25 @@ subject = ["Norvania"]
         assert_eq!(bound, ["27"]);
     }
 
+    #[test]
+    fn from_one_value_to_another_the_later_is_the_fact_s() {
+        let facts = crate::rules::parse(Path::new("r.toml"), EDITIONS).unwrap();
+        let matcher = Matcher::new(&facts);
+        for text in [
+            "Norvania's score dipped from 29 to 27.",
+            "Norvania fell three places, with its score dipping from 29 to 27.",
+            "Norvania's score slid to 27, from 29.",
+        ] {
+            let readings = matcher.extract(&facts, text).readings;
+            let bound: Vec<&str> = readings
+                .iter()
+                .filter(|r| r.fact.is_some())
+                .map(|r| &text[r.figure.span.clone()])
+                .collect();
+            assert_eq!(bound, ["27"], "{text}");
+        }
+    }
+
     /// November's final inflation rate, published in December, whose
     /// flash estimate came out in November.
     const FLASH: &str = r#"

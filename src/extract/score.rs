@@ -36,6 +36,11 @@ const INHERITED_CUE_DISTANCE: usize = 40;
 /// standing, against one in the present.
 const PAST_TENSE_PENALTY: usize = 3;
 
+/// How much farther from its cue a figure stated as an earlier value
+/// ("from 29 to 27") counts as standing, for a fact that takes one: the
+/// value it moved to is nearer the fact.
+const EARLIER_PENALTY: usize = 6;
+
 /// How much farther from its cue a figure given as gained or lost counts
 /// as standing, for a fact that is a level.
 const GAIN_OR_LOSS_PENALTY: usize = 6;
@@ -2252,6 +2257,10 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         .unwrap_or(0);
     let tense = if e.stance.past_tense {
         PAST_TENSE_PENALTY
+    } else {
+        0
+    } + if e.stance.role == Role::Earlier {
+        EARLIER_PENALTY
     } else {
         0
     };
