@@ -81,6 +81,17 @@ pub(super) fn unit_note(unit: Option<&str>) -> String {
     unit.map_or(String::new(), |u| format!(" in {u}"))
 }
 
+/// Whether the word read as a figure's unit is a word of the fact's cue,
+/// naming the measure rather than what is counted: "a 90 CPI score".
+fn unit_is_cue(fact: &Fact, unit: Option<&str>) -> bool {
+    unit.is_some_and(|unit| {
+        fact.cues.iter().any(|cue| {
+            cue.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(unit))
+        })
+    })
+}
+
 /// Whether a fact can take a figure: same kind, same unit or currency.
 pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
     // A score ("out of 100", "points") may be written as a bare number:
@@ -91,7 +102,7 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
             .as_deref()
             .is_some_and(|u| u.starts_with("out of ") || u.starts_with("point"))
         && figure.kind == Kind::Count
-        && figure.unit.is_none();
+        && (figure.unit.is_none() || unit_is_cue(fact, figure.unit.as_deref()));
     if bare_score || points_for_basis_points(fact, figure) {
         return true;
     }

@@ -2187,6 +2187,18 @@ subject = ["Norvania"]
     }
 
     #[test]
+    fn a_score_named_by_the_index_after_it_is_a_score() {
+        let rules = EDITIONS
+            .replace(r#"cues = ["score"]"#, r#"cues = ["Graft Index", "GI"]"#)
+            .replace(r#"unit = "points""#, r#"unit = "out of 100""#);
+        let ids = bound_under(
+            &rules,
+            "Norvania is the cleanest country, with a 27 GI score.",
+        );
+        assert_eq!(ids, [Some("score".to_string())]);
+    }
+
+    #[test]
     fn from_one_value_to_another_the_later_is_the_fact_s() {
         let facts = crate::rules::parse(Path::new("r.toml"), EDITIONS).unwrap();
         let matcher = Matcher::new(&facts);

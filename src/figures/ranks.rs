@@ -62,6 +62,8 @@ const PLACE_WORDS: &[&str] = &[
     "notch",
     "rungs",
     "ranks",
+    "steps",
+    "step",
 ];
 
 /// Verbs of a move in a ranking, as in "climbed eight places".
@@ -516,18 +518,35 @@ impl Reader<'_> {
             });
         let rank_verb_near = rank_verb_near || among;
         // "climbed eight places to 151": the place moved to.
+        // ("slipped two steps in the graft index to 151": the list named
+        // between, no other number.)
         let moved_to = n.first >= 2
             && self.is_word(n.first - 1, "to")
             && (self.place_word(n.first - 2)
-                || (self.punct(n.first - 2) == Some(',') && self.place_word(n.first - 3)));
+                || (self.punct(n.first - 2) == Some(',') && self.place_word(n.first - 3))
+                || (n.first.saturating_sub(12)..n.first - 1)
+                    .rev()
+                    .take_while(|&k| self.number_at(k).is_none())
+                    .any(|k| {
+                        self.place_word(k)
+                            && k >= 2
+                            && self.number_at(k - 1).is_some()
+                            && self.word(k - 2).is_some_and(|w| MOVES.contains(&w))
+                    }));
         // "its rank improved from 161 to 159", "improving its ranking from
         // 133 in 2022 to 130 out of 193": the ends of a move in a ranking.
+        // ("its spot in the 2024 table was further down at 149"; but "its
+        // score in the ranking fell to 65" is the score.)
         let moved_in_ranking = n.first > 0
-            && matches!(self.word(n.first - 1), Some("from" | "to"))
+            && matches!(self.word(n.first - 1), Some("from" | "to" | "at"))
             && (n.first.saturating_sub(10)..n.first - 1).any(|k| {
+                self.word(k).is_some_and(|w| {
+                    matches!(w, "rank" | "ranking" | "position" | "place" | "spot")
+                }) && !(k > 0 && self.number_at(k - 1).is_some())
+            })
+            && !(n.first.saturating_sub(10)..n.first - 1).any(|k| {
                 self.word(k)
-                    .is_some_and(|w| matches!(w, "rank" | "ranking" | "position" | "place"))
-                    && !(k > 0 && self.number_at(k - 1).is_some())
+                    .is_some_and(|w| matches!(w, "score" | "points"))
             });
         // "Harbor Ranking 2025": a year names the ranking's edition.
         let edition =
