@@ -2187,6 +2187,45 @@ subject = ["Norvania"]
     }
 
     #[test]
+    fn adjusted_earnings_are_not_the_reported_earnings() {
+        let rules = r#"
+[sources.s]
+name = "Lumenfold results"
+
+[[fact]]
+id = "eps"
+claim = "Lumenfold's diluted earnings per share"
+source = "s"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 0.97
+cues = ["earnings per share", "per share", "EPS"]
+subject = ["Lumenfold"]
+
+[[fact]]
+id = "eps.adjusted"
+claim = "Lumenfold's earnings per share excluding a one-time tax charge"
+source = "s"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 1.64
+cues = ["adjusted earnings per share", "adjusted EPS", "adjusted earnings"]
+subject = ["Lumenfold"]
+"#;
+        let ids = |text: &str| bound_under(rules, text);
+        assert_eq!(
+            ids("Lumenfold's adjusted earnings came in at $1.64 per share."),
+            [Some("eps.adjusted".to_string())]
+        );
+        assert_eq!(
+            ids("Lumenfold earned 97 cents per share."),
+            [Some("eps".to_string())]
+        );
+    }
+
+    #[test]
     fn a_score_named_by_the_index_after_it_is_a_score() {
         let rules = EDITIONS
             .replace(r#"cues = ["score"]"#, r#"cues = ["Graft Index", "GI"]"#)

@@ -132,7 +132,18 @@ pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> boo
         .chain(before.rfind(", and ").map(|at| at + 2))
         .max()
         .unwrap_or(0);
-    let before = &before[clause..];
+    let mut before = &before[clause..];
+    // "beat the forecast of $1.60, with revenue at $94.93 billion": an
+    // expectation with its own figure ends at the comma after it.
+    if let Some(comma) = before.rfind(", ") {
+        let head = before[..comma].trim_end();
+        let last = head.rsplit(' ').next().unwrap_or("");
+        let figure_ends = last.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+            || (!crate::figures::number_word(last) && crate::figures::figure_word(last));
+        if figure_ends {
+            before = &before[comma + 1..];
+        }
+    }
     // "Inflation is expected to be 1.8%, a flash estimate shows": an
     // agency's wording for its first estimate, which states the figure.
     let flash = ["flash estimate", "preliminary estimate", "flash reading"]
@@ -427,6 +438,15 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     ("per quarter", "average"),
     // "underlying profit", "the underlying pace of expansion".
     ("underlying", "underlying"),
+    // "Adjusted earnings came in at $1.64 per share": not the reported
+    // (GAAP) figure ("seasonally adjusted" is no other basis).
+    ("adjusted earnings", "adjusted"),
+    ("adjusted eps", "adjusted"),
+    ("adjusted profit", "adjusted"),
+    ("adjusted net income", "adjusted"),
+    ("adjusted operating", "adjusted"),
+    ("adjusted ebitda", "adjusted"),
+    ("adjusted diluted", "adjusted"),
     // "Gross margin excluding credits rose to 17%": whatever else is
     // left out, the figure is not the reported one.
     ("excluding", "excluding"),
@@ -1836,6 +1856,22 @@ mod tests {
             (
                 "The party did not, as polls said, win 4.1% of the vote.",
                 "4.1%",
+                Role::Intended,
+            ),
+            // A forecast that has its own figure ends with it.
+            (
+                "It beat the forecast of $1.60, with revenue at $94.93 billion.",
+                "$94.93 billion",
+                Role::Level,
+            ),
+            (
+                "Revenue topped the expected $45.47 billion, with a 5.5% rise.",
+                "5.5%",
+                Role::Change,
+            ),
+            (
+                "Polls expect it to win 300 seats, with its partner at 40.",
+                "40",
                 Role::Intended,
             ),
         ];
