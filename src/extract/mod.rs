@@ -2771,6 +2771,11 @@ subject = ["Norvex"]
             ids("Norvex's fourth-quarter sales rose 6% to $94.93 billion."),
             [None, sales.clone()]
         );
+        // Another of its fiscal quarters by label is not its.
+        assert_eq!(
+            ids("In the third quarter, Norvex's sales were $85.8 billion."),
+            [None]
+        );
         // Months still tie: April-June is another quarter.
         assert_eq!(
             ids("Norvex's sales were $85.8 billion in the April-June quarter."),

@@ -363,6 +363,9 @@ pub(super) struct Stance {
     /// quarter ended September"), leaving out labels ("Q4", "the fourth
     /// quarter") that a fiscal year numbers its own way.
     pub quarter_by_months: Option<u8>,
+    /// The quarter its label names, whatever year it counts in: "Q3",
+    /// "the third quarter", also in fiscal copy.
+    pub quarter_labelled: Option<u8>,
     /// The earlier-value marker after the figure ("last year"), which a
     /// fact qualified by it takes as its own.
     pub marker: Option<&'static str>,
@@ -1284,6 +1287,11 @@ pub(super) fn stance(
                 .clone()
                 .and_then(|f| quarters_in(&lower[f], fiscal).last().copied())
         }),
+        quarter_labelled: tied_quarter(clause_after, quarter_before, false).or_else(|| {
+            frame
+                .clone()
+                .and_then(|f| quarters_in(&lower[f], false).last().copied())
+        }),
         quarter_by_months: tied_quarter(clause_after, quarter_before, true).or_else(|| {
             frame
                 .clone()
@@ -1526,6 +1534,12 @@ fn tied_quarter(clause_after: &str, clause_before: &str, fiscal: bool) -> Option
 
 /// Words that put a sentence's quarters in a fiscal year.
 const FISCAL: &[&str] = &["fiscal", "financial year", " fy", "fy2"];
+
+/// The quarter lower-case `text` names by its label: 4 in "net sales,
+/// fiscal Q4 2024" or "the fourth quarter of fiscal 2024".
+pub(super) fn quarter_label(text: &str) -> Option<u8> {
+    quarters_in(text, false).first().copied()
+}
 
 /// Whether lower-case `text` names a fiscal year: "fiscal Q4 2024".
 pub(super) fn names_fiscal_year(text: &str) -> bool {

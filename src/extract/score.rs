@@ -1959,7 +1959,23 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
     // A fact of a fiscal quarter ("net sales, fiscal Q4 2024", its
     // `period` the calendar quarter it covers) is numbered the company's
     // way: "Q4" and "the fourth quarter" tie nothing, its months do.
-    let fiscal = super::roles::names_fiscal_year(&fact.claim.to_lowercase());
+    let claim = fact.claim.to_lowercase();
+    let fiscal = super::roles::names_fiscal_year(&claim);
+    // Its label against the fiscal quarter the claim names: "In the third
+    // quarter, sales were $14.7 billion" is not fiscal Q4's.
+    if fiscal
+        && let (Some(own), Some(stated)) = (
+            super::roles::quarter_label(&claim),
+            e.stance.quarter_labelled,
+        )
+        && own != stated
+        && e.stance.quarter_by_months.is_none()
+    {
+        return Err(format!(
+            "tied to another quarter; `{}` is for fiscal Q{own}",
+            fact.id
+        ));
+    }
     let stated_quarter = if fiscal {
         e.stance.quarter_by_months
     } else {
