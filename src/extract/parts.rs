@@ -326,7 +326,7 @@ pub(super) fn named_after(after: &str, own: impl Fn(&str) -> bool) -> Option<&st
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let stem = word
             .strip_suffix("'s")
-            .or_else(|| word.strip_suffix('\u{2019}'))
+            .or_else(|| word.strip_suffix("\u{2019}s"))
             .unwrap_or(word);
         let lower = stem.to_lowercase();
         let capitalised = stem.chars().any(char::is_uppercase);
@@ -533,6 +533,7 @@ mod tests {
             Some("iPad")
         );
         assert_eq!(named_after(" of Lumenfold rose 6%", own), None);
+        assert_eq!(named_after(" of Lumenfold\u{2019}s rose 6%", own), None);
         assert_eq!(named_after(" of $94.9 billion in Europe", own), None);
         assert_eq!(named_after(" for September were up", own), None);
         assert_eq!(named_after(" for the quarter, Europe", own), None);
