@@ -415,11 +415,12 @@ fn convert(
     }
     .map(|u| u.to_lowercase());
     let value = fact_value(file, &id, kind, &raw)?;
+    let change = matches!(raw.measure, RawMeasure::Change);
     let superseded = raw
         .superseded
         .iter()
         .map(|old| {
-            let value = plain_value(file, &id, kind, &old.value, old.of.as_ref())?;
+            let value = plain_value(file, &id, kind, change, &old.value, old.of.as_ref())?;
             Ok(Superseded {
                 value,
                 as_of: as_of(file, &old.as_of)?,
@@ -666,7 +667,8 @@ fn fact_value(
     let value = match name {
         "value" => {
             let value = raw.value.as_ref().expect("`value` was seen above");
-            let mut value = plain_value(file, id, kind, value, raw.of.as_ref())?;
+            let change = matches!(raw.measure, RawMeasure::Change);
+            let mut value = plain_value(file, id, kind, change, value, raw.of.as_ref())?;
             if let Value::Amount(amount) = &mut value {
                 amount.slack = resolve_slack(slack, amount.nominal);
             }
@@ -742,11 +744,13 @@ fn resolve_slack(slack: f64, nominal: f64) -> f64 {
     }
 }
 
-/// A single value of the fact's kind: `value` (and `of` for ranks).
+/// A single value of the fact's kind: `value` (and `of` for ranks). A count
+/// may be negative only when it is a change ("lost 1,400 jobs").
 fn plain_value(
     file: &FileText<'_>,
     id: &str,
     kind: Kind,
+    change: bool,
     value: &Spanned<toml::Value>,
     of: Option<&Spanned<i64>>,
 ) -> Result<Value, Box<RuleError>> {
@@ -827,7 +831,7 @@ fn plain_value(
                 toml::Value::Float(n) if n.is_finite() => *n,
                 _ => return Err(wrong("a number")),
             };
-            if kind == Kind::Count && number < 0.0 {
+            if kind == Kind::Count && number < 0.0 && !change {
                 return Err(wrong("a number that is not negative"));
             }
             Ok(Value::Amount(Amount::exact(number)))
@@ -971,6 +975,22 @@ mod tests {
             panic!("not an amount")
         };
         assert_eq!(amount.slack, 100.0);
+    }
+
+    #[test]
+    fn a_count_may_be_negative_only_as_a_change() {
+        let fact = |measure: &str| {
+            parse_str(&format!(
+                "[[fact]]\nid = \"x\"\nclaim = \"c\"\nsource = \"s\"\nas_of = 2024\nkind = \"count\"\n{measure}cues = [\"jobs\"]\nsubject = \"R\"\nvalue = -1400\n"
+            ))
+        };
+        let err = fact("").unwrap_err().to_string();
+        assert!(err.contains("not negative"), "{err}");
+        let facts = fact("measure = \"change\"\n").unwrap();
+        let Some(Value::Amount(amount)) = facts[0].value else {
+            panic!("not an amount")
+        };
+        assert_eq!(amount.nominal, -1400.0);
     }
 
     #[test]

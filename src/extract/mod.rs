@@ -835,8 +835,17 @@ impl Matcher {
                     last.starts_with(char::is_uppercase)
                         && next.is_some_and(|w| w.starts_with(char::is_uppercase))
                 };
+                // "iLens" in "the iLens maker": a cue inside a longer name
+                // of a subject is part of that name.
+                let in_subject_name = is_cue(hit)
+                    && here.iter().any(|other| {
+                        is_subject(other)
+                            && other.span.start <= hit.span.start
+                            && hit.span.end <= other.span.end
+                            && other.span.len() > hit.span.len()
+                    });
                 let within = Within {
-                    cue: inside(&is_cue, false),
+                    cue: inside(&is_cue, false) || in_subject_name,
                     subject: inside(&is_subject, true) || in_a_name,
                 };
                 self.note(hit, folded, &mut named, within);
@@ -1599,6 +1608,24 @@ subject = ["Norvania"]
     }
 
     #[test]
+    fn a_figure_of_some_years_ago_is_an_earlier_value() {
+        for text in [
+            "Norvania's unemployment rate was 4.9% two years ago.",
+            "Norvania's unemployment rate has climbed from a record low of 4.9% two years ago, officials said.",
+            "Norvania's unemployment rate was 4.9% three months earlier.",
+            "Norvania's unemployment rate stood at 4.9% three months earlier.",
+            "Norvania's unemployment rate stood at 4.9% a year earlier.",
+        ] {
+            assert_eq!(bound_under(REGIONS, text)[0], None, "{text}");
+        }
+        // A duration that is no time ago is read as before.
+        assert_eq!(
+            bound_under(REGIONS, "Norvania's unemployment rate held at 5.9% for two years.")[0],
+            Some("national.rate".to_string())
+        );
+    }
+
+    #[test]
     fn a_group_between_cue_and_figure_makes_the_binding_weak() {
         use crate::finding::Level;
         let level = |text: &str| level_under(REGIONS, text);
@@ -1658,6 +1685,51 @@ subject = ["Lumenfold", "the company"]
         ] {
             assert_ne!(level(text), Some(Level::High), "{text}");
         }
+    }
+
+    const EPITHET: &str = r#"
+[sources.q]
+name = "Lumenfold quarterly results"
+
+[[fact]]
+id = "total"
+claim = "Lumenfold total revenue for the quarter"
+source = "q"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 94.9e9
+cues = ["revenue", "sales"]
+subject = ["Lumenfold", "the iLens maker"]
+
+[[fact]]
+id = "ilens"
+claim = "Lumenfold iLens revenue for the quarter"
+source = "q"
+as_of = 2026
+kind = "money"
+currency = "USD"
+value = 46.2e9
+cues = ["iLens"]
+subject = ["Lumenfold", "the iLens maker"]
+"#;
+
+    #[test]
+    fn a_cue_inside_a_name_of_the_subject_is_part_of_the_name() {
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(EPITHET, "Revenue at the iLens maker rose 6% to $94.9 billion."),
+            [None, id("total")]
+        );
+        assert_eq!(
+            level_under(EPITHET, "The iLens maker reported revenue of $94.9 billion."),
+            Some(Level::High)
+        );
+        // Named outside the epithet, the cue still counts.
+        assert_eq!(
+            bound_under(EPITHET, "The iLens maker sold $46.2 billion of iLens devices.")[0],
+            id("ilens")
+        );
     }
 
     const ENERGY: &str = r#"

@@ -611,6 +611,14 @@ const EARLIER_AFTER: &[&str] = &[
     "a quarter earlier",
     "the previous quarter",
     "ago",
+    "days earlier",
+    "weeks earlier",
+    "months earlier",
+    "quarters earlier",
+    "years earlier",
+    "decades earlier",
+    "months before",
+    "years before",
     "last time",
     "the previous election",
     "the last election",
@@ -1183,7 +1191,12 @@ pub(super) fn stance(
     // "the third quarter of last year, ... the first quarter of this year":
     // the sentence sets last year against this one.
     let last_year = after_phrases.holds("last year") && lower.contains("this year");
-    let role = if ((ago || opens_on_earlier || past_perfect) && role == Role::Level)
+    // "stood at 4.9% a year earlier": a time ago right after the figure
+    // outweighs them as well.
+    let ago_after = without_over
+        .first(EARLIER_AFTER)
+        .is_some_and(|m| m.ends_with("ago") || m.ends_with("earlier") || m.ends_with("before"));
+    let role = if ((ago || ago_after || opens_on_earlier || past_perfect) && role == Role::Level)
         || ((revised || possessive || last_year || when_earlier(lower, figure.start))
             && role != Role::Intended)
     {
@@ -1620,22 +1633,24 @@ fn tied_month(after: &str) -> Option<u8> {
     if !matches!(*preposition, "in" | "for" | "during") {
         return None;
     }
-    // "May" is left out: it is more often the verb.
-    crate::figures::month_named(month).filter(|_| *month != "may")
+    // After "in", "for" or "during", "May" is the month, never the verb.
+    crate::figures::month_named(month)
 }
 
 /// The month a label just before a figure names: "September: 5.6%",
 /// "October 2025: 5.1%", a table column "September" over "5.6%".
 fn labelled_month(before: &str) -> Option<u8> {
     let words = words_of(before);
-    let last = words
-        .iter()
+    let at = (words.len().saturating_sub(2)..words.len())
         .rev()
-        .take(2)
-        .copied()
-        .find(|w| w.parse::<u32>().is_err())?;
+        .find(|&k| words[k].parse::<u32>().is_err())?;
+    let last = words[at];
+    // "May" is more often the verb, unless a year follows: "May 2024".
+    let year_follows = words
+        .get(at + 1)
+        .is_some_and(|w| w.len() == 4 && w.parse::<u32>().is_ok());
     crate::figures::month_named(last)
-        .filter(|_| last != "may")
+        .filter(|_| last != "may" || year_follows)
         .or_else(|| {
             // "August's inflation rate of 2.5%": the month's own figure.
             words.iter().rev().take(6).find_map(|w| {
@@ -1685,6 +1700,16 @@ mod tests {
             })
             .collect();
         stance(&lower, from, at..at + figure.len(), lower.len(), &years)
+    }
+
+    #[test]
+    fn may_after_a_preposition_or_before_a_year_is_the_month() {
+        assert_eq!(of("The rate was 6.2 per cent in May.", "6.2 per cent").month, Some(5));
+        assert_eq!(of("May 2024 | 6.2% | 1.36 |", "6.2%").month, Some(5));
+        assert_eq!(of("In May, the rate was 6.2%.", "6.2%").month, Some(5));
+        // The verb.
+        assert_eq!(of("The rate may rise to 6.6%.", "6.6%").month, None);
+        assert_eq!(of("Rates may 6.6% be.", "6.6%").month, None);
     }
 
     #[test]
@@ -1965,7 +1990,7 @@ mod tests {
             of("In October, prices rose by 2 percent.", "2 percent").month,
             Some(10)
         );
-        assert_eq!(of("In May, prices rose by 2%.", "2%").month, None);
+        assert_eq!(of("In May, prices rose by 2%.", "2%").month, Some(5));
         assert_eq!(
             of("The previous low of growth at 4.3% came in 2022.", "4.3%").role,
             Role::Earlier

@@ -1571,9 +1571,23 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
             _ => None,
         })
         .collect();
-    // Years and dates are not the figures a role's words govern.
+    // Years and dates are not the figures a role's words govern, nor is a
+    // time ago: "4.9% two years ago" is an earlier value.
+    let time_ago = |f: &Figure| {
+        f.kind == Kind::Number
+            && f.unit
+                .as_deref()
+                .is_some_and(|u| crate::figures::time_unit(u).is_some())
+            && matches!(
+                s.lower(f.span.end..s.range.end).split_whitespace().next(),
+                Some(w) if matches!(
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "ago" | "earlier" | "before" | "previously"
+                )
+            )
+    };
     let amounts: Vec<usize> = (0..figures.len())
-        .filter(|&x| !matches!(figures[x].kind, Kind::Year | Kind::Date))
+        .filter(|&x| !matches!(figures[x].kind, Kind::Year | Kind::Date) && !time_ago(&figures[x]))
         .collect();
     let mut stances: Vec<Stance> = figures
         .iter()

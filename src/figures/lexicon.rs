@@ -582,6 +582,11 @@ impl Lexicon {
             .map(|(_, _, code)| *code)
     }
 
+    /// The one name of a unit of time as written: "days" is `day`.
+    pub fn time_unit(&self, word: &str) -> Option<&'static str> {
+        find(self.time_units, word)
+    }
+
     /// The one name of a unit of measure or time as written: "nm" is
     /// `nanometre`, "days" is `day`.
     pub fn measure_unit(&self, word: &str) -> Option<&'static str> {

@@ -203,6 +203,11 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
     lexicon::ENGLISH.month(word)
 }
 
+/// The one name of a unit of time ("years" is `year`), if `word` is one.
+pub(crate) fn time_unit(word: &str) -> Option<&'static str> {
+    lexicon::ENGLISH.time_unit(word)
+}
+
 /// The number an ordinal word below twenty names ("third" is 3).
 pub(crate) fn unit_ordinal(word: &str) -> Option<u8> {
     lexicon::ENGLISH
@@ -619,6 +624,11 @@ impl Reader<'_> {
             "decreased",
             "down",
             "lost",
+            "losing",
+            "shed",
+            "sheds",
+            "shedding",
+            "slashed",
             "tumbled",
             "sank",
             "contracted",
