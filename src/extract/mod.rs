@@ -258,6 +258,9 @@ pub struct Matcher {
     /// case and without a plural "s": what a word beside a cue may be
     /// without naming another measure.
     own_words: Vec<HashSet<String>>,
+    /// The words of every fact's cues, lower case and without a plural
+    /// "s": what names a measure of the rules ("seats").
+    cue_words: HashSet<String>,
     /// Subject patterns the rules write only in lower case ("the world").
     common_subjects: HashSet<usize>,
     fact_count: usize,
@@ -632,8 +635,20 @@ impl Matcher {
                     .collect()
             })
             .collect();
+        let cue_words = facts
+            .iter()
+            .flat_map(|fact| &fact.cues)
+            .flat_map(|cue| {
+                cue.to_lowercase()
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.trim_end_matches('s').to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         Matcher {
             automaton,
+            cue_words,
             roles,
             names,
             rivalled,
@@ -1002,6 +1017,7 @@ impl Matcher {
                 cues,
                 sibling_lead: data_lead && lead_in.is_some(),
                 own_words: &self.own_words,
+                cue_words: &self.cue_words,
                 dated,
                 scene: (i > 0 && layout.same_paragraph(i - 1, i))
                     .then(|| score::Scene::new(&folded[sentences[i - 1].clone()], &all[i - 1])),
@@ -1218,6 +1234,21 @@ subject = "Chile"
             "4.75%"
         ));
         assert!(at("The bank targets a rate of 4.75%.", "4.75%"));
+        // A goal named by its year is still a goal.
+        assert!(at(
+            "Kenya moved up to 53rd, surpassing its 2024 goal of 54th.",
+            "54th"
+        ));
+        assert!(at("Labour won with a likely majority of 176 seats.", "176"));
+        // A forecast verb governs a phrase after "with".
+        assert!(at(
+            "The firm projects revenue of $10.4bn in 2027, with an operating income of $2.9bn.",
+            "$2.9bn"
+        ));
+        assert!(!at(
+            "Profit beat the forecast of $1.60, with revenue at $94.9bn.",
+            "$94.9bn"
+        ));
     }
 
     /// The reason `claims` gives for each figure of `text`.
@@ -2667,6 +2698,44 @@ value = 64.1
 cues = ["turnout"]
 subject = ["Norvania"]
 "#;
+
+    #[test]
+    fn a_whole_named_after_of_that_the_fact_does_not_name_makes_the_binding_weak() {
+        let facts = crate::rules::parse(Path::new("r.toml"), SEATS).unwrap();
+        let levels = |text: &str| -> Vec<(String, Option<Level>)> {
+            Matcher::new(&facts)
+                .extract(&facts, text)
+                .claims
+                .iter()
+                .map(|c| {
+                    let figure = c.figure.as_ref().map_or("", |f| &text[f.span.clone()]);
+                    (figure.to_string(), c.confidence.as_ref().map(|c| c.level))
+                })
+                .collect()
+        };
+        let text = "With the full 649 of the results in, the Harbour Party won 90 seats.";
+        let got = levels(text);
+        assert!(
+            got.iter()
+                .all(|(figure, level)| figure != "649" || *level != Some(Level::High)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("90".to_string(), Some(Level::High))), "{got:?}");
+        let text = "With 649 of the results in, the Harbour Party leads in seats.";
+        assert_ne!(levels(text), [("649".to_string(), Some(Level::High))]);
+        let text = "In Norvania, 63.2% of seats changed hands, turnout officials said.";
+        assert_ne!(levels(text), [("63.2%".to_string(), Some(Level::High))]);
+        let text = "Norvania's turnout reached 64.1% of voters, and 63.2% of seats went to the Harbour Party.";
+        let got = levels(text);
+        assert!(
+            got.iter()
+                .all(|(figure, level)| figure != "63.2%" || *level != Some(Level::High)),
+            "{got:?}"
+        );
+        // The fact's own whole.
+        let text = "The Harbour Party won 88 of the seats it contested.";
+        assert_eq!(levels(text), [("88".to_string(), Some(Level::High))]);
+    }
 
     const SEGMENTS: &str = r#"
 [sources.s]

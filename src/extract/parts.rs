@@ -360,15 +360,44 @@ const MODIFIED: &[&str] = &[
     "debt",
 ];
 
+/// Nouns for a component of an index, which a cue a few words before
+/// names: "the Innovation Outputs sub-index", "the economy pillar".
+const COMPONENTS: &[&str] = &[
+    "sub-index",
+    "sub-indices",
+    "sub-indexes",
+    "subindex",
+    "subindices",
+    "pillar",
+    "pillars",
+    "sub-pillar",
+    "sub-pillars",
+    "sub-ranking",
+    "sub-rankings",
+];
+
 /// The noun at the start of `after` (lower case, the text right after a
 /// cue) that makes the cue a modifier of another measure, unless it is one
-/// of the fact's own words (`own`).
+/// of the fact's own words (`own`); or a component of an index up to two
+/// words on ("Innovation Outputs sub-index").
 pub(super) fn modified(after: &str, own: impl Fn(&str) -> bool) -> Option<&str> {
     let word = after
         .split_whitespace()
         .next()?
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    (MODIFIED.contains(&word) && !own(word)).then_some(word)
+    if MODIFIED.contains(&word) && !own(word) {
+        return Some(word);
+    }
+    for raw in after.split_whitespace().take(3) {
+        let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if COMPONENTS.contains(&word) && !own(word) {
+            return Some(word);
+        }
+        if raw.ends_with([',', ';', ':', ')', '.']) {
+            break;
+        }
+    }
+    None
 }
 
 /// Words for an aim or expectation that name what they are of after
@@ -481,6 +510,21 @@ pub(super) fn part_reference(lower: &str) -> Option<&'static str> {
     })
 }
 
+/// The noun of the whole a figure is a part of, right after it: "of the
+/// results" in "649 of the results", "of seats" in "63.2% of seats". A
+/// number or a possessive after "of" ("412 of the 650 seats", "of the
+/// country's 50 states") leaves the noun to be read elsewhere.
+pub(super) fn whole_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start().strip_prefix("of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let raw = rest.split_whitespace().next()?;
+    let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let plain = word.len() > 2
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(word, "all" | "total" | "those" | "them" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these");
+    plain.then_some(word)
+}
+
 /// What makes a count another one than the fact's: the noun it counts is
 /// none of the fact's words ("71 votes" for a count of seats), or a verb
 /// right after its noun picks out a part of the whole ("120 countries
@@ -538,6 +582,14 @@ mod tests {
         assert_eq!(named_after(" for September were up", own), None);
         assert_eq!(named_after(" for the quarter, Europe", own), None);
         assert_eq!(named_after(" rose in Europe", own), None);
+        assert_eq!(modified(" outputs sub-index, moving", none), Some("sub-index"));
+        assert_eq!(modified(" pillar", none), Some("pillar"));
+        assert_eq!(whole_after(" of the results in, Labour"), Some("results"));
+        assert_eq!(whole_after(" of seats on a vote share"), Some("seats"));
+        assert_eq!(whole_after(" of the 650 seats"), None);
+        assert_eq!(whole_after(" of the country's 50 states"), None);
+        assert_eq!(whole_after(" of the total"), None);
+        assert_eq!(modified(" index, a pillar", none), None);
         assert_eq!(narrowing("in 365 commercial cloud ", none), Some("cloud"));
         assert_eq!(narrowing("lumenfold's third-quarter ", none), None);
         assert_eq!(narrowing("posted record quarterly ", none), None);

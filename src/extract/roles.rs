@@ -87,6 +87,10 @@ pub(super) const INTENT: &[&str] = &[
     "prefers",
     "preferred",
     "preferring",
+    "likely",
+    "unlikely",
+    "probable",
+    "potential",
 ];
 
 /// Verbs of saying: an aim or forecast word before one ("the government
@@ -140,7 +144,19 @@ pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> boo
         let last = head.rsplit(' ').next().unwrap_or("");
         let figure_ends = last.ends_with(|c: char| c.is_ascii_digit() || c == '%')
             || (!crate::figures::number_word(last) && crate::figures::figure_word(last));
-        if figure_ends {
+        // "The firm projects revenue of $10.4bn, with an operating income
+        // of $2.9bn": a verb of forecasting governs the phrase after
+        // "with" as well.
+        let forecast_verb = head.split_whitespace().collect::<Vec<_>>().windows(2).any(|pair| {
+            INTENT.contains(&pair[1])
+                && pair[1].ends_with('s')
+                && !matches!(
+                    pair[0],
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "of" | "analysts'"
+                )
+        });
+        let continued = before[comma + 1..].trim_start().starts_with("with ") && forecast_verb;
+        if figure_ends && !continued {
             before = &before[comma + 1..];
         }
     }
@@ -252,9 +268,11 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             let reached = i >= 2
                 && words[i - 1] == "to"
                 && words[i - 2].starts_with(|c: char| c.is_ascii_digit());
-            // "its 2 percent target": another figure's aim.
+            // "its 2 percent target": another figure's aim ("its 2024
+            // goal" is an aim named by its year).
+            let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
             let of_a_figure = i > 0
-                && (words[i - 1].starts_with(|c: char| c.is_ascii_digit())
+                && ((words[i - 1].starts_with(|c: char| c.is_ascii_digit()) && !year(words[i - 1]))
                     || matches!(words[i - 1], "percent" | "cent" | "pc"));
             // "failed to win more than 50%": a mark not reached ("fell
             // short of the 272 mark" names the mark, a fact of its own).
@@ -460,6 +478,14 @@ const OTHER_BASIS: &[(&str, &str)] = &[
     ("without one-time", "excluding"),
     ("without the charge", "excluding"),
     ("without that charge", "excluding"),
+    // "falling from 44% to 39% in our poll": a poll's figure, not the
+    // result ("polls" alone is an election in much of the world's
+    // English).
+    ("our poll", "poll"),
+    ("opinion poll", "poll"),
+    ("polling average", "poll"),
+    ("poll average", "poll"),
+    ("poll of polls", "poll"),
 ];
 
 /// Words just before a figure that make it a change: verbs that say a
@@ -2156,6 +2182,12 @@ mod tests {
                 "0.2%",
             ),
             ("Underlying profit rose to $3.1bn.", "$3.1bn"),
+            // A poll's figure, not the result.
+            (
+                "The party slid from 44% to 39% in our poll during the campaign.",
+                "39%",
+            ),
+            ("An opinion poll put the party on 41%.", "41%"),
         ] {
             assert!(of(sentence, figure).basis.is_some(), "{sentence}");
         }

@@ -181,6 +181,8 @@ pub(super) struct Context<'a> {
     pub sibling_lead: bool,
     /// For each fact, the words of its own names (see `Matcher`).
     pub own_words: &'a [std::collections::HashSet<String>],
+    /// The words of every fact's cues (see `Matcher`).
+    pub cue_words: &'a std::collections::HashSet<String>,
     /// The sentence before, when it is in the same paragraph: the year it
     /// sets the scene in may be what an undated figure after it is about.
     pub scene: Option<Scene>,
@@ -896,6 +898,7 @@ pub(super) fn bind_sentence(
                 owner: &owners[x],
                 mentions: &mentions,
                 own_words: &context.own_words[f],
+                cue_words: context.cue_words,
             };
             match weigh(&s, named, &evidence) {
                 Ok(Weight { cost, cue, foreign }) => candidates.push(Candidate {
@@ -1707,6 +1710,7 @@ struct Evidence<'e> {
     owner: &'e Owner,
     mentions: &'e [Mention],
     own_words: &'e std::collections::HashSet<String>,
+    cue_words: &'e std::collections::HashSet<String>,
 }
 
 /// The years a fact's figures may be tied to: its period's, its as-of
@@ -2194,6 +2198,19 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             own,
             fact.unit.is_some(),
         );
+    }
+    // "With 649 of the results in": the whole a count is part of, named
+    // after "of", when it is not the fact's; "63.2% of seats" for a share
+    // of the vote: a share of what another fact's cue names.
+    if foreign.is_none()
+        && matches!(figure.kind, Kind::Count | Kind::Percent)
+        && figure.kind == fact.kind
+        && figure.unit.is_none()
+        && let Some(noun) = parts::whole_after(s.lower(figure.span.end..s.range.end))
+        && !own(noun)
+        && (figure.kind == Kind::Count || e.cue_words.contains(noun.trim_end_matches('s')))
+    {
+        foreign = Some(format!("it is of the `{noun}`, which the fact does not name"));
     }
     // "Operating expenses growth of 13%": the measure a noun of change
     // names before "of", when it is not the fact's.
