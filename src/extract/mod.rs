@@ -1639,6 +1639,27 @@ subject = ["Norvania"]
     }
 
     #[test]
+    fn a_row_labelled_with_what_the_fact_does_not_name_is_no_sure_binding() {
+        use crate::finding::Outcome;
+        let text = "Norvania jobs report\n\n\
+                    Table 1: Unemployment rate by age group (May 2026)\n\n\
+                    Age group | Unemployment rate |\n\n\
+                    All ages | 5.9% |\n\n\
+                    25-34 years | 6.5% |\n\n\
+                    35-44 years | 5.1% |\n";
+        let outcomes = outcomes_under(REGIONS, "a.md", text);
+        assert!(
+            outcomes.iter().all(|o| *o != Outcome::Disagree),
+            "{outcomes:?}"
+        );
+        assert!(outcomes.contains(&Outcome::Agree), "{outcomes:?}");
+        let text = "Norvania jobs report\n\n\
+                    Unemployment rate by region:\n\n\
+                    - Norvania: 6.1%\n";
+        assert_eq!(outcomes_under(REGIONS, "a.md", text), [Outcome::Disagree]);
+    }
+
+    #[test]
     fn a_figure_of_some_years_ago_is_an_earlier_value() {
         for text in [
             "Norvania's unemployment rate was 4.9% two years ago.",
@@ -1651,7 +1672,10 @@ subject = ["Norvania"]
         }
         // A duration that is no time ago is read as before.
         assert_eq!(
-            bound_under(REGIONS, "Norvania's unemployment rate held at 5.9% for two years.")[0],
+            bound_under(
+                REGIONS,
+                "Norvania's unemployment rate held at 5.9% for two years."
+            )[0],
             Some("national.rate".to_string())
         );
     }
@@ -1749,16 +1773,25 @@ subject = ["Lumenfold", "the iLens maker"]
     fn a_cue_inside_a_name_of_the_subject_is_part_of_the_name() {
         let id = |s: &str| Some(s.to_string());
         assert_eq!(
-            bound_under(EPITHET, "Revenue at the iLens maker rose 6% to $94.9 billion."),
+            bound_under(
+                EPITHET,
+                "Revenue at the iLens maker rose 6% to $94.9 billion."
+            ),
             [None, id("total")]
         );
         assert_eq!(
-            level_under(EPITHET, "The iLens maker reported revenue of $94.9 billion."),
+            level_under(
+                EPITHET,
+                "The iLens maker reported revenue of $94.9 billion."
+            ),
             Some(Level::High)
         );
         // Named outside the epithet, the cue still counts.
         assert_eq!(
-            bound_under(EPITHET, "The iLens maker sold $46.2 billion of iLens devices.")[0],
+            bound_under(
+                EPITHET,
+                "The iLens maker sold $46.2 billion of iLens devices."
+            )[0],
             id("ilens")
         );
     }
@@ -2720,7 +2753,10 @@ subject = ["Norvania"]
                 .all(|(figure, level)| figure != "649" || *level != Some(Level::High)),
             "{got:?}"
         );
-        assert!(got.contains(&("90".to_string(), Some(Level::High))), "{got:?}");
+        assert!(
+            got.contains(&("90".to_string(), Some(Level::High))),
+            "{got:?}"
+        );
         let text = "With 649 of the results in, the Harbour Party leads in seats.";
         assert_ne!(levels(text), [("649".to_string(), Some(Level::High))]);
         let text = "In Norvania, 63.2% of seats changed hands, turnout officials said.";

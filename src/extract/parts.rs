@@ -360,6 +360,11 @@ const MODIFIED: &[&str] = &[
     "debt",
 ];
 
+/// Whether a word leaves a measure whole: "total", "overall", "net".
+pub(super) fn whole_word(word: &str) -> bool {
+    WHOLE.contains(&word) || matches!(word, "all" | "everyone" | "everybody")
+}
+
 /// Nouns for a component of an index, which a cue a few words before
 /// names: "the Innovation Outputs sub-index", "the economy pillar".
 const COMPONENTS: &[&str] = &[
@@ -521,7 +526,21 @@ pub(super) fn whole_after(after: &str) -> Option<&str> {
     let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
     let plain = word.len() > 2
         && word.chars().all(|c| c.is_ascii_lowercase())
-        && !matches!(word, "all" | "total" | "those" | "them" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these");
+        && !matches!(
+            word,
+            "all"
+                | "total"
+                | "those"
+                | "them"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+        );
     plain.then_some(word)
 }
 
@@ -582,7 +601,10 @@ mod tests {
         assert_eq!(named_after(" for September were up", own), None);
         assert_eq!(named_after(" for the quarter, Europe", own), None);
         assert_eq!(named_after(" rose in Europe", own), None);
-        assert_eq!(modified(" outputs sub-index, moving", none), Some("sub-index"));
+        assert_eq!(
+            modified(" outputs sub-index, moving", none),
+            Some("sub-index")
+        );
         assert_eq!(modified(" pillar", none), Some("pillar"));
         assert_eq!(whole_after(" of the results in, Labour"), Some("results"));
         assert_eq!(whole_after(" of seats on a vote share"), Some("seats"));

@@ -147,14 +147,27 @@ pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> boo
         // "The firm projects revenue of $10.4bn, with an operating income
         // of $2.9bn": a verb of forecasting governs the phrase after
         // "with" as well.
-        let forecast_verb = head.split_whitespace().collect::<Vec<_>>().windows(2).any(|pair| {
-            INTENT.contains(&pair[1])
-                && pair[1].ends_with('s')
-                && !matches!(
-                    pair[0],
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "of" | "analysts'"
-                )
-        });
+        let forecast_verb = head
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|pair| {
+                INTENT.contains(&pair[1])
+                    && pair[1].ends_with('s')
+                    && !matches!(
+                        pair[0],
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "of"
+                            | "analysts'"
+                    )
+            });
         let continued = before[comma + 1..].trim_start().starts_with("with ") && forecast_verb;
         if figure_ends && !continued {
             before = &before[comma + 1..];
@@ -272,7 +285,8 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             // goal" is an aim named by its year).
             let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
             let of_a_figure = i > 0
-                && ((words[i - 1].starts_with(|c: char| c.is_ascii_digit()) && !year(words[i - 1]))
+                && ((words[i - 1].starts_with(|c: char| c.is_ascii_digit())
+                    && !year(words[i - 1]))
                     || matches!(words[i - 1], "percent" | "cent" | "pc"));
             // "failed to win more than 50%": a mark not reached ("fell
             // short of the 272 mark" names the mark, a fact of its own).
@@ -1730,7 +1744,10 @@ mod tests {
 
     #[test]
     fn may_after_a_preposition_or_before_a_year_is_the_month() {
-        assert_eq!(of("The rate was 6.2 per cent in May.", "6.2 per cent").month, Some(5));
+        assert_eq!(
+            of("The rate was 6.2 per cent in May.", "6.2 per cent").month,
+            Some(5)
+        );
         assert_eq!(of("May 2024 | 6.2% | 1.36 |", "6.2%").month, Some(5));
         assert_eq!(of("In May, the rate was 6.2%.", "6.2%").month, Some(5));
         // The verb.

@@ -77,11 +77,15 @@ pub(super) struct Layout {
 /// ("AWS: $27.5 billion, +19%"): an item of data, which heads no section.
 fn labelled_figure(text: &str, sentence: &Range<usize>) -> bool {
     let own = text[sentence.clone()].trim();
+    let own = own.strip_prefix('|').unwrap_or(own).trim_start();
     !text[..sentence.start].trim().is_empty()
-        && own.split_once(": ").is_some_and(|(label, value)| {
-            label.split_whitespace().count() <= 4
-                && value.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
-                && value.contains(|c: char| c.is_ascii_digit())
+        && [": ", " | ", "\t"].iter().any(|mark| {
+            own.split_once(mark).is_some_and(|(label, value)| {
+                let value = value.trim_start();
+                label.split_whitespace().count() <= 4
+                    && value.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+                    && value.contains(|c: char| c.is_ascii_digit())
+            })
         })
 }
 
