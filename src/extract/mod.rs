@@ -1639,6 +1639,25 @@ subject = ["Norvania"]
     }
 
     #[test]
+    fn a_cue_named_only_in_a_concessive_opening_is_no_sure_binding() {
+        let level = |text: &str| level_under(REGIONS, text);
+        assert_ne!(
+            level(
+                "Despite Norvania's falling unemployment rate, the youth jobless share rose to 6.4%."
+            ),
+            Some(Level::High)
+        );
+        assert_eq!(
+            level("Although Norvania's unemployment rate eased, it stayed at 6.4%."),
+            Some(Level::High)
+        );
+        assert_eq!(
+            level("Despite weaker exports, Norvania's unemployment rate fell to 5.9%."),
+            Some(Level::High)
+        );
+    }
+
+    #[test]
     fn a_row_labelled_with_what_the_fact_does_not_name_is_no_sure_binding() {
         use crate::finding::Outcome;
         let text = "Norvania jobs report\n\n\
@@ -1694,6 +1713,10 @@ subject = ["Norvania"]
         );
         assert_eq!(
             level("Norvania's unemployment rate among older women fell to 5.1%."),
+            Some(Level::Low)
+        );
+        assert_eq!(
+            level("Norvania's unemployment rate of young men, however, rose to 6.8%."),
             Some(Level::Low)
         );
     }
@@ -2771,6 +2794,18 @@ subject = ["Norvania"]
         // The fact's own whole.
         let text = "The Harbour Party won 88 of the seats it contested.";
         assert_eq!(levels(text), [("88".to_string(), Some(Level::High))]);
+    }
+
+    #[test]
+    fn figures_joined_by_and_share_the_year_after_the_last() {
+        let text =
+            "It recalls the Harbour Party landslide of 95 seats and a 40-seat majority in 1997.";
+        assert_eq!(bound_under(SEATS, text)[0], None);
+        let text = "The Harbour Party won 95 seats this year and 70 in 2019.";
+        assert_eq!(
+            bound_under(SEATS, text)[0],
+            Some("harbour.seats".to_string())
+        );
     }
 
     const SEGMENTS: &str = r#"

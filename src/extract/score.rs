@@ -1633,6 +1633,25 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
             stances[b].role = stances[a].role;
         }
     }
+    // "a landslide of 418 seats and a 179 majority in 1997": figures
+    // joined by "and" share the year the last of them is tied to.
+    for pair in amounts.windows(2).rev() {
+        let (a, b) = (pair[0], pair[1]);
+        let between = s.lower(figures[a].span.end..figures[b].span.start);
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let joined = words.len() <= 4
+            && words.contains(&"and")
+            && !between.contains([',', ';', '(', ')'])
+            && !words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "this" | "now" | "today" | "currently" | "year" | "month" | "quarter" | "than"
+                )
+            });
+        if joined && stances[a].year.is_none() && stances[b].year.is_some() {
+            stances[a].year = stances[b].year;
+        }
+    }
     // "taking 88 of the 200 seats": the count after "of" is the whole the
     // one before it is part of.
     for pair in amounts.windows(2) {
@@ -1647,6 +1666,20 @@ fn stances(s: &Sentence<'_>, figures: &[Figure]) -> Vec<Stance> {
         }
     }
     stances
+}
+
+/// Where the comma closing a concessive opening stands in a lower-case
+/// sentence ("despite the positive gdp growth, ..."), as a byte offset.
+fn concessive_opening(lower: &str) -> Option<usize> {
+    let start = lower.len() - lower.trim_start().len();
+    let first = lower[start..].split_whitespace().next()?;
+    if !matches!(
+        first,
+        "despite" | "although" | "though" | "whereas" | "notwithstanding"
+    ) {
+        return None;
+    }
+    lower.find(',')
 }
 
 /// The label of a row of data before its figure (`before`, lower case):
@@ -1732,15 +1765,16 @@ const GROUPS: &[&str] = &[
     "fathers",
 ];
 
-/// The group of people `text` names after "for" or "among", within three
-/// words: "for men in the core age group", "among core-aged women".
+/// The group of people `text` names after "for", "among" or "of", within
+/// three words: "for men in the core age group", "among core-aged women",
+/// "wage growth of permanent employees".
 fn group_between(text: &str) -> Option<&'static str> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     words.iter().enumerate().find_map(|(k, w)| {
-        if !matches!(*w, "for" | "among") {
+        if !matches!(*w, "for" | "among" | "of") {
             return None;
         }
         words[k + 1..]
@@ -2248,6 +2282,28 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             own,
             fact.unit.is_some(),
         );
+    }
+    // "Despite the positive GDP growth, the personal savings rate fell to
+    // 3.5%": a cue named only in a concessive opening does not name the
+    // figure of a main clause that names its own subject ("Although
+    // inflation eased, it stayed at 3%" does).
+    if foreign.is_none()
+        && let Some(comma) = concessive_opening(&s.lower)
+        && figure.span.start - s.range.start > comma
+        && named
+            .cues
+            .iter()
+            .filter(|&&(g, _)| g == e.index)
+            .all(|&(_, at)| at.saturating_sub(s.range.start) < comma)
+    {
+        let main = s.lower(s.range.start + comma + 1..figure.span.start);
+        let first = main.split_whitespace().next().unwrap_or("");
+        if !matches!(
+            first,
+            "it" | "its" | "they" | "their" | "this" | "these" | "which" | "he" | "she"
+        ) {
+            foreign = Some("the fact's cue is named only in a concessive opening".to_string());
+        }
     }
     // "With 649 of the results in": the whole a count is part of, named
     // after "of", when it is not the fact's; "63.2% of seats" for a share

@@ -40,8 +40,22 @@ const CHANGE_WORDS: &[&str] = &[
     "drops",
     "climbed",
     "climb",
+    "climbing",
     "jumped",
     "jump",
+    "jumping",
+    "surging",
+    "soaring",
+    "plunging",
+    "sliding",
+    "slipping",
+    "dropping",
+    "declining",
+    "increasing",
+    "decreasing",
+    "moving",
+    "improving",
+    "improved",
     "slipped",
     "declined",
     "decline",
@@ -323,8 +337,10 @@ impl Reader<'_> {
                 .is_some_and(|w| RANGE_WORDS.contains(&w));
         // "rose from 19% to 27%": a change, unless no verb of change leads
         // ("could cost from $10 to $15 billion" is a range).
+        // The verb may stand a few words off: "surged in only four years
+        // from 198 to 407".
         let changed = lead >= 2
-            && (lead.saturating_sub(4)..lead - 1)
+            && (lead.saturating_sub(7)..lead - 1)
                 .any(|k| self.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w)));
         let from = opener == Some("from");
         let between = opener == Some("between") || (from && (ranged || !changed));
