@@ -526,20 +526,10 @@ pub(super) fn whole_after(after: &str) -> Option<&str> {
     let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
     let plain = word.len() > 2
         && word.chars().all(|c| c.is_ascii_lowercase())
+        && !whole_word(word)
         && !matches!(
             word,
-            "all"
-                | "total"
-                | "those"
-                | "them"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "this"
-                | "that"
-                | "these"
+            "those" | "them" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
         );
     plain.then_some(word)
 }

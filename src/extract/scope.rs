@@ -73,19 +73,27 @@ pub(super) struct Layout {
     section: Vec<Option<usize>>,
 }
 
+/// A row of data split at its label's mark (": ", " | " or a tab), past a
+/// leading pipe or list marker: ("AWS", "$27.5 billion, +19%"), ("25-34
+/// years", "6.5% |"). The shortest label wins; the value is trimmed at
+/// its start.
+pub(super) fn label_and_value(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim().trim_start_matches(['|', '-', '*', ' ']);
+    [": ", " | ", "\t", " |"]
+        .iter()
+        .filter_map(|mark| line.split_once(mark))
+        .min_by_key(|(label, _)| label.len())
+        .map(|(label, value)| (label.trim(), value.trim_start()))
+}
+
 /// Whether a line below the headline is a short label with its figure
 /// ("AWS: $27.5 billion, +19%"): an item of data, which heads no section.
 fn labelled_figure(text: &str, sentence: &Range<usize>) -> bool {
-    let own = text[sentence.clone()].trim();
-    let own = own.strip_prefix('|').unwrap_or(own).trim_start();
     !text[..sentence.start].trim().is_empty()
-        && [": ", " | ", "\t"].iter().any(|mark| {
-            own.split_once(mark).is_some_and(|(label, value)| {
-                let value = value.trim_start();
-                label.split_whitespace().count() <= 4
-                    && value.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
-                    && value.contains(|c: char| c.is_ascii_digit())
-            })
+        && label_and_value(&text[sentence.clone()]).is_some_and(|(label, value)| {
+            label.split_whitespace().count() <= 4
+                && value.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+                && value.contains(|c: char| c.is_ascii_digit())
         })
 }
 

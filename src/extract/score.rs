@@ -1687,12 +1687,8 @@ fn concessive_opening(lower: &str) -> Option<usize> {
 /// billion". A label that is only a period ("June 2024") is none.
 fn row_label(before: &str) -> Option<&str> {
     let line = before.rsplit('\n').next().unwrap_or(before);
-    let line = line.trim_start().trim_start_matches(['|', '-', '*', ' ']);
-    let (label, rest) = [" | ", ": ", "\t", " |"]
-        .iter()
-        .filter_map(|mark| line.split_once(mark))
-        .min_by_key(|(label, _)| label.len())?;
-    if !rest.trim().trim_start_matches('|').trim().is_empty() || label.trim().is_empty() {
+    let (label, rest) = super::scope::label_and_value(line)?;
+    if !rest.trim().trim_start_matches('|').trim().is_empty() || label.is_empty() {
         return None;
     }
     let words: Vec<&str> = label
@@ -1707,7 +1703,7 @@ fn row_label(before: &str) -> Option<&str> {
     let words_in_it = words
         .iter()
         .any(|w| w.chars().any(char::is_alphabetic) && !parts::whole_word(w));
-    (!period && words_in_it && label.split_whitespace().count() <= 4).then(|| label.trim())
+    (!period && words_in_it && label.split_whitespace().count() <= 4).then_some(label)
 }
 
 /// Whether a label holds a word of the fact's own names.
