@@ -1557,6 +1557,25 @@ subject = ["Norvania"]
         );
     }
 
+    #[test]
+    fn a_word_narrowing_a_cue_of_several_words_makes_the_binding_weak() {
+        use crate::finding::Level;
+        let level = |text: &str| level_under(REGIONS, text);
+        for text in [
+            "Norvania's unemployment rate rose to 6.4 per cent.",
+            "Norvania's seasonally adjusted unemployment rate rose to 6.4 per cent.",
+            "The national unemployment rate in Norvania rose to 6.4 per cent.",
+        ] {
+            assert_eq!(level(text), Some(Level::High), "{text}");
+        }
+        for text in [
+            "Norvania's youth unemployment rate rose to 14.9 per cent.",
+            "In Norvania the female unemployment rate rose to 6.1 per cent.",
+        ] {
+            assert_ne!(level(text), Some(Level::High), "{text}");
+        }
+    }
+
     /// Growth in two quarters of one year.
     const QUARTERS: &str = r#"
 [sources.s]

@@ -224,6 +224,47 @@ const BOUNDARY: &[&str] = &[
     "it",
 ];
 
+/// Words before a measure that narrow it to a group of people or places:
+/// "youth unemployment rate", "rural poverty rate".
+const GROUP_MODIFIERS: &[&str] = &[
+    "youth",
+    "young",
+    "teen",
+    "teenage",
+    "female",
+    "male",
+    "women",
+    "women's",
+    "men",
+    "men's",
+    "adult",
+    "child",
+    "elderly",
+    "black",
+    "white",
+    "hispanic",
+    "latino",
+    "asian",
+    "indigenous",
+    "immigrant",
+    "migrant",
+    "rural",
+    "urban",
+    "regional",
+    "provincial",
+    "state",
+    "local",
+    "long-term",
+    "short-term",
+    "core",
+];
+
+/// Whether `word` (lower case) narrows a measure to a group of people or
+/// places (see [`GROUP_MODIFIERS`]).
+pub(super) fn names_a_group(word: &str) -> bool {
+    GROUP_MODIFIERS.contains(&word)
+}
+
 /// The nouns that name a part of an organisation or a place: "the
 /// company's gaming segment", "the state's northern region".
 const PART_NOUNS: &[&str] = &[

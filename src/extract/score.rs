@@ -2558,19 +2558,25 @@ fn narrowed_cue<'s>(
     {
         return Some(word);
     }
-    if words == 1 {
-        let from = if figure.end <= cue.start {
-            figure.end
-        } else {
-            s.range.start
-        };
-        if let Some(word) = parts::narrowing(s.lower(from..cue.start), own) {
-            return Some(word);
-        }
-        // "Sales of Apple's cash cow iPhone": a name after it.
-        if let Some(word) = parts::named_after(&s.folded[cue.end..s.range.end], own) {
-            return Some(word);
-        }
+    // "Lumenfold's gaming revenue", "the youth unemployment rate": a word
+    // before the cue. A cue of several words is specific already: what
+    // narrows it is a group of people or a word of another fact's cues,
+    // not any adjective ("critical hardware imports").
+    let from = if figure.end <= cue.start {
+        figure.end
+    } else {
+        s.range.start
+    };
+    if let Some(word) = parts::narrowing(s.lower(from..cue.start), own).filter(|word| {
+        words == 1 || parts::names_a_group(word) || e.cue_words.contains(word.trim_end_matches('s'))
+    }) {
+        return Some(word);
+    }
+    // "Sales of Apple's cash cow iPhone": a name after a one-word cue.
+    if words == 1
+        && let Some(word) = parts::named_after(&s.folded[cue.end..s.range.end], own)
+    {
+        return Some(word);
     }
     // The cue's noun again between it and the figure, narrowed.
     if cue.end > figure.start {
