@@ -74,6 +74,39 @@ const MOVES: &[&str] = &[
     "improved", "up", "down", "by",
 ];
 
+/// Verbs after which an ordinal in words is a place kept or taken:
+/// "stays second", "surged to first", "to take third".
+const PLACE_VERBS: &[&str] = &[
+    "stays",
+    "stayed",
+    "stay",
+    "staying",
+    "retains",
+    "retained",
+    "keeps",
+    "kept",
+    "holds",
+    "held",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "coming",
+    "finishing",
+    "surged",
+    "surges",
+    "surging",
+    "slides",
+    "sliding",
+    "slumped",
+    "leapt",
+    "leaped",
+    "rising",
+    "rises",
+    "climbing",
+    "climbs",
+];
+
 /// Words before a number that make it a position in a ranking.
 pub(super) const RANK_VERBS: &[&str] = &[
     "rank",
@@ -176,7 +209,8 @@ impl Reader<'_> {
         if n.words {
             let verb_before = (n.first.saturating_sub(3)..n.first)
                 .any(|k| self.word(k).is_some_and(|w| RANK_VERBS.contains(&w)))
-                || self.standing_alone(n.first, after);
+                || self.standing_alone(n.first, after)
+                || self.moved_to_place(n.first, after);
             let context_after = of.is_some()
                 || matches!(
                     self.word(after),
@@ -258,7 +292,38 @@ impl Reader<'_> {
             )
         });
         let named = first > 1 && self.toks[first - 1].capital && self.word(first - 1).is_some();
-        let ends = match self.toks.get(after).map(|t| &t.tok) {
+        let ends = self.ends_a_place(after);
+        (copula || named) && ends
+    }
+
+    /// Whether an ordinal in words at token `first` is a place moved to,
+    /// kept or taken: right after such a verb, or after its "to" or
+    /// "from" ("surged to first", "slid from second to fifth", "stays
+    /// second", "to take third"), and followed by nothing it could
+    /// qualify.
+    fn moved_to_place(&self, first: usize, after: usize) -> bool {
+        let verb = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                PLACE_VERBS.contains(&w)
+                    || (MOVES.contains(&w) && !matches!(w, "up" | "down" | "by"))
+            })
+        };
+        let before = first.checked_sub(1);
+        let right_after_verb = before.is_some_and(verb);
+        let after_its_to = before.is_some_and(|k| {
+            matches!(self.word(k), Some("to" | "from"))
+                && (k.checked_sub(1).is_some_and(verb)
+                    // "slid from second to fifth"
+                    || (k >= 2 && self.is_word(k - 2, "from") && k.checked_sub(3).is_some_and(verb)))
+        });
+        let from_to = before.is_some_and(|k| self.is_word(k, "from")) && self.is_word(after, "to");
+        (right_after_verb || after_its_to) && (self.ends_a_place(after) || from_to)
+    }
+
+    /// Whether token `after` ends the phrase of a place: the end of the
+    /// sentence, a stop, or a word that cannot be qualified by it.
+    fn ends_a_place(&self, after: usize) -> bool {
+        match self.toks.get(after).map(|t| &t.tok) {
             None => true,
             Some(Tok::Punct(c)) => matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'),
             Some(Tok::Word(w)) => matches!(
@@ -279,10 +344,14 @@ impl Reader<'_> {
                     | "overall"
                     | "globally"
                     | "worldwide"
+                    | "this"
+                    | "last"
+                    | "place"
+                    | "position"
+                    | "spot"
             ),
             Some(Tok::Num { .. }) => false,
-        };
-        (copula || named) && ends
+        }
     }
 
     /// The narrower measure a rank is for, when one follows it: "second
@@ -437,11 +506,26 @@ impl Reader<'_> {
     /// fell") is numbered, not ranked.
     pub(super) fn list_rank_at(&self, i: usize) -> Option<(Figure, usize)> {
         let n = self.plain(i).filter(|n| (1..1000).contains(n))?;
-        if i != 0 || !matches!(self.punct(i + 1), Some('.' | ')')) {
+        if i != 0 {
             return None;
         }
+        // "4 Harbour Institute (97.9)": a line of a ranked table written
+        // as text; "3 / 6 Lumenfold University": this edition's place,
+        // then the last one's.
+        let names_from = if matches!(self.punct(i + 1), Some('.' | ')')) {
+            i + 2
+        } else if self.punct(i + 1) == Some('/') && self.plain(i + 2).is_some() {
+            i + 3
+        } else if self
+            .word(i + 1)
+            .is_some_and(|w| self.lex.currency_word(w).is_none())
+        {
+            i + 1
+        } else {
+            return None;
+        };
         let mut names = 0;
-        for token in &self.toks[i + 2..] {
+        for token in &self.toks[names_from..] {
             match &token.tok {
                 Tok::Word(_) if token.capital => names += 1,
                 Tok::Word(w) if names > 0 && matches!(w.as_str(), "and" | "of" | "the" | "&") => {}
