@@ -3166,6 +3166,41 @@ qualifiers = ["peak", "September"]
     }
 
     #[test]
+    fn a_measure_arriving_at_its_target_states_its_value() {
+        let rules = r#"
+[sources.s]
+name = "Norvania Statistics Office, consumer prices, May 2026"
+
+[[fact]]
+id = "cpi"
+claim = "Norvania's annual consumer price inflation, May 2026"
+source = "s"
+as_of = 2026-06-18
+kind = "percent"
+value = 2.0
+cues = ["inflation", "consumer prices"]
+subject = ["Norvania", "Norvanian"]
+"#;
+        for text in [
+            "Norvanian inflation fell back to the central bank's 2pc target in May.",
+            "Norvania's inflation hits 2% target for the first time since 2021",
+            "In Norvania, inflation has returned to its two per cent target.",
+            "Norvanian inflation is at its 2% target.",
+            "Norvanian inflation falls to the Harbour Reserve Bank's 2pc target",
+        ] {
+            assert_eq!(ids_under(rules, text), ["cpi"], "{text}");
+        }
+        for text in [
+            "Norvanian inflation is edging closer to its 2% target.",
+            "Norvanian inflation remains above the 2% target.",
+            "The bank raised rates to bring Norvania's inflation back to its 2% target.",
+            "Norvanian inflation will return to its 2% target next year.",
+        ] {
+            assert_eq!(bound_under(rules, text), [None], "{text}");
+        }
+    }
+
+    #[test]
     fn a_name_right_before_with_owns_the_figure_after_it() {
         use crate::finding::Level;
         let rules = r#"

@@ -334,7 +334,7 @@ pub(super) fn narrowing(before: &str, own: impl Fn(&str) -> bool) -> Option<&str
         }
         let neutral = word.chars().any(|c| c.is_ascii_digit())
             || word.ends_with("ly")
-            || ["quarter", "year", "month", "half", "annual", "week"]
+            || ["quarter", "year", "month", "half", "annual", "week", "time"]
                 .iter()
                 .any(|span| word.contains(span))
             || WHOLE.contains(&word);
@@ -645,6 +645,7 @@ mod tests {
         assert_eq!(modified(" index, a pillar", none), None);
         assert_eq!(narrowing("in 365 commercial cloud ", none), Some("cloud"));
         assert_eq!(narrowing("lumenfold's third-quarter ", none), None);
+        assert_eq!(narrowing("it is the first time ", none), None);
         assert_eq!(narrowing("posted record quarterly ", none), None);
         assert_eq!(narrowing("the company's ", none), None);
         assert_eq!(narrowing("gaming, ", none), None);

@@ -1132,7 +1132,7 @@ pub(super) fn stance(
                 | "expectations"
                 | "goal"
         )
-    });
+    }) && !(matches!(next, Some("target" | "goal")) && arrives_at(before));
     // "beating expectations of $0.60", "a consensus of 1.9%": the
     // expectation's own figure.
     let expected_noun = expected_noun
@@ -1698,6 +1698,60 @@ fn labelled_month(before: &str) -> Option<u8> {
                 crate::figures::month_named(stem)
             })
         })
+}
+
+/// Whether the words before a figure that a target follows say the
+/// measure is at it: "fell back to the bank's 2pc target", "hits 2%
+/// target", "is at its 2% target"; not "closer to", "towards" or "to
+/// bring it back to" (an aim).
+pub(super) fn arrives_at(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Past the target's owner: "its", "the", "the Bank of England's".
+    let mut k = words.len();
+    if k > 0 && matches!(words[k - 1], "its" | "the" | "their" | "our") {
+        k -= 1;
+    } else if let Some(at) = words[k.saturating_sub(5)..k]
+        .iter()
+        .rposition(|w| {
+            matches!(
+                *w,
+                "to" | "at" | "hit" | "hits" | "reached" | "reaches" | "met" | "meets"
+            )
+        })
+        .map(|at| at + k.saturating_sub(5))
+        .filter(|&at| {
+            words[at + 1..k]
+                .last()
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+        })
+    {
+        k = at + 1;
+    }
+    let Some(&arrival) = k.checked_sub(1).map(|k| &words[k]) else {
+        return false;
+    };
+    let before_arrival = k.checked_sub(2).map(|k| words[k]);
+    let reached = matches!(
+        arrival,
+        "hit" | "hits" | "hitting" | "reached" | "reaches" | "reaching" | "met" | "meets" | "at"
+    );
+    let moved_to = arrival == "to"
+        && before_arrival.is_some_and(|w| {
+            !matches!(
+                w,
+                "close" | "closer" | "near" | "nearer" | "up" | "next" | "due" | "according"
+            )
+        });
+    // "to bring inflation back to", "to return to": a purpose or an aim.
+    let purpose = words[..k.saturating_sub(1)]
+        .iter()
+        .rev()
+        .take(6)
+        .any(|w| *w == "to");
+    (reached || moved_to) && !purpose
 }
 
 #[cfg(test)]

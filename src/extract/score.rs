@@ -1166,6 +1166,19 @@ fn owners(
         .iter()
         .map(|figure| {
             let dated = matches!(figure.kind, Kind::Year | Kind::Date);
+            let owns_target = |m: &Mention| {
+                m.span.end <= figure.span.start
+                    && m.span.start < m.span.end
+                    && s.distance(m.span.end.saturating_sub(1), figure.span.start) <= 1
+                    && {
+                        let owner = s.lower(m.span.start..figure.span.start).trim_end();
+                        owner.ends_with("'s") || owner.ends_with("\u{2019}s")
+                    }
+                    && s.lower(figure.span.end..s.range.end)
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| matches!(w, "target" | "goal"))
+            };
             let cost = |m: &Mention| -> usize {
                 // "129th out of 146 countries" with the subject "146
                 // countries": a name that holds the figure's own words.
@@ -1235,6 +1248,11 @@ fn owners(
                 };
                 if !antecedent {
                     d += 4 * s.crossings(m.span.start, figure.anchor);
+                }
+                // "fell to the Bank of England's 2pc target": the name owns
+                // the target, not the measure that reached it.
+                if owns_target(m) {
+                    d += 40;
                 }
                 // "Like Lyon, Grenoble has": a comparison, not the subject.
                 let before = s.lower(s.range.start..m.span.start).trim_end();
@@ -1340,7 +1358,7 @@ fn owners(
                         before.ends_with(" in") || before.ends_with(" across")
                     };
                     let far_after = m.span.start >= figure.span.end && c > FAR_AFTER && !placed;
-                    !m.span.is_empty() && !set_apart(m) && !far_after
+                    !m.span.is_empty() && !set_apart(m) && !far_after && !owns_target(m)
                 })
                 .map(|(_, &c)| c + 1)
                 .max()
@@ -1881,6 +1899,7 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| matches!(*w, "target" | "goal" | "objective" | "ceiling"));
     if let Some(target) = target
+        && !super::roles::arrives_at(s.lower(s.range.start..figure.span.start))
         && !fact
             .cues
             .iter()
