@@ -3201,6 +3201,63 @@ subject = ["Norvania", "Norvanian"]
     }
 
     #[test]
+    fn a_target_s_value_goes_to_the_measure_that_reached_it() {
+        let rules = r#"
+[sources.s]
+name = "Norvania Statistics Office and the Harbour Reserve Bank"
+
+[[fact]]
+id = "cpi"
+claim = "Norvania's annual consumer price inflation, May 2026"
+source = "s"
+as_of = 2026-06-18
+kind = "percent"
+value = 2.0
+cues = ["inflation"]
+subject = ["Norvania", "Norvanian"]
+
+[[fact]]
+id = "rate"
+claim = "The Harbour Reserve Bank's policy rate, August 2026"
+source = "s"
+as_of = 2026-08-06
+kind = "percent"
+value = 5.0
+cues = ["interest rate", "Bank Rate"]
+subject = ["Bank of Harbour", "the Bank"]
+"#;
+        let text = "Bank of Harbour cuts interest rate to 5%\n\n\
+                    Norvanian inflation returned to the Bank of Harbour's 2% target in May.\n";
+        assert_eq!(ids_under(rules, text), ["rate", "cpi"]);
+    }
+
+    #[test]
+    fn a_forecast_takes_no_level_of_a_month_already_past() {
+        let rules = r#"
+[sources.s]
+name = "Norvania's central bank, monetary policy report, August 2026"
+
+[[fact]]
+id = "forecast"
+claim = "Inflation the central bank expects in the second half of 2026"
+source = "s"
+as_of = 2026-08-06
+future = true
+kind = "percent"
+value = 2.75
+cues = ["inflation"]
+subject = ["Norvania", "the central bank"]
+qualifiers = ["second half"]
+"#;
+        let text = "Norvania's inflation was at 2% in May and June, and the central bank \
+                    expects it to rise to 2.75% in the second half.";
+        assert_eq!(
+            bound_under(rules, text),
+            [None, Some("forecast".to_string())]
+        );
+    }
+
+    #[test]
     fn a_name_right_before_with_owns_the_figure_after_it() {
         use crate::finding::Level;
         let rules = r#"

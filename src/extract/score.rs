@@ -1166,13 +1166,23 @@ fn owners(
         .iter()
         .map(|figure| {
             let dated = matches!(figure.kind, Kind::Year | Kind::Date);
+            // The name and the rest of a longer name ("the Bank" of "the
+            // Bank of England's"), then a possessive, then the figure.
             let owns_target = |m: &Mention| {
                 m.span.end <= figure.span.start
                     && m.span.start < m.span.end
-                    && s.distance(m.span.end.saturating_sub(1), figure.span.start) <= 1
                     && {
-                        let owner = s.lower(m.span.start..figure.span.start).trim_end();
-                        owner.ends_with("'s") || owner.ends_with("\u{2019}s")
+                        let rest = &s.folded[m.span.end..figure.span.start];
+                        let rest = rest.trim_end();
+                        let name = rest
+                            .strip_suffix("'s")
+                            .or_else(|| rest.strip_suffix("\u{2019}s"));
+                        name.is_some_and(|name| {
+                            name.split_whitespace().count() <= 3
+                                && name
+                                    .split_whitespace()
+                                    .all(|w| w == "of" || w.starts_with(char::is_uppercase))
+                        })
                     }
                     && s.lower(figure.span.end..s.range.end)
                         .split_whitespace()
@@ -1811,6 +1821,18 @@ struct Evidence<'e> {
     cue_words: &'e std::collections::HashSet<String>,
 }
 
+/// Whether a figure is tied to a period over before `as_of` (a rule's
+/// date): "2% in May and June" in a report of August.
+fn tied_before(stance: &Stance, as_of: &str) -> bool {
+    let year = as_of.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let month = as_of.get(5..7).and_then(|m| m.parse::<u8>().ok());
+    match (stance.year, stance.month) {
+        (Some(y), _) if year.is_some_and(|now| y < now) => true,
+        (y, Some(m)) => y.is_none_or(|y| Some(y) == year) && month.is_some_and(|now| m < now),
+        _ => false,
+    }
+}
+
 /// The years a fact's figures may be tied to: its period's, its as-of
 /// date's (and the year before, when the desk gave no period: a release
 /// dated January reports on December), and any year among its qualifiers.
@@ -1898,8 +1920,23 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| matches!(*w, "target" | "goal" | "objective" | "ceiling"));
+    let arrived =
+        target.is_some() && super::roles::arrives_at(s.lower(s.range.start..figure.span.start));
+    // "inflation returned to the Bank's 2% target": the value goes to the
+    // measure named before it, not to one named around the sentence.
+    if arrived
+        && !named
+            .cues
+            .iter()
+            .any(|&(g, at)| g == e.index && at < figure.span.start)
+    {
+        return Err(format!(
+            "the value of a target another measure reached; `{}` is not named before it",
+            fact.id
+        ));
+    }
     if let Some(target) = target
-        && !super::roles::arrives_at(s.lower(s.range.start..figure.span.start))
+        && !arrived
         && !fact
             .cues
             .iter()
@@ -1971,7 +2008,12 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         // A plan or forecast takes no level reported as done: "capex
         // rose to $9.2 billion", "spending totalled $9.2bn" (but "is
         // budgeted at €2bn" states the plan).
-        Role::Level if fact.future && !plain && done(s.lower(s.range.start..figure.span.start)) => {
+        Role::Level
+            if fact.future
+                && !plain
+                && (done(s.lower(s.range.start..figure.span.start))
+                    || tied_before(e.stance, &fact.as_of)) =>
+        {
             false
         }
         Role::Level => {
