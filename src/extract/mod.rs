@@ -1523,6 +1523,46 @@ subject = ["Norvania"]
 "#;
 
     #[test]
+    fn a_described_subject_after_another_name_in_the_sentence_is_that_name_s() {
+        let rules = r#"
+[sources.s]
+name = "An equality index"
+
+[[fact]]
+id = "norvania.rank"
+claim = "Norvania's rank on the Parity Index"
+source = "s"
+as_of = 2026
+kind = "rank"
+value = 129
+cues = ["Parity Index"]
+subject = ["Norvania", "the country"]
+"#;
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(
+                rules,
+                "The Parity Index shows Velmora gained most, and the country rose to 73rd place."
+            ),
+            [None]
+        );
+        assert_eq!(
+            bound_under(
+                rules,
+                "On the Parity Index, Norvania gained most, and the country rose to 129th place."
+            ),
+            [id("norvania.rank")]
+        );
+        assert_eq!(
+            bound_under(
+                rules,
+                "On the Parity Index the country rose to 129th place."
+            ),
+            [id("norvania.rank")]
+        );
+    }
+
+    #[test]
     fn a_paragraph_opening_on_a_name_sets_the_subject_of_the_next() {
         let id = |s: &str| Some(s.to_string());
         let headline = "Norvania's unemployment rate climbs to 5.9%\n\n";

@@ -1015,7 +1015,7 @@ pub(super) fn bind_sentence(
 /// The subjects a sentence names itself, less a possessor of another
 /// party ("Kenya's neighbour Tanzania": the figure is the neighbour's).
 fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
-    named
+    let mut mentions: Vec<Mention> = named
         .mentions
         .iter()
         .map(|(span, facts)| Mention {
@@ -1031,7 +1031,56 @@ fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
                 .or_else(|| after.strip_prefix('\''));
             !possessive.is_some_and(relation_follows)
         })
-        .collect()
+        .collect();
+    // "Velmora gained most, and the country rose": a subject written as a
+    // description ("the country") stands for the name before it in the
+    // sentence, when that name is another party's.
+    for k in 0..mentions.len() {
+        let described = super::BACK_REFERENCES
+            .iter()
+            .any(|b| b.starts_with("the ") && mentions[k].text.eq_ignore_ascii_case(b));
+        if !described || mentions[k].facts.is_empty() {
+            continue;
+        }
+        let at = mentions[k].span.start;
+        // A name owning something ("Stanford's tool puts the country
+        // 28th") is not what the description stands for.
+        let possessive = |end: usize| {
+            let after = &s.folded[end..s.range.end];
+            after.starts_with("'s") || after.starts_with("\u{2019}s") || after.starts_with('\'')
+        };
+        let known = mentions[..k].iter().rev().find(|m| {
+            !m.span.is_empty() && m.text.starts_with(char::is_uppercase) && !possessive(m.span.end)
+        });
+        // The nearest name before it no rule knows ("Velmora").
+        let unknown = named
+            .others
+            .iter()
+            .filter(|o| {
+                o.end <= at
+                    && !possessive(o.end)
+                    // "Vibrancy Tool": the rest of a cue's name.
+                    && !named
+                        .cue_spans
+                        .iter()
+                        .any(|c| c.end <= o.start && o.start <= c.end + 1)
+                    && !mentions
+                        .iter()
+                        .any(|m| m.span.start < o.end && o.start < m.span.end)
+            })
+            .map(|o| o.start)
+            .max();
+        let foreign = match (known, unknown) {
+            (Some(m), Some(o)) if o > m.span.start => true,
+            (Some(m), _) => !m.facts.iter().any(|f| mentions[k].facts.contains(f)),
+            (None, Some(_)) => true,
+            (None, None) => false,
+        };
+        if foreign {
+            mentions[k].facts.clear();
+        }
+    }
+    mentions
 }
 
 /// Subjects a sentence takes from the one it refers to: a list item takes
