@@ -2850,6 +2850,9 @@ subject = ["Norvania"]
                 .all(|(figure, level)| figure != "63.2%" || *level != Some(Level::High)),
             "{got:?}"
         );
+        // A share of the parties themselves.
+        let text = "Turnout rose in 97% of the countries, Norvania among them.";
+        assert_ne!(levels(text), [("97%".to_string(), Some(Level::High))]);
         // The fact's own whole.
         let text = "The Harbour Party won 88 of the seats it contested.";
         assert_eq!(levels(text), [("88".to_string(), Some(Level::High))]);

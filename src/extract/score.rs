@@ -2424,7 +2424,9 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.trim_end_matches('s') == noun.trim_end_matches('s'))
         })
-        && (figure.kind == Kind::Count || e.cue_words.contains(noun.trim_end_matches('s')))
+        && (figure.kind == Kind::Count
+            || e.cue_words.contains(noun.trim_end_matches('s'))
+            || counts_parties(noun))
     {
         foreign = Some(format!(
             "it is of the `{noun}`, which the fact does not name"
@@ -2580,6 +2582,17 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         cue,
         foreign,
     })
+}
+
+/// Whether a plural noun names parties of the kind a rule is about
+/// ("97% of the economies", "half of the countries"): a share of them is
+/// a count of parties, not a measure of one.
+fn counts_parties(noun: &str) -> bool {
+    let one = noun
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| noun.strip_suffix('s').map(str::to_string));
+    one.is_some_and(|one| super::PARTY_KINDS.contains(&one.as_str()))
 }
 
 /// The word that narrows the cue of `e`'s fact nearest its figure to a

@@ -230,6 +230,7 @@ impl Reader<'_> {
         let value = Value::rank(n.value as u32, of);
         let measure = if of.is_none() {
             self.sub_ranking(after)
+                .or_else(|| self.group_opening(n.first))
         } else {
             None
         };
@@ -354,11 +355,43 @@ impl Reader<'_> {
         }
     }
 
+    /// The group a rank at token `first` is within, when the sentence opens
+    /// on one: "Within South Asia, India ranked fifth", "Among Nordic
+    /// nations, Norway came third". An opening naming a total ("Among
+    /// 146 countries") or the whole ("Among all countries") names none.
+    fn group_opening(&self, first: usize) -> Option<String> {
+        let lead = self.word(0)?;
+        if !matches!(lead, "within" | "among" | "amongst") {
+            return None;
+        }
+        let comma = (1..first).find(|&k| self.punct(k) == Some(','))?;
+        let words: Vec<&str> = (1..comma).filter_map(|k| self.word(k)).collect();
+        if words.len() != comma - 1
+            || words.iter().any(|w| {
+                matches!(*w, "all" | "the" | "its" | "every" | "world")
+                    || self.lex.is_number_word(w)
+            })
+        {
+            return None;
+        }
+        Some(format!("{lead} {}", words.first()?))
+    }
+
     /// The narrower measure a rank is for, when one follows it: "second
     /// in talent", "12th for infrastructure", "third on research" name a
     /// sub-ranking, not the overall position; "in the world", "on the
     /// index" and names ("in Europe", "on the Global AI Index") do not.
     pub(super) fn sub_ranking(&self, after: usize) -> Option<String> {
+        // "the 112th rank in", "65th place in": past the noun of place.
+        let after = if matches!(
+            self.word(after),
+            Some("rank" | "place" | "position" | "spot")
+        ) && self.is_word(after + 1, "in")
+        {
+            after + 1
+        } else {
+            after
+        };
         let lead = self.word(after)?;
         if !matches!(lead, "in" | "for" | "on" | "among") {
             return None;
@@ -370,10 +403,24 @@ impl Reader<'_> {
         if matches!(self.word(k), Some("the" | "its" | "their")) {
             k += 1;
         }
+        // "in ‘Educational Attainment’": a name in quotes.
+        if self
+            .punct(k)
+            .is_some_and(|c| matches!(c, '\'' | '"' | '\u{2018}' | '\u{201C}'))
+        {
+            k += 1;
+        }
         let word = self.word(k)?;
         const OVERALL: &[&str] = &[
             "world",
             "index",
+            "ballot",
+            "vote",
+            "voting",
+            "election",
+            "race",
+            "poll",
+            "contest",
             "ranking",
             "rankings",
             "list",
