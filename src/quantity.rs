@@ -141,7 +141,18 @@ impl Amount {
         match self.hedge {
             Hedge::Exact => (n - s, n + s),
             Hedge::About => {
-                let d = (n.abs() * ABOUT).max(s);
+                // "some 84%": a number written to its last digit stretches
+                // one unit of it; "about 80%", a round one, a tenth.
+                let unit = 2.0 * s;
+                let unround = unit > 0.0 && {
+                    let units = (n.abs() / unit).round();
+                    units % 5.0 != 0.0
+                };
+                let d = if unround {
+                    unit
+                } else {
+                    (n.abs() * ABOUT).max(s)
+                };
                 (n - d, n + d)
             }
             Hedge::Nearly => (n - (n.abs() * ABOUT).max(s), n),
@@ -174,9 +185,13 @@ impl Amount {
                 (fact.nominal.min(true_upper), fact.nominal.max(true_upper));
             return low >= true_low - tolerance && high <= true_high + tolerance;
         }
+        // Intervals that only touch ("16.5" for 16.4 held to a tenth) do
+        // not agree, unless one is a single point.
         let (a, b) = self.interval();
         let (c, d) = fact.interval();
-        a <= d + EPSILON && c <= b + EPSILON
+        let overlap = b.min(d) - a.max(c);
+        let point = b - a <= EPSILON || d - c <= EPSILON;
+        overlap > EPSILON || (point && overlap >= -EPSILON)
     }
 
     /// The rounding a writer's number implies: half a unit of its last
@@ -446,6 +461,28 @@ mod tests {
         let text = stated(90.0, Hedge::AtLeast, Amount::rounding(90.0, 0, 1.0));
         assert!(!text.compatible(&Amount::exact(87.0)));
         assert!(text.compatible(&Amount::exact(91.0)));
+    }
+
+    #[test]
+    fn a_figure_whose_rounding_only_touches_the_fact_s_disagrees() {
+        // 16.4 held to a tenth is 16.35 to 16.45; "16.5" is 16.45 to 16.55.
+        let fact = stated(16.4, Hedge::Exact, 0.05);
+        assert!(!stated(16.5, Hedge::Exact, 0.05).compatible(&fact));
+        assert!(stated(16.4, Hedge::Exact, 0.05).compatible(&fact));
+        assert!(stated(16.45, Hedge::Exact, 0.005).compatible(&fact));
+        // An exact figure equal to an exact fact still agrees.
+        assert!(stated(5.0, Hedge::Exact, 0.0).compatible(&Amount::exact(5.0)));
+        assert!(stated(5.0, Hedge::Exact, 0.5).compatible(&Amount::exact(5.5)));
+    }
+
+    #[test]
+    fn about_an_unround_number_stretches_one_unit_of_its_last_digit() {
+        let fact = stated(82.5, Hedge::Exact, 0.05);
+        assert!(!stated(84.0, Hedge::About, 0.5).compatible(&fact));
+        assert!(stated(83.0, Hedge::About, 0.5).compatible(&fact));
+        // About a round number is as wide as ever.
+        assert!(stated(80.0, Hedge::About, 0.5).compatible(&fact));
+        assert!(stated(2.7, Hedge::About, 0.05).compatible(&Amount::exact(2.75)));
     }
 
     #[test]
