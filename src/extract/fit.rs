@@ -103,7 +103,12 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
             .is_some_and(|u| u.starts_with("out of ") || u.starts_with("point"))
         && figure.kind == Kind::Count
         && (figure.unit.is_none() || unit_is_cue(fact, figure.unit.as_deref()));
-    if bare_score || points_for_basis_points(fact, figure) {
+    // "11.0 GWh" read as a count of its unit is an amount of it.
+    let measured = fact.kind == Kind::Number
+        && figure.kind == Kind::Count
+        && figure.unit.is_some()
+        && same_unit(fact.unit.as_deref(), figure.unit.as_deref());
+    if bare_score || measured || points_for_basis_points(fact, figure) {
         return true;
     }
     let kind_fits = fact.kind == figure.kind

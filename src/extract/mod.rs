@@ -3275,6 +3275,50 @@ subject = ["Bank of Harbour", "the Bank"]
     }
 
     #[test]
+    fn a_measured_amount_read_as_a_count_of_its_unit_is_the_fact_s_number() {
+        let rules = r#"
+[sources.s]
+name = "Lumenfold quarterly update"
+
+[[fact]]
+id = "storage"
+claim = "Energy storage Lumenfold deployed in the quarter"
+source = "s"
+as_of = 2026
+kind = "number"
+unit = "GWh"
+value = 11.0
+cues = ["storage"]
+subject = ["Lumenfold"]
+
+[[fact]]
+id = "cars"
+claim = "Cars Lumenfold delivered in the quarter"
+source = "s"
+as_of = 2026
+kind = "count"
+value = 471930
+cues = ["delivered", "deliveries"]
+subject = ["Lumenfold"]
+"#;
+        assert_eq!(
+            ids_under(rules, "Lumenfold's storage deployments rose to 11.0 GWh."),
+            ["storage"]
+        );
+        assert_eq!(
+            level_under(rules, "Lumenfold delivered 471,930 units in the quarter."),
+            Some(crate::finding::Level::High)
+        );
+        assert_ne!(
+            level_under(
+                rules,
+                "Lumenfold delivered 471,930 units of the Aria sedan."
+            ),
+            Some(crate::finding::Level::High)
+        );
+    }
+
+    #[test]
     fn a_forecast_takes_no_level_of_a_month_already_past() {
         let rules = r#"
 [sources.s]

@@ -588,7 +588,13 @@ pub(super) fn other_count(
     named_noun: bool,
 ) -> Option<String> {
     let noun = unit?.split_whitespace().last()?;
-    if !named_noun && !own(noun) {
+    // "471,930 units": a word that counts anything names nothing, unless
+    // what it counts follows ("1,704,093 units of the Model 3").
+    let generic = matches!(noun, "unit" | "units" | "items" | "pieces")
+        && !after
+            .find(noun)
+            .is_some_and(|at| after[at + noun.len()..].trim_start().starts_with("of "));
+    if !named_noun && !own(noun) && !generic {
         return Some(format!("it counts `{noun}`, which the fact does not name"));
     }
     let words: Vec<&str> = after
