@@ -370,7 +370,14 @@ fn ends_block(previous: &str, next: &str) -> bool {
     let record = next.chars().count() < 50
         && next.starts_with(|c: char| c.is_ascii_digit())
         && previous.starts_with(|c: char| c.is_ascii_digit());
-    title_like && (next.chars().next().is_some_and(char::is_uppercase) || record)
+    // "1 Velmont (100)": a ranked row, a number and a name.
+    let digits = next.len() - next.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let ranked_row = (1..=3).contains(&digits)
+        && next[digits..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && (title_like || previous.starts_with(|c: char| c.is_ascii_digit()));
+    ranked_row || (title_like && (next.chars().next().is_some_and(char::is_uppercase) || record))
 }
 
 /// Splits one block into sentences at terminal punctuation.
@@ -594,6 +601,21 @@ mod tests {
                 "2024 - 88 place",
                 "2025 - 101 place",
                 "The company sold\n4,000 cars in May."
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_of_a_ranked_table_under_their_header_are_one_sentence_each() {
+        let text = "Rank 2026 (Score) 2025\n1 Velmont (100) Velmont\n2 Arlen (99.4) Velmont\n\
+                    The survey drew replies from a wide panel of staff at\n12 Norvanian universities.";
+        assert_eq!(
+            split(text),
+            [
+                "Rank 2026 (Score) 2025",
+                "1 Velmont (100) Velmont",
+                "2 Arlen (99.4) Velmont",
+                "The survey drew replies from a wide panel of staff at\n12 Norvanian universities."
             ]
         );
     }

@@ -122,6 +122,7 @@ pub(super) const RANK_VERBS: &[&str] = &[
     "sat",
     "came",
     "comes",
+    "come",
     "finished",
     "finishes",
     "rated",
@@ -311,14 +312,26 @@ impl Reader<'_> {
         };
         let before = first.checked_sub(1);
         let right_after_verb = before.is_some_and(verb);
+        let ordinal_word = |k: usize| {
+            self.number_at(k).is_some_and(|n| {
+                n.words
+                    && self.word(k).is_some_and(|w| {
+                        w.ends_with("th") || matches!(w, "first" | "second" | "third")
+                    })
+            })
+        };
         let after_its_to = before.is_some_and(|k| {
             matches!(self.word(k), Some("to" | "from"))
                 && (k.checked_sub(1).is_some_and(verb)
                     // "slid from second to fifth"
-                    || (k >= 2 && self.is_word(k - 2, "from") && k.checked_sub(3).is_some_and(verb)))
+                    || (k >= 2 && self.is_word(k - 2, "from") && k.checked_sub(3).is_some_and(verb))
+                    // "and Arlen from fifth to sixth": the verb left out.
+                    || (self.is_word(k, "to") && k >= 2 && self.is_word(k - 2, "from") && ordinal_word(k - 1)))
         });
         let from_to = before.is_some_and(|k| self.is_word(k, "from")) && self.is_word(after, "to");
-        (right_after_verb || after_its_to) && (self.ends_a_place(after) || from_to)
+        // "from fifth to sixth": the two ends of a move.
+        let move_ends = from_to && ordinal_word(after + 1);
+        move_ends || ((right_after_verb || after_its_to) && (self.ends_a_place(after) || from_to))
     }
 
     /// Whether token `after` ends the phrase of a place: the end of the
