@@ -261,6 +261,8 @@ pub struct Matcher {
     /// The words of every fact's cues, lower case and without a plural
     /// "s": what names a measure of the rules ("seats").
     cue_words: HashSet<String>,
+    /// Every total a rank of the rules is out of, earlier editions' too.
+    rank_totals: HashSet<u32>,
     /// Subject patterns the rules write only in lower case ("the world").
     common_subjects: HashSet<usize>,
     fact_count: usize,
@@ -646,9 +648,22 @@ impl Matcher {
                     .collect::<Vec<_>>()
             })
             .collect();
+        let rank_totals = facts
+            .iter()
+            .flat_map(|fact| {
+                fact.value
+                    .iter()
+                    .chain(fact.superseded.iter().map(|old| &old.value))
+            })
+            .filter_map(|value| match value {
+                crate::quantity::Value::Rank { of, .. } => *of,
+                _ => None,
+            })
+            .collect();
         Matcher {
             automaton,
             cue_words,
+            rank_totals,
             roles,
             names,
             rivalled,
@@ -1018,6 +1033,7 @@ impl Matcher {
                 sibling_lead: data_lead && lead_in.is_some(),
                 own_words: &self.own_words,
                 cue_words: &self.cue_words,
+                rank_totals: &self.rank_totals,
                 dated,
                 scene: (i > 0 && layout.same_paragraph(i - 1, i))
                     .then(|| score::Scene::new(&folded[sentences[i - 1].clone()], &all[i - 1])),
@@ -3315,6 +3331,65 @@ subject = ["Lumenfold"]
                 "Lumenfold delivered 471,930 units of the Aria sedan."
             ),
             Some(crate::finding::Level::High)
+        );
+    }
+
+    #[test]
+    fn the_edition_year_the_claim_names_is_the_fact_s_own() {
+        let rules = r#"
+[sources.s]
+name = "Harbour World University Rankings 2027"
+
+[[fact]]
+id = "arlen.rank"
+claim = "Arlen College's rank in the Harbour World University Rankings 2027"
+source = "s"
+as_of = 2026-06-19
+kind = "rank"
+value = 6
+cues = ["Harbour World University Rankings"]
+subject = ["Arlen College", "Arlen"]
+"#;
+        assert_eq!(
+            ids_under(
+                rules,
+                "Arlen slipped from fifth to sixth in the 2027 Harbour World University Rankings."
+            ),
+            ["arlen.rank"]
+        );
+    }
+
+    #[test]
+    fn a_rank_among_a_much_smaller_group_is_another_ranking() {
+        let rules = r#"
+[sources.s]
+name = "An equality index"
+
+[[fact]]
+id = "norvania.rank"
+claim = "Norvania's rank on the Parity Index"
+source = "s"
+as_of = 2026
+kind = "rank"
+value = 129
+of = 146
+cues = ["Parity Index"]
+subject = ["Norvania"]
+"#;
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(
+                rules,
+                "On the Parity Index, Norvania is fifth among the seven economies of its region."
+            ),
+            [None]
+        );
+        assert_eq!(
+            bound_under(
+                rules,
+                "On the Parity Index, Norvania is 129th among 146 economies."
+            ),
+            [id("norvania.rank")]
         );
     }
 

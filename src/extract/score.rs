@@ -183,6 +183,8 @@ pub(super) struct Context<'a> {
     pub own_words: &'a [std::collections::HashSet<String>],
     /// The words of every fact's cues (see `Matcher`).
     pub cue_words: &'a std::collections::HashSet<String>,
+    /// Every total a rank of the rules is out of (see `Matcher`).
+    pub rank_totals: &'a std::collections::HashSet<u32>,
     /// The sentence before, when it is in the same paragraph: the year it
     /// sets the scene in may be what an undated figure after it is about.
     pub scene: Option<Scene>,
@@ -899,6 +901,7 @@ pub(super) fn bind_sentence(
                 mentions: &mentions,
                 own_words: &context.own_words[f],
                 cue_words: context.cue_words,
+                rank_totals: context.rank_totals,
             };
             match weigh(&s, named, &evidence) {
                 Ok(Weight { cost, cue, foreign }) => candidates.push(Candidate {
@@ -1868,6 +1871,7 @@ struct Evidence<'e> {
     mentions: &'e [Mention],
     own_words: &'e std::collections::HashSet<String>,
     cue_words: &'e std::collections::HashSet<String>,
+    rank_totals: &'e std::collections::HashSet<u32>,
 }
 
 /// Whether a figure is tied to a period over before `as_of` (a rule's
@@ -1910,6 +1914,9 @@ fn fact_years(fact: &Fact) -> Vec<i32> {
             .iter()
             .filter_map(|q| (q.len() == 4).then(|| q.parse::<i32>().ok()).flatten()),
     );
+    // "rank in the Harbour Rankings 2027": the edition the desk's claim
+    // names, which may carry the year after its release.
+    years.extend(years_named(&fact.claim));
     years
 }
 
@@ -1949,6 +1956,24 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
                 .take(3)
                 .any(|w| w.trim_end_matches('s') == unit)
         });
+    // "fifth among the seven economies of its region" on an index of 146:
+    // a ranking within a group, not the index's.
+    if let (
+        Value::Rank {
+            of: Some(among), ..
+        },
+        Some(Value::Rank {
+            of: Some(total), ..
+        }),
+    ) = (&figure.value, &fact.value)
+        && among.saturating_mul(2) < *total
+        && !e.rank_totals.contains(among)
+    {
+        return Err(format!(
+            "a rank among {among}, not among the {total} `{}` ranks",
+            fact.id
+        ));
+    }
     if !(accepts(fact, figure) || own_measure && fact.kind == Kind::Rank || own_unit) {
         return Err(format!(
             "`{}` wants a {}{}; this is a {}{}",

@@ -281,7 +281,39 @@ pub fn read(text: &str) -> Vec<Figure> {
             !(end && f.kind == Kind::Count && f.span.start > at)
         });
     }
+    places_in_brackets(text, &mut figures);
     settle(figures)
+}
+
+/// "ahead of Maldives (132) and Pakistan (145)": in a sentence that states
+/// a rank, a whole number in brackets right after a name is that name's
+/// place.
+fn places_in_brackets(text: &str, figures: &mut [Figure]) {
+    if !figures.iter().any(|f| f.kind == Kind::Rank) {
+        return;
+    }
+    for figure in figures.iter_mut() {
+        let Value::Amount(amount) = &figure.value else {
+            continue;
+        };
+        let n = amount.nominal;
+        let whole = figure.kind == Kind::Count
+            && figure.unit.is_none()
+            && amount.upper.is_none()
+            && n.fract() == 0.0
+            && (1.0..1000.0).contains(&n);
+        let before = text[..figure.span.start].strip_suffix('(');
+        let named = before.is_some_and(|b| {
+            b.trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        if whole && named && text[figure.span.end..].starts_with(')') {
+            figure.kind = Kind::Rank;
+            figure.value = Value::rank(n as u32, None);
+        }
+    }
 }
 
 /// Drops what no reader would take from the figures read: a total below
