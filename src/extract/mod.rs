@@ -23,6 +23,7 @@ use crate::text;
 mod clauses;
 mod cues;
 mod fit;
+mod loose;
 mod parts;
 mod roles;
 mod scope;
@@ -243,6 +244,8 @@ enum Role {
 /// The automaton over every cue, subject and qualifier of every fact.
 pub struct Matcher {
     automaton: cues::Automata,
+    /// Cues of several words as writers bend them (see [`loose`]).
+    loose: Option<loose::LooseCues>,
     /// For each pattern, the facts it belongs to and in what role.
     roles: Vec<Vec<(usize, Role)>>,
     /// For each fact, its cue patterns and its subject patterns, sorted.
@@ -606,6 +609,9 @@ impl Matcher {
             })
             .collect();
         let automaton = cues::Automata::new(&patterns);
+        let loose = loose::LooseCues::new(&patterns, |p| {
+            roles[p].iter().any(|&(_, role)| role == Role::Cue)
+        });
         let mut acronyms = HashMap::new();
         for fact in facts {
             for subject in &fact.subjects {
@@ -662,6 +668,7 @@ impl Matcher {
             .collect();
         Matcher {
             automaton,
+            loose,
             cue_words,
             rank_totals,
             roles,
@@ -775,6 +782,14 @@ impl Matcher {
                 })
             })
             .collect();
+        if let Some(loose) = &self.loose {
+            hits.extend(loose.find(&haystack, boundary, word_end).into_iter().map(
+                |(pattern, m)| Hit {
+                    span: origin[m.start]..origin[m.end - 1] + 1,
+                    pattern,
+                },
+            ));
+        }
         hits.sort_by_key(|h| (h.span.start, h.span.end));
         hits
     }

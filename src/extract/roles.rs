@@ -637,7 +637,16 @@ const COMPARED: &[&str] = &[
 ];
 
 /// Words just before a figure that make it an earlier value.
-const EARLIER_BEFORE: &[&str] = &["from", "than", "versus", "vs", "previously", "formerly"];
+const EARLIER_BEFORE: &[&str] = &[
+    "from",
+    "than",
+    "versus",
+    "vs",
+    "previously",
+    "formerly",
+    "previous",
+    "prior",
+];
 
 /// Phrases after a figure, in its clause, that make it an earlier value.
 const EARLIER_AFTER: &[&str] = &[
@@ -980,7 +989,17 @@ pub(super) fn stance(
         .filter(|_| !dashed);
 
     let after_phrases = Phrases::of(clause_after);
-    let over = after_phrases.over().or_else(|| Phrases::of(before).over());
+    // "Month over month, core prices rose 0.5%, after 0.9%": a span the
+    // sentence opens on holds for every figure in it.
+    let over = after_phrases
+        .over()
+        .or_else(|| Phrases::of(before).over())
+        .or_else(|| {
+            lower
+                .split_once(',')
+                .filter(|(opening, _)| opening.split_whitespace().count() <= 4)
+                .and_then(|(opening, _)| Phrases::of(opening).over())
+        });
     // "from a year earlier" marks the span of a change, not an earlier
     // value: the phrases of a span are taken out first.
     let mut without_over = after_phrases.text.clone();
@@ -1794,6 +1813,15 @@ mod tests {
             })
             .collect();
         stance(&lower, from, at..at + figure.len(), lower.len(), &years)
+    }
+
+    #[test]
+    fn a_span_opening_the_sentence_and_a_previous_figure_hold_past_the_figure_before() {
+        let sentence =
+            "Month over month, core prices were up 0.5%, compared with the previous 0.9% rise.";
+        let later = after(sentence, "0.5%", "0.9%");
+        assert_eq!(later.over, Some(Over::Month));
+        assert_eq!(later.role, Role::Earlier);
     }
 
     #[test]
