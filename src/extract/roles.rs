@@ -1529,7 +1529,13 @@ fn tied_year(
         let own_nouns = words.len() <= 5
             && matches!(words.last(), Some(&("in" | "for" | "during")))
             && !between.contains(|c: char| c.is_ascii_digit());
+        // "2.0% higher than the same month of 2023": the year compared
+        // with.
+        let compared = words
+            .iter()
+            .any(|w| matches!(*w, "than" | "compared" | "versus" | "vs" | "against"));
         !between.contains([',', ';', '(', ')'])
+            && !compared
             && ((words.len() <= 4 && words.iter().take(2).any(preposition))
                 || named_period
                 || own_nouns)
@@ -1688,7 +1694,13 @@ fn quarters_in(text: &str, fiscal: bool) -> Vec<u8> {
 /// its clause: "in August", "for September", "during July".
 fn tied_month(after: &str) -> Option<u8> {
     let words = words_of(after);
-    let (preposition, month) = (words.first()?, words.get(1)?);
+    // "the 2.3% recorded in April": past a participle.
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ed")),
+    );
+    let (preposition, month) = (words.get(skip)?, words.get(skip + 1)?);
     if !matches!(*preposition, "in" | "for" | "during") {
         return None;
     }
@@ -1813,6 +1825,18 @@ mod tests {
             })
             .collect();
         stance(&lower, from, at..at + figure.len(), lower.len(), &years)
+    }
+
+    #[test]
+    fn the_year_compared_with_is_not_the_figure_s_and_a_month_recorded_in_is() {
+        let sentence = "Consumer prices were 2.0% higher than the same month of 2023, cooler \
+                        than the 2.3% recorded in April.";
+        assert_eq!(of(sentence, "2.0%").year, None);
+        assert_eq!(after(sentence, "2.0%", "2.3%").month, Some(4));
+        assert_eq!(
+            of("Sales were 9% in the third quarter of 2023.", "9%").year,
+            Some(2023)
+        );
     }
 
     #[test]
