@@ -128,6 +128,15 @@ pub fn stated_as_earlier(sentence: &str, figure: Range<usize>) -> bool {
 /// clause from byte `from` on: the clause starts after the last clause
 /// break ("while", "but", ", and", ";", ":") before the figure.
 pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> bool {
+    // "Services inflation, which has been called a potential hurdle, fell
+    // to 5.7pc": a relative clause before the figure governs it not.
+    let mut plain = lower.to_string();
+    for aside in super::clauses::relative_asides(lower, lower, 0) {
+        if from <= aside.start && aside.end <= figure.start {
+            plain.replace_range(aside.clone(), &" ".repeat(aside.len()));
+        }
+    }
+    let lower = plain.as_str();
     let before = lower.get(from..figure.start).unwrap_or("");
     let clause = CLAUSE_BREAKS
         .iter()
@@ -1837,6 +1846,17 @@ mod tests {
             of("Sales were 9% in the third quarter of 2023.", "9%").year,
             Some(2023)
         );
+    }
+
+    #[test]
+    fn an_aim_word_inside_a_relative_clause_governs_no_figure_after_it() {
+        let lower =
+            "services inflation, which has been called a potential hurdle to cuts, fell to 5.7pc.";
+        let at = lower.find("5.7pc").unwrap();
+        assert!(!intended_at(lower, 0, at..at + 5));
+        let lower = "services inflation is a potential hurdle at 5.7pc.";
+        let at = lower.find("5.7pc").unwrap();
+        assert!(intended_at(lower, 0, at..at + 5));
     }
 
     #[test]
