@@ -202,8 +202,15 @@ pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<
         for (at, _) in lower.match_indices(lead) {
             let body = at + lead.len();
             let rest = &lower[body..];
+            // The closing dash stands apart: "medium-term" holds none.
             let close = rest
-                .find('-')
+                .char_indices()
+                .find(|&(i, c)| {
+                    c == '-'
+                        && !(rest[..i].ends_with(char::is_alphanumeric)
+                            && rest[i + 1..].starts_with(char::is_alphanumeric))
+                })
+                .map(|(i, _)| i)
                 .filter(|&i| rest[..i].split_whitespace().count() <= 20);
             if let Some(i) = close {
                 out.push(start + at..start + body + i + 1);

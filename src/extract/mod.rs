@@ -3375,6 +3375,42 @@ subject = ["Arlen College", "Arlen"]
     }
 
     #[test]
+    fn a_cue_inside_a_relative_clause_names_no_figure_outside_it() {
+        let rules = r#"
+[sources.s]
+name = "Norvania Statistics Office, consumer prices"
+
+[[fact]]
+id = "cpi"
+claim = "Norvania's annual consumer price inflation"
+source = "s"
+as_of = 2026
+kind = "percent"
+value = 2.0
+cues = ["inflation"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "services"
+claim = "Norvania's annual services inflation"
+source = "s"
+as_of = 2026
+kind = "percent"
+value = 5.7
+cues = ["services inflation"]
+subject = ["Norvania"]
+"#;
+        assert_eq!(
+            ids_under(
+                rules,
+                "Norvania's services inflation - which the bank reads as a gauge of \
+                 medium-term inflation risks - was 5.7 per cent."
+            ),
+            ["services"]
+        );
+    }
+
+    #[test]
     fn a_rank_among_a_much_smaller_group_is_another_ranking() {
         let rules = r#"
 [sources.s]

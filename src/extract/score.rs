@@ -2532,9 +2532,19 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             } else {
                 coordinated(s.lower(figure.span.end..at))
             };
+            // "- which the bank reads as a gauge of inflation risks -": a
+            // cue inside a relative clause the figure stands outside of.
+            let aside = s.relatives.iter().any(|r| {
+                r.contains(&at)
+                    && !r.contains(&figure.span.start)
+                    && s.lower(r.clone())
+                        .trim_start_matches([',', '-', ' '])
+                        .starts_with("which ")
+            });
             s.distance_past_asides(at, figure.anchor)
                 + 4 * s.crossings(at, figure.anchor)
                 + if apart { 4 } else { 0 }
+                + if aside { 12 } else { 0 }
         })
         .min()
         .unwrap_or(INHERITED_CUE_DISTANCE);
