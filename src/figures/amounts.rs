@@ -503,8 +503,16 @@ impl Reader<'_> {
                 && n.value < 1.0
                 && self.percent_at(end + 2).is_some(),
         ) * 2;
-        if let Some((len, unit)) = self.percent_at(end + of_one) {
-            end += of_one + len;
+        // "a 5-percent rise", "its two-percent target": hyphened.
+        let hyphen = usize::from(
+            of_one == 0
+                && self.punct(end) == Some('-')
+                && self.touching(end - 1)
+                && self.touching(end)
+                && self.percent_at(end + 1).is_some(),
+        );
+        if let Some((len, unit)) = self.percent_at(end + of_one + hyphen) {
+            end += of_one + hyphen + len;
             let figure =
                 self.amount_figure(Kind::Percent, amount, unit, figure_start, n.first, end);
             return Some((figure, end));
