@@ -3261,6 +3261,7 @@ subject = ["Norvania", "Norvanian"]
             "In Norvania, inflation has returned to its two per cent target.",
             "Norvanian inflation is at its 2% target.",
             "Norvanian inflation falls to the Harbour Reserve Bank's 2pc target",
+            "Norvanian inflation has achieved the central bank's two-percent target.",
         ] {
             assert_eq!(ids_under(rules, text), ["cpi"], "{text}");
         }

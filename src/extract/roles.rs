@@ -1758,7 +1758,15 @@ pub(super) fn arrives_at(before: &str) -> bool {
         .rposition(|w| {
             matches!(
                 *w,
-                "to" | "at" | "hit" | "hits" | "reached" | "reaches" | "met" | "meets"
+                "to" | "at"
+                    | "hit"
+                    | "hits"
+                    | "reached"
+                    | "reaches"
+                    | "met"
+                    | "meets"
+                    | "achieved"
+                    | "achieves"
             )
         })
         .map(|at| at + k.saturating_sub(5))
@@ -1776,7 +1784,17 @@ pub(super) fn arrives_at(before: &str) -> bool {
     let before_arrival = k.checked_sub(2).map(|k| words[k]);
     let reached = matches!(
         arrival,
-        "hit" | "hits" | "hitting" | "reached" | "reaches" | "reaching" | "met" | "meets" | "at"
+        "hit"
+            | "hits"
+            | "hitting"
+            | "reached"
+            | "reaches"
+            | "reaching"
+            | "met"
+            | "meets"
+            | "achieved"
+            | "achieves"
+            | "at"
     );
     let moved_to = arrival == "to"
         && before_arrival.is_some_and(|w| {
