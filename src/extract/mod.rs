@@ -3830,4 +3830,35 @@ subject = ["Lusaria"]
         let bound: Vec<_> = extraction.readings.iter().filter_map(|r| r.fact).collect();
         assert_eq!(bound, [0]);
     }
+
+    #[test]
+    fn a_fact_whose_words_fit_wins_a_tie_over_one_they_mark_as_a_part() {
+        let rules = r#"
+[sources.s]
+name = "Harbour Reserve Bank, policy decision, March 2026"
+
+[[fact]]
+id = "vote.cut"
+claim = "Board members who voted to cut the policy rate, March 2026"
+source = "s"
+as_of = 2026-03-19
+kind = "count"
+value = 6
+cues = ["voted", "members", "in favour"]
+subject = ["Harbour Reserve Bank", "the board"]
+
+[[fact]]
+id = "vote.hold"
+claim = "Board members who preferred to keep the policy rate, March 2026"
+source = "s"
+as_of = 2026-03-19
+kind = "count"
+value = 3
+cues = ["voted", "members", "preferred", "dissented"]
+subject = ["Harbour Reserve Bank", "the board"]
+"#;
+        let text = "The Harbour Reserve Bank cut its policy rate to 3.5%. \
+                    Three members preferred to leave it where it was.";
+        assert_eq!(ids_under(rules, text), ["vote.hold"]);
+    }
 }

@@ -120,6 +120,11 @@ const FAR_OFF_PENALTY: usize = 6;
 /// its figure for a confident binding.
 const FAR_CUE: usize = 14;
 
+/// What a candidate pays when a word marks its figure as a part of the
+/// fact's measure or another one: enough to lose a tie to a fact the
+/// words fit ("four members preferred" for the members who preferred).
+const FOREIGN_PENALTY: usize = 2;
+
 /// The margin, in words of distance, a binding needs over the next
 /// candidate to be confident.
 pub(super) const CONFIDENT_MARGIN: usize = 4;
@@ -2613,6 +2618,11 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             + span
             + far_off
             + range_for_point
+            + if foreign.is_some() {
+                FOREIGN_PENALTY
+            } else {
+                0
+            }
             + e.owner.cost / 2,
         cue,
         foreign,
