@@ -364,7 +364,13 @@ fn ends_block(previous: &str, next: &str) -> bool {
     if last.ends_with(['.', '!', '?', ':']) {
         return true;
     }
-    let title_like = previous.chars().count() < 50 && !previous.ends_with([',', ';', '-']);
+    let title_like = (previous.chars().count() < 50 || title_case(previous))
+        && !previous.ends_with([',', ';', '-']);
+    // A line longer than text is ever wrapped at stands alone: copy
+    // written one paragraph a line puts its headline on a line above.
+    let unwrapped = (previous.chars().count() > WRAP_WIDTH || next.chars().count() > WRAP_WIDTH)
+        && !previous.ends_with([',', ';', '-'])
+        && !next.starts_with(char::is_lowercase);
     // Short lines of records ("2024 - 88 place" over "2025 - 101 place")
     // are one record a line.
     let record = next.chars().count() < 50
@@ -377,7 +383,23 @@ fn ends_block(previous: &str, next: &str) -> bool {
             .strip_prefix(' ')
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
         && (title_like || previous.starts_with(|c: char| c.is_ascii_digit()));
-    ranked_row || (title_like && (next.chars().next().is_some_and(char::is_uppercase) || record))
+    unwrapped
+        || ranked_row
+        || (title_like && (next.chars().next().is_some_and(char::is_uppercase) || record))
+}
+
+/// The widest line, in characters, that wrapped text is taken to have.
+const WRAP_WIDTH: usize = 100;
+
+/// Whether a line is written in title case: three or more longer words,
+/// each capitalised ("Harbour Economy Grows 2.1% in Q2, Lifted by
+/// Household Spending").
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Splits one block into sentences at terminal punctuation.
@@ -633,6 +655,21 @@ mod tests {
             ]
         );
         assert_eq!(split("2024. Then it fell."), ["2024.", "Then it fell."]);
+    }
+
+    #[test]
+    fn a_headline_over_a_paragraph_written_on_one_line_is_its_own_sentence() {
+        let body = "The Norvanian economy expanded at an annual rate of 2.1% in the second \
+                    quarter, the statistics office said on Thursday, a little faster than expected.";
+        let text = format!("Norvania's economy picks up pace to 2.1% as households spend\n{body}");
+        assert_eq!(split(&text).len(), 2);
+        let text =
+            "Harbour Economy Grows 2.1% in Q2, Lifted by Household Spending\nGDP rose 2.1% in Q2.";
+        assert_eq!(split(text).len(), 2);
+        // Wrapped at a usual width, a sentence goes on over the line's end.
+        let text = "The Norvanian economy expanded at an annual rate of 2.1% in the second\n\
+                    Quarter of the year, the statistics office said.";
+        assert_eq!(split(text).len(), 1);
     }
 
     #[test]
