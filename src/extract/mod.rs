@@ -548,9 +548,24 @@ impl Matcher {
                 roles[at].push((fact, role));
             }
         };
+        // The words the rules write, which no other form of a cue takes
+        // from the fact that writes them.
+        let written: HashSet<String> = facts
+            .iter()
+            .flat_map(|f| f.cues.iter().chain(&f.subjects).chain(&f.qualifiers))
+            .map(|w| fold_pattern(w).to_ascii_lowercase())
+            .collect();
         for (i, fact) in facts.iter().enumerate() {
             for cue in &fact.cues {
                 add(cue, i, Role::Cue);
+                // "grew": "the economy grows 2.1%".
+                if !cue.contains(' ') {
+                    for form in crate::figures::verb_forms(&cue.to_lowercase()) {
+                        if !written.contains(&form) {
+                            add(&form, i, Role::Cue);
+                        }
+                    }
+                }
             }
             for subject in &fact.subjects {
                 add(subject, i, Role::Subject);
@@ -3860,5 +3875,42 @@ subject = ["Harbour Reserve Bank", "the board"]
         let text = "The Harbour Reserve Bank cut its policy rate to 3.5%. \
                     Three members preferred to leave it where it was.";
         assert_eq!(ids_under(rules, text), ["vote.hold"]);
+    }
+
+    #[test]
+    fn a_verb_cue_is_read_in_its_other_forms() {
+        let rules = r#"
+[sources.s]
+name = "Norvania Statistics Office, GDP, second quarter 2026"
+
+[[fact]]
+id = "gdp"
+claim = "Norvania's GDP growth, second quarter 2026, annual rate"
+source = "s"
+as_of = 2026-07-30
+kind = "percent"
+measure = "rate"
+value = 2.1
+cues = ["grew", "expanded"]
+subject = ["Norvania", "Norvanian economy"]
+
+[[fact]]
+id = "spending"
+claim = "Growth of Norvania's household spending, second quarter 2026"
+source = "s"
+as_of = 2026-07-30
+kind = "percent"
+measure = "rate"
+value = 3.4
+cues = ["household spending"]
+subject = ["Norvania", "Norvanian economy"]
+"#;
+        for text in [
+            "Norvanian Economy Grows 2.1% in Q2, Driven by Household Spending",
+            "Norvanian economy expanding at 2.1% as households spend",
+            "Norvania expands 2.1% in the second quarter",
+        ] {
+            assert_eq!(ids_under(rules, text), ["gdp"], "{text}");
+        }
     }
 }

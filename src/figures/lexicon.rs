@@ -98,6 +98,15 @@ pub(crate) struct Lexicon {
     pub margin_words: &'static [&'static [&'static str]],
     /// Units of measure as written, and the one name of each.
     pub measure_units: &'static [(&'static str, &'static str)],
+    /// The forms of verbs whose past is not a stem and an ending, each
+    /// verb's forms together: a cue "grew" is also read as "grows".
+    pub irregular_verbs: &'static [&'static [&'static str]],
+    /// The endings of a regular verb's past ("expanded", "declined",
+    /// "dropped"): what is left without one is the verb's stem.
+    pub past_endings: &'static [&'static str],
+    /// The endings a regular verb's stem takes in its other forms a cue
+    /// may be written in: "expands", "expanding".
+    pub verb_endings: &'static [&'static str],
     /// The pattern the lexer finds numbers, words and marks with, built
     /// from the separators above.
     pub pattern: &'static LazyLock<Regex>,
@@ -426,6 +435,30 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("bps", "basis points"),
         ("bp", "basis points"),
     ],
+    irregular_verbs: &[
+        &["grew", "grow", "grows", "growing", "grown"],
+        &["rose", "rise", "rises", "rising", "risen"],
+        &["fell", "fall", "falls", "falling", "fallen"],
+        &["won", "win", "wins", "winning"],
+        &["lost", "lose", "loses", "losing"],
+        &["led", "lead", "leads", "leading"],
+        &["sold", "sell", "sells", "selling"],
+        &["spent", "spend", "spends"],
+        &["shrank", "shrunk", "shrink", "shrinks", "shrinking"],
+        &["sank", "sunk", "sink", "sinks", "sinking"],
+        &["slid", "slide", "slides", "sliding"],
+        &["stood", "stand", "stands", "standing"],
+        &["came", "come", "comes", "coming"],
+        &["took", "take", "takes", "taking", "taken"],
+        &["held", "hold", "holds", "holding"],
+        &["kept", "keep", "keeps", "keeping"],
+        &["made", "make", "makes", "making"],
+        &["paid", "pay", "pays", "paying"],
+        &["earned", "earn", "earns", "earning"],
+        &["ran", "run", "runs", "running"],
+    ],
+    past_endings: &["ed", "d"],
+    verb_endings: &["s", "ing"],
     pattern: &ENGLISH_PATTERN,
 };
 
@@ -436,6 +469,51 @@ fn find<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 }
 
 impl Lexicon {
+    /// The other forms a one-word verb cue may be written in: all the
+    /// forms of an irregular verb ("grew": "grows", "growing"), or a
+    /// regular past's stem with each verb ending ("expanded": "expands",
+    /// "expanding"; "dropped": "drops", "dropping"). A past is told by its
+    /// ending alone, so some forms made are no word at all; they match
+    /// nothing. The stem alone is never made: "listed" is not "list".
+    pub(crate) fn verb_forms(&self, cue: &str) -> Vec<String> {
+        if let Some(forms) = self
+            .irregular_verbs
+            .iter()
+            .find(|forms| forms.contains(&cue))
+        {
+            return forms
+                .iter()
+                .filter(|&&form| form != cue)
+                .map(|form| (*form).to_string())
+                .collect();
+        }
+        if cue.len() < 5 || !cue.chars().all(char::is_alphabetic) || cue.ends_with("eed") {
+            return Vec::new();
+        }
+        let mut stems: Vec<&str> = self
+            .past_endings
+            .iter()
+            .filter_map(|ending| cue.strip_suffix(ending))
+            .collect();
+        // "dropped": the stem "drop" doubles its last letter.
+        if let Some(stem) = stems.first().copied()
+            && let [.., a, b] = stem.as_bytes()
+            && a == b
+            && !matches!(a, b'l' | b's' | b'e')
+        {
+            stems.push(&stem[..stem.len() - 1]);
+        }
+        stems
+            .iter()
+            .flat_map(|stem| {
+                self.verb_endings
+                    .iter()
+                    .map(move |end| format!("{stem}{end}"))
+            })
+            .filter(|form| form != cue)
+            .collect()
+    }
+
     /// The lexer's pattern: numbers with this language's separators and a
     /// suffix ("1,500.5", "100 000", "24k", "84%"), words, and any other
     /// mark alone.
@@ -611,4 +689,24 @@ pub fn canonical_unit(unit: &str) -> String {
         return code.to_string();
     }
     lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ENGLISH;
+
+    #[test]
+    fn a_past_cue_is_read_in_its_other_forms_but_never_as_a_bare_stem() {
+        assert!(ENGLISH.verb_forms("grew").contains(&"grows".to_string()));
+        let expanded = ENGLISH.verb_forms("expanded");
+        assert!(expanded.contains(&"expands".to_string()));
+        assert!(expanded.contains(&"expanding".to_string()));
+        let declined = ENGLISH.verb_forms("declined");
+        assert!(declined.contains(&"declines".to_string()));
+        assert!(declined.contains(&"declining".to_string()));
+        assert!(ENGLISH.verb_forms("dropped").contains(&"drops".to_string()));
+        assert!(!ENGLISH.verb_forms("listed").contains(&"list".to_string()));
+        assert!(ENGLISH.verb_forms("exceed").is_empty());
+        assert!(ENGLISH.verb_forms("inflation").is_empty());
+    }
 }

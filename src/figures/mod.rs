@@ -203,6 +203,12 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
     lexicon::ENGLISH.month(word)
 }
 
+/// The other forms of a one-word verb cue in the reader's lexicon
+/// ("grew": "grows", "growing").
+pub(crate) fn verb_forms(cue: &str) -> Vec<String> {
+    lexicon::ENGLISH.verb_forms(cue)
+}
+
 /// The one name of a unit of time ("years" is `year`), if `word` is one.
 pub(crate) fn time_unit(word: &str) -> Option<&'static str> {
     lexicon::ENGLISH.time_unit(word)
