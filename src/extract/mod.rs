@@ -327,6 +327,9 @@ struct Named {
     qualified: Vec<usize>,
     /// (fact, byte offset) of each qualifier.
     qualifiers: Vec<(usize, usize)>,
+    /// (fact, span) of each qualifier: "Non-GAAP" qualifies, it names
+    /// nobody.
+    qualifier_spans: Vec<(usize, Range<usize>)>,
     /// Spans of words that refer back.
     back_references: Vec<Range<usize>>,
     /// Whether the sentence names someone or something no rule knows, and
@@ -933,7 +936,13 @@ impl Matcher {
                 !taken.iter().any(|t| t.start < r.end && r.start < t.end)
                     && (pronoun || !(after.starts_with(" for ") || after.starts_with(" of ")))
             });
-            named.others = entities::other_names(folded, sentence.clone(), &named.cue_spans);
+            let known: Vec<Range<usize>> = named
+                .cue_spans
+                .iter()
+                .chain(named.qualifier_spans.iter().map(|(_, span)| span))
+                .cloned()
+                .collect();
+            named.others = entities::other_names(folded, sentence.clone(), &known);
             // "Its biggest customer was set up in 2005": another party,
             // tied to the one "its" refers to.
             for related in related_parties(folded, sentence) {
@@ -1124,6 +1133,7 @@ impl Matcher {
                 Role::Qualifier => {
                     named.qualified.push(fact);
                     named.qualifiers.push((fact, hit.span.start));
+                    named.qualifier_spans.push((fact, hit.span.clone()));
                 }
                 // "the Lusarian Bureau of Statistics": another body whose
                 // name ends like this one's.
@@ -3912,5 +3922,40 @@ subject = ["Norvania", "Norvanian economy"]
         ] {
             assert_eq!(ids_under(rules, text), ["gdp"], "{text}");
         }
+    }
+
+    #[test]
+    fn a_qualifier_in_capitals_is_no_other_party_s_name() {
+        let rules = r#"
+[sources.s]
+name = "Lumenfold, results for the second quarter of 2026"
+
+[[fact]]
+id = "eps"
+claim = "Lumenfold's diluted earnings per share, second quarter of 2026"
+source = "s"
+as_of = 2026-07-28
+kind = "money"
+currency = "usd"
+value = 0.58
+cues = ["earnings per share", "per share"]
+subject = ["Lumenfold"]
+
+[[fact]]
+id = "eps.adjusted"
+claim = "Lumenfold's non-GAAP diluted earnings per share, second quarter of 2026"
+source = "s"
+as_of = 2026-07-28
+kind = "money"
+currency = "usd"
+value = 0.64
+cues = ["earnings per share", "per share"]
+qualifiers = ["non-GAAP", "adjusted"]
+subject = ["Lumenfold"]
+"#;
+        let text = "Lumenfold reported its results for the second quarter on Tuesday. \
+                    GAAP earnings per diluted share were $0.58. Non-GAAP earnings per \
+                    diluted share were $0.64.";
+        assert_eq!(ids_under(rules, text), ["eps", "eps.adjusted"]);
     }
 }

@@ -2555,11 +2555,33 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
         .unwrap_or(INHERITED_CUE_DISTANCE);
     // Facts told apart by qualifiers ("in 2023", "last year") take the
     // figure nearest their own qualifier.
+    // A qualifier right before one of the fact's cues ("Non-GAAP
+    // earnings per share") is a word of the cue's name: the cue's
+    // distance counts for it.
+    let names_the_cue = |at: usize| {
+        named.qualifier_spans.iter().any(|(g, q)| {
+            *g == e.index
+                && q.start == at
+                && named.cues.iter().any(|&(c, cue)| {
+                    c == e.index && q.end <= cue && {
+                        let between = s.lower(q.end..cue);
+                        between.split_whitespace().count() <= 1
+                            && !between.contains([',', ';', ':', '.'])
+                    }
+                })
+        })
+    };
     let qualifier = named
         .qualifiers
         .iter()
         .filter(|&&(g, _)| g == e.index)
-        .map(|&(_, at)| s.distance(at, figure.anchor) + 4 * s.crossings(at, figure.anchor))
+        .map(|&(_, at)| {
+            if names_the_cue(at) {
+                0
+            } else {
+                s.distance(at, figure.anchor) + 4 * s.crossings(at, figure.anchor)
+            }
+        })
         .min()
         .unwrap_or(0);
     let tense = if e.stance.past_tense {
@@ -2648,6 +2670,29 @@ fn narrowed_cue<'s>(
     e: &Evidence<'_>,
     own: impl Fn(&str) -> bool + Copy,
 ) -> Option<&'s str> {
+    // "Non-GAAP earnings per share": another fact's qualifier right before
+    // the cue names that fact's measure.
+    let qualifier_before = named
+        .qualifier_spans
+        .iter()
+        .filter(|(g, _)| *g != e.index)
+        .filter(|(_, q)| {
+            named.cues.iter().any(|&(g, at)| {
+                g == e.index && q.end <= at && {
+                    let between = s.lower(q.end..at);
+                    between.split_whitespace().count() <= 1
+                        && !between.contains([',', ';', ':', '.'])
+                }
+            })
+        })
+        .map(|(_, q)| s.lower(q.clone()))
+        .find(|q| {
+            q.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|w| !w.is_empty() && !own(w.trim_end_matches('s')))
+        });
+    if qualifier_before.is_some() {
+        return qualifier_before;
+    }
     let figure = &e.figure.span;
     // Each cue of the fact here, with its end.
     let found: Vec<Range<usize>> = named
