@@ -668,6 +668,15 @@ const EARLIER_AFTER: &[&str] = &[
     "the previous month",
     "a quarter earlier",
     "the previous quarter",
+    "the same quarter last year",
+    "the same period last year",
+    "the same month last year",
+    "the same quarter a year earlier",
+    "the same period a year earlier",
+    "the year ago quarter",
+    "the year ago period",
+    "the year earlier quarter",
+    "the year earlier period",
     "ago",
     "days earlier",
     "weeks earlier",
@@ -812,6 +821,16 @@ const OVER: &[(&str, Over)] = &[
     ("on a year earlier", Over::Year),
     ("from a year ago", Over::Year),
     ("compared with a year earlier", Over::Year),
+    ("from the previous year", Over::Year),
+    ("from the prior year", Over::Year),
+    ("from the year before", Over::Year),
+    ("from the same quarter last year", Over::Year),
+    ("from the same period last year", Over::Year),
+    ("from the same month last year", Over::Year),
+    ("from the year ago quarter", Over::Year),
+    ("from the year ago period", Over::Year),
+    ("from the year earlier quarter", Over::Year),
+    ("from the year earlier period", Over::Year),
     ("in the year to", Over::Year),
     ("in the 12 months to", Over::Year),
     ("over the year", Over::Year),
@@ -885,6 +904,15 @@ fn governing<'t>(before: &[&'t str]) -> (Option<&'t str>, Option<&'t str>) {
 }
 
 /// The words of `text`, lower case, without punctuation around them.
+/// Whether the text opens on a span a change is measured over, as "from
+/// the previous year" or "on a year earlier" do.
+fn span_opens(text: &str) -> bool {
+    let text = Phrases::of(text).text;
+    OVER.iter()
+        .filter(|(p, _)| p.starts_with("from ") || p.starts_with("on "))
+        .any(|(p, _)| text.starts_with(&format!(" {p} ")))
+}
+
 fn words_of(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+'))
@@ -1207,14 +1235,25 @@ pub(super) fn stance(
         // "a 12% rise", "3 points higher".
         || next.is_some_and(|w| COMPARED.contains(&w))
         || lower[figure.clone()].starts_with('+')
+        // "and 31% from the previous year": a share set against a span.
+        || (lower[figure.clone()].ends_with('%') && span_opens(clause_after))
     {
         Role::Change
     } else if last == Some("to") || last == Some("at") {
         Role::Level
     } else if marker.is_some()
         // "its previous total of 52", but not "Former President Ndlovu's
-        // party won 58 seats": a title far before the figure.
-        || before_words.iter().rev().take(5).any(|w| {
+        // party won 58 seats": a title far before the figure, nor one that
+        // belongs to a figure before it ("9% from the previous quarter and").
+        || before_words
+            .iter()
+            .rev()
+            .take(5)
+            .take_while(|w| {
+                !w.starts_with(|c: char| c.is_ascii_digit())
+                    && !matches!(**w, "and" | "but" | "while" | "whereas")
+            })
+            .any(|w| {
             matches!(
                 *w,
                 "previous" | "former" | "formerly" | "previously" | "prior"
@@ -1249,13 +1288,19 @@ pub(super) fn stance(
                 .any(|w| matches!(*w, "initially" | "originally")));
     // "last month's 2.1% rise": a figure of an earlier period named by
     // its possessive.
-    let possessive = matches!(
-        (previous, last),
-        (
-            Some("previous" | "prior" | "preceding" | "last"),
-            Some("month's" | "quarter's" | "year's" | "week's")
+    let earlier_possessive = |pair: (Option<&str>, Option<&str>)| {
+        matches!(
+            pair,
+            (
+                Some("previous" | "prior" | "preceding" | "last"),
+                Some("month's" | "quarter's" | "year's" | "week's")
+            )
         )
-    );
+    };
+    // "Last year's inflation averaged 4.2%": or one that opens the clause
+    // names the period of all it states.
+    let possessive = earlier_possessive((previous, last))
+        || earlier_possessive((before_words.first().copied(), before_words.get(1).copied()));
     // "the third quarter of last year, ... the first quarter of this year":
     // the sentence sets last year against this one.
     let last_year = after_phrases.holds("last year") && lower.contains("this year");
@@ -2319,6 +2364,37 @@ mod tests {
             .year,
             Some(2022)
         );
+    }
+
+    #[test]
+    fn the_same_period_a_year_before_is_earlier_and_a_change_from_it_is_yearly() {
+        for (sentence, figure) in [
+            (
+                "Growth slowed from a brisk 3.9% in the same quarter last year.",
+                "3.9%",
+            ),
+            (
+                "Sales were $12.4 billion, against $10.1 billion in the year-ago period.",
+                "$10.1 billion",
+            ),
+            (
+                "Last year's inflation averaged 4.2%, well above the target.",
+                "4.2%",
+            ),
+        ] {
+            assert_eq!(of(sentence, figure).role, Role::Earlier, "{sentence}");
+        }
+        for (sentence, figure) in [
+            (
+                "Revenue rose 9% from the previous quarter and 31% from the previous year.",
+                "31%",
+            ),
+            ("Profit climbed 14% from the same period last year.", "14%"),
+        ] {
+            let stance = of(sentence, figure);
+            assert_eq!(stance.role, Role::Change, "{sentence}");
+            assert_eq!(stance.over, Some(Over::Year), "{sentence}");
+        }
     }
 
     #[test]
