@@ -903,7 +903,6 @@ fn governing<'t>(before: &[&'t str]) -> (Option<&'t str>, Option<&'t str>) {
     (last, previous)
 }
 
-/// The words of `text`, lower case, without punctuation around them.
 /// Whether the text opens on a span a change is measured over, as "from
 /// the previous year" or "on a year earlier" do.
 fn span_opens(text: &str) -> bool {
@@ -912,6 +911,8 @@ fn span_opens(text: &str) -> bool {
         .filter(|(p, _)| p.starts_with("from ") || p.starts_with("on "))
         .any(|(p, _)| text.starts_with(&format!(" {p} ")))
 }
+
+/// The words of `text`, lower case, without punctuation around them.
 
 fn words_of(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
