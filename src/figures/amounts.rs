@@ -146,7 +146,27 @@ impl Reader<'_> {
         };
         let word = self.word(at)?;
         let function_word = !self.toks[at].capital && FUNCTION_WORDS.contains(&word);
-        (!function_word).then(|| word.to_string())
+        if function_word {
+            return None;
+        }
+        Some(self.noun_past_superlative(at).unwrap_or(word).to_string())
+    }
+
+    /// The plural noun after a superlative at token `at`: "regions" of
+    /// "12 wealthiest regions", "ports" of "five most crowded ports".
+    fn noun_past_superlative(&self, at: usize) -> Option<&str> {
+        let word = self.word(at)?;
+        let noun_at = if self.lex.superlative_words.contains(&word) {
+            at + 2
+        } else if self.lex.is_superlative(word) {
+            at + 1
+        } else {
+            return None;
+        };
+        let adjective_touches = (at..noun_at).all(|k| self.word(k).is_some());
+        self.word(noun_at)
+            .filter(|noun| adjective_touches && noun.len() > 2 && noun.ends_with('s'))
+            .filter(|noun| !FUNCTION_WORDS.contains(noun))
     }
 
     /// The currency of a symbol just before token `i`: "$", "€".

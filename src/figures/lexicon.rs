@@ -107,6 +107,14 @@ pub(crate) struct Lexicon {
     /// The endings a regular verb's stem takes in its other forms a cue
     /// may be written in: "expands", "expanding".
     pub verb_endings: &'static [&'static str],
+    /// Words that make the next adjective a superlative ("the five most
+    /// crowded ports").
+    pub superlative_words: &'static [&'static str],
+    /// The ending of a superlative adjective ("wealthiest", "largest"),
+    /// and the irregular ones: a count before one counts the noun after
+    /// it ("the 12 wealthiest regions").
+    pub superlative_ending: &'static str,
+    pub irregular_superlatives: &'static [&'static str],
     /// The pattern the lexer finds numbers, words and marks with, built
     /// from the separators above.
     pub pattern: &'static LazyLock<Regex>,
@@ -459,6 +467,9 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
     ],
     past_endings: &["ed", "d"],
     verb_endings: &["s", "ing"],
+    superlative_words: &["most", "least"],
+    superlative_ending: "est",
+    irregular_superlatives: &["best", "worst"],
     pattern: &ENGLISH_PATTERN,
 };
 
@@ -667,6 +678,15 @@ impl Lexicon {
 
     /// The one name of a unit of measure or time as written: "nm" is
     /// `nanometre`, "days" is `day`.
+    /// Whether `word` is a superlative adjective. Words that merely end
+    /// like one ("interest", "forest") are told apart by the plural noun
+    /// the caller requires after it.
+    pub fn is_superlative(&self, word: &str) -> bool {
+        self.irregular_superlatives.contains(&word)
+            || (word.len() > self.superlative_ending.len() + 3
+                && word.ends_with(self.superlative_ending))
+    }
+
     pub fn measure_unit(&self, word: &str) -> Option<&'static str> {
         find(self.measure_units, word).or_else(|| find(self.time_units, word))
     }
