@@ -33,6 +33,9 @@ pub use fit::accepts;
 pub(crate) use fit::points_for_basis_points;
 pub use roles::{stated_as_change, stated_as_earlier, stated_as_intent};
 
+/// The words of [`BACK_REFERENCES`] that stand for several parties.
+const PLURAL_BACK_REFERENCES: &[&str] = &["they", "their"];
+
 /// Words that point back to the sentence before.
 const BACK_REFERENCES: &[&str] = &[
     "it",
@@ -1059,15 +1062,29 @@ impl Matcher {
             let mut cued: Vec<usize> = named.cues.iter().map(|&(f, _)| f).collect();
             cued.sort_unstable();
             cued.dedup();
+            // "These countries give their citizens ...", after a sentence
+            // listing parties no rule knows: "their" stands for them, and
+            // the paragraph's or article's subject is not the sentence's.
+            let plural_back_to_others = i > 0
+                && named.mentions.is_empty()
+                && all[i - 1].mentions.is_empty()
+                && all[i - 1].others.len() >= 2
+                && named.back_references.iter().any(|r| {
+                    PLURAL_BACK_REFERENCES.contains(&folded[r.clone()].to_lowercase().as_str())
+                });
             let context = score::Context {
                 article_cues: &article_cues,
                 inherited,
                 headline: layout.headline() == Some(i),
-                subject: self.subjects_in_scope(
-                    layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
-                    article,
-                    &mut kept,
-                ),
+                subject: if plural_back_to_others {
+                    Vec::new()
+                } else {
+                    self.subjects_in_scope(
+                        layout.current_subject(i, &all, article, &cued, |f| self.rivalled[f]),
+                        article,
+                        &mut kept,
+                    )
+                },
                 cues,
                 sibling_lead: data_lead && lead_in.is_some(),
                 own_words: &self.own_words,
@@ -3957,5 +3974,34 @@ subject = ["Lumenfold"]
                     GAAP earnings per diluted share were $0.58. Non-GAAP earnings per \
                     diluted share were $0.64.";
         assert_eq!(ids_under(rules, text), ["eps", "eps.adjusted"]);
+    }
+
+    #[test]
+    fn they_after_a_list_of_other_parties_stand_for_them_not_for_the_headline() {
+        let rules = r#"
+[sources.s]
+name = "Harbour Mobility Index 2026"
+
+[[fact]]
+id = "velmont.destinations"
+claim = "Destinations Velmont's passport holders reach without a visa, 2026"
+source = "s"
+as_of = 2026-01-08
+kind = "count"
+value = 188
+cues = ["visa-free", "destinations"]
+subject = ["Velmont"]
+"#;
+        let text = "Velmont keeps the strongest passport\n\n\
+                    Velmont tops the Harbour Mobility Index again this year.\n\n\
+                    Second place is shared by three countries: Arlen, Norvania and \
+                    Lumenfold.\n\n\
+                    These countries give their citizens visa-free access to 185 \
+                    destinations.\n";
+        assert!(
+            ids_under(rules, text).is_empty(),
+            "{:?}",
+            bound_under(rules, text)
+        );
     }
 }
