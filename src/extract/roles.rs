@@ -913,7 +913,6 @@ fn span_opens(text: &str) -> bool {
 }
 
 /// The words of `text`, lower case, without punctuation around them.
-
 fn words_of(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+'))
