@@ -910,9 +910,20 @@ impl Matcher {
                             && hit.span.end <= other.span.end
                             && other.span.len() > hit.span.len()
                     });
+                // "England" in "the East of England", when the rules
+                // measure the region as the country's rival: the region's
+                // name, not the country's.
+                let in_a_rival_name = is_subject(hit)
+                    && here.iter().any(|other| {
+                        is_subject(other)
+                            && other.span.start <= hit.span.start
+                            && hit.span.end <= other.span.end
+                            && other.span.len() > hit.span.len()
+                            && self.subjects_rival(hit, other)
+                    });
                 let within = Within {
                     cue: inside(&is_cue, false) || in_subject_name,
-                    subject: inside(&is_subject, true) || in_a_name,
+                    subject: inside(&is_subject, true) || in_a_name || in_a_rival_name,
                 };
                 self.note(hit, folded, &mut named, within);
             }
@@ -1130,6 +1141,22 @@ impl Matcher {
         };
         let outer = subjects(outer);
         subjects(inner).iter().all(|f| outer.contains(f))
+    }
+
+    /// Whether a fact `inner` is the subject of rivals a fact `outer` is
+    /// the subject of: the same measure of two parties.
+    fn subjects_rival(&self, inner: &Hit, outer: &Hit) -> bool {
+        let subjects = |h: &Hit| {
+            self.roles[h.pattern]
+                .iter()
+                .filter(|&&(_, r)| r == Role::Subject)
+                .map(|&(f, _)| f)
+                .collect::<Vec<_>>()
+        };
+        let outer = subjects(outer);
+        subjects(inner)
+            .iter()
+            .any(|&f| outer.iter().any(|&g| self.rivals(f, g)))
     }
 
     fn note(&self, hit: &Hit, haystack: &str, named: &mut Named, within: Within) {
@@ -4003,5 +4030,53 @@ subject = ["Velmont"]
             "{:?}",
             bound_under(rules, text)
         );
+    }
+
+    #[test]
+    fn a_subject_inside_a_longer_name_of_a_rival_party_is_part_of_it() {
+        let rules = r#"
+[sources.s]
+name = "Velmont Union census 2026"
+
+[[fact]]
+id = "union.growth"
+claim = "Growth of the Velmont Union's population since the last census"
+source = "s"
+as_of = 2026
+kind = "percent"
+measure = "change"
+value = 6.3
+cues = ["population", "grown", "growth"]
+subject = ["Velmont Union"]
+
+[[fact]]
+id = "norvania.growth"
+claim = "Growth of Norvania's population since the last census"
+source = "s"
+as_of = 2026
+kind = "percent"
+measure = "change"
+value = 5.9
+cues = ["population", "grown", "growth"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "north.growth"
+claim = "Growth of the North of Norvania's population since the last census"
+source = "s"
+as_of = 2026
+kind = "percent"
+measure = "change"
+value = 8.4
+cues = ["population", "grown", "growth"]
+subject = ["North of Norvania"]
+"#;
+        let text = "Census shows population has grown by 6.3% in a decade\n\n\
+                    The count of the Velmont Union, made in March, was published on \
+                    Tuesday.\n\n\
+                    The North of Norvania saw the fastest rise of all regions.\n\n\
+                    In Norvania, one in five residents is over 65.\n";
+        let bound = ids_under(rules, text);
+        assert!(!bound.contains(&"norvania.growth".to_string()), "{bound:?}");
     }
 }
