@@ -1594,6 +1594,26 @@ fn tied_year(
                 || named_period
                 || own_nouns)
     };
+    // "grew by 7.8 per cent between 2001 and 2011", "from 2011 to 2021":
+    // a span of years after the figure ties it to the year it ends in.
+    let first_after = years
+        .iter()
+        .position(|(span, _)| span.start >= figure.end && span.start <= to.max(figure.end));
+    if let Some(k) = first_after
+        && let Some((end, year)) = years.get(k + 1)
+        && end.start <= to.max(figure.end)
+    {
+        let opening = words_of(&lower[figure.end..years[k].0.start]);
+        let joining = lower[years[k].0.end..end.start].trim();
+        let spans = matches!(
+            (opening.as_slice(), joining),
+            ([.., "between"], "and") | ([.., "from"], "to" | "-" | "\u{2013}")
+        ) && opening.len() <= 3
+            && !lower[figure.end..years[k].0.start].contains([',', ';', '(']);
+        if spans {
+            return Some(*year);
+        }
+    }
     let after = years
         .iter()
         .find(|(span, _)| span.start >= figure.end && span.start <= to.max(figure.end))
@@ -2394,6 +2414,21 @@ mod tests {
             let stance = of(sentence, figure);
             assert_eq!(stance.role, Role::Change, "{sentence}");
             assert_eq!(stance.over, Some(Over::Year), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_span_of_years_after_the_figure_ties_it_to_the_year_it_ends_in() {
+        for sentence in [
+            "The population grew by 7.8 per cent between 2001 and 2011.",
+            "Output rose 12% from 2001 to 2011, the office said.",
+        ] {
+            let figure = if sentence.contains("7.8") {
+                "7.8 per cent"
+            } else {
+                "12%"
+            };
+            assert_eq!(of(sentence, figure).year, Some(2011), "{sentence}");
         }
     }
 
