@@ -4079,4 +4079,31 @@ subject = ["North of Norvania"]
         let bound = ids_under(rules, text);
         assert!(!bound.contains(&"norvania.growth".to_string()), "{bound:?}");
     }
+
+    #[test]
+    fn a_year_s_rate_takes_no_quarter_s() {
+        let rules = r#"
+[sources.s]
+name = "Norvania statistics office, annual accounts 2026"
+
+[[fact]]
+id = "growth"
+claim = "Norvania's GDP growth in 2026"
+source = "s"
+as_of = 2027-01-17
+period = 2026
+kind = "percent"
+measure = "rate"
+value = 5.0
+cues = ["GDP", "economy", "growth"]
+subject = ["Norvania"]
+"#;
+        let text = "Norvania's economy grew 5.0 percent in 2026. Growth slowed to 4.6 \
+                    percent in the third quarter. In the fourth quarter of 2026, the \
+                    economy grew 5.4 percent year-on-year.";
+        assert_eq!(
+            bound_under(rules, text),
+            [Some("growth".to_string()), None, None, None, None]
+        );
+    }
 }

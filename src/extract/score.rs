@@ -2240,11 +2240,15 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             fact.id, fact.period
         ));
     }
-    // A sum or count over a whole year takes no quarter's: "$9.2 billion
-    // for the third quarter" is not the year's.
+    // A sum, count or rate over a whole year takes no quarter's: "$9.2
+    // billion for the third quarter", "growth slowed to 4.6% in the third
+    // quarter" are not the year's.
     let whole_year = fact.period.len() == 4
         && fact.period != fact.as_of
-        && matches!(fact.kind, Kind::Money | Kind::Count);
+        && matches!(
+            fact.kind,
+            Kind::Money | Kind::Count | Kind::Percent | Kind::Number
+        );
     if whole_year && e.stance.quarter.is_some() {
         return Err(format!(
             "tied to a quarter; `{}` is for the whole of {}",
