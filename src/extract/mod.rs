@@ -4106,4 +4106,36 @@ subject = ["Norvania"]
             [Some("growth".to_string()), None, None, None, None]
         );
     }
+
+    #[test]
+    fn years_named_before_a_when_clause_or_after_a_bracketed_conversion_tie_its_figures() {
+        let rules = r#"
+[sources.s]
+name = "Norvania statistics office, annual accounts 2024"
+
+[[fact]]
+id = "gdp"
+claim = "Norvania's GDP in 2024"
+source = "s"
+as_of = 2025-01-17
+period = 2024
+kind = "money"
+currency = "CNY"
+value = 134.9e12
+tolerance = "0.5%"
+cues = ["GDP", "economy", "economic volume"]
+subject = ["Norvania"]
+"#;
+        let text = "This followed milestones in 2020, 2021 and 2022, when Norvania's \
+                    economy passed 100 trillion yuan, 110 trillion yuan and 120 trillion \
+                    yuan, respectively. Norvania's GDP leapt from 56.88 trillion yuan \
+                    ($9.31 trillion) in 2013 to 134.9 trillion yuan ($18.77 trillion) in \
+                    2024.";
+        assert_eq!(
+            ids_under(rules, text),
+            ["gdp"],
+            "{:?}",
+            bound_under(rules, text)
+        );
+    }
 }

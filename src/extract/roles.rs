@@ -1614,11 +1614,35 @@ fn tied_year(
             return Some(*year);
         }
     }
+    // "56.88 trillion yuan ($9.31 trillion) in 2013": a conversion in
+    // brackets right after the figure parts it from nothing.
+    let past_aside = |between: &str| {
+        between
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|inside| inside.split_once(')'))
+            .map_or(between.to_string(), |(_, rest)| rest.to_string())
+    };
     let after = years
         .iter()
         .find(|(span, _)| span.start >= figure.end && span.start <= to.max(figure.end))
-        .filter(|(span, _)| joined(&lower[figure.end..span.start]));
+        .filter(|(span, _)| joined(&past_aside(&lower[figure.end..span.start])));
     if let Some((_, year)) = after {
+        return Some(*year);
+    }
+    // "in 2020, 2021 and 2022, when the economy passed 100 trillion yuan,
+    // 110 trillion yuan and 120 trillion yuan": every figure of a clause
+    // opened by "when" after a year is of that year, past the commas of
+    // its list.
+    if let Some((span, year)) = years
+        .iter()
+        .rev()
+        .find(|(span, _)| span.end <= figure.start)
+        && lower[span.end..]
+            .trim_start_matches([',', ' '])
+            .starts_with("when ")
+        && !lower[span.end..figure.start].contains([';', ':'])
+    {
         return Some(*year);
     }
     let before = years
