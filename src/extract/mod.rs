@@ -4137,5 +4137,9 @@ subject = ["Norvania"]
             "{:?}",
             bound_under(rules, text)
         );
+        assert_eq!(
+            outcomes_under(rules, "a.txt", text),
+            [crate::finding::Outcome::Agree]
+        );
     }
 }

@@ -1623,9 +1623,21 @@ fn tied_year(
             .and_then(|inside| inside.split_once(')'))
             .map_or(between.to_string(), |(_, rest)| rest.to_string())
     };
+    // The clause after the figure runs on past such an aside.
+    let reach = lower[figure.end..]
+        .trim_start()
+        .starts_with('(')
+        .then(|| lower[figure.end..].find(')'))
+        .flatten()
+        .map_or(to.max(figure.end), |close| {
+            let rest = figure.end + close + 1;
+            lower[rest..]
+                .find([',', ';', '('])
+                .map_or(lower.len(), |at| rest + at)
+        });
     let after = years
         .iter()
-        .find(|(span, _)| span.start >= figure.end && span.start <= to.max(figure.end))
+        .find(|(span, _)| span.start >= figure.end && span.start <= reach)
         .filter(|(span, _)| joined(&past_aside(&lower[figure.end..span.start])));
     if let Some((_, year)) = after {
         return Some(*year);

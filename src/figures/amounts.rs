@@ -413,6 +413,8 @@ impl Reader<'_> {
         if joiner
             && let Some(upper) = self.number_at(upper_at).filter(|m| !m.ordinal)
             && !(n.yearish && upper.yearish && n.value >= 1000.0)
+            // "in 2013 to 134.9 trillion yuan": a year, not a range's end.
+            && !(year && matches!(opener, Some("in" | "since" | "during" | "until" | "by")))
             && same_measure(&upper)
             && !moved(&upper)
             && !(by && upper.value > 3.0 * signed(n.value).abs() * n.scale.max(1.0))
