@@ -1219,7 +1219,17 @@ pub(super) fn stance(
                 "previous" | "prior" | "earlier" | "initial" | "original" | "old"
             )
         });
-    let role = if earlier_aim {
+    // "down from a peak of 5.25%", "from its record high of 9.1%": the
+    // value a move started from, named by a noun.
+    let from_named = last == Some("of")
+        && before_words
+            .iter()
+            .rev()
+            .skip(1)
+            .take(4)
+            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .any(|w| *w == "from");
+    let role = if earlier_aim || from_named {
         Role::Earlier
     } else if intended_at(lower, 0, figure.clone()) || expected_noun {
         Role::Intended
@@ -2465,6 +2475,19 @@ mod tests {
                 "12%"
             };
             assert_eq!(of(sentence, figure).year, Some(2011), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_value_a_move_started_from_is_earlier_when_a_noun_names_it() {
+        for (sentence, figure) in [
+            (
+                "Rates have come down since August, from a peak of 5.25%.",
+                "5.25%",
+            ),
+            ("Inflation eased from its record high of 11.1%.", "11.1%"),
+        ] {
+            assert_eq!(of(sentence, figure).role, Role::Earlier, "{sentence}");
         }
     }
 
