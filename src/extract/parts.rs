@@ -538,17 +538,23 @@ pub(super) fn owns_part(after: &str) -> bool {
 
 /// A part of an organisation a sentence refers to, "the unit", "its
 /// cloud division": what it states is that part's, not the whole's the
-/// article is about. "Business" is left out, as often the whole.
+/// article is about. "Business" alone is as often the whole: it is a part
+/// only with a word of its own before it ("the gaming business").
 pub(super) fn part_reference(lower: &str) -> Option<&'static str> {
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
     words.iter().enumerate().find_map(|(k, w)| {
+        let named = k > 0
+            && !matches!(
+                words[k - 1],
+                "the" | "its" | "their" | "that" | "this" | "whole" | "entire" | "overall"
+            );
         let part = PART_NOUNS
             .iter()
             .copied()
-            .find(|p| p == w && !p.starts_with("business"))?;
+            .find(|p| p == w && (named || !p.starts_with("business")))?;
         let opener = words[k.saturating_sub(3)..k]
             .iter()
             .any(|b| matches!(*b, "the" | "its" | "that" | "this"));
@@ -692,6 +698,11 @@ mod tests {
         );
         assert_eq!(part_reference("its cloud division grew"), Some("division"));
         assert_eq!(part_reference("the business grew"), None);
+        assert_eq!(part_reference("its whole business grew"), None);
+        assert_eq!(
+            part_reference("the gaming business generated $2.86 billion"),
+            Some("business")
+        );
         assert_eq!(part_reference("units sold rose"), None);
     }
 
