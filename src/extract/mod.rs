@@ -4142,4 +4142,43 @@ subject = ["Norvania"]
             [crate::finding::Outcome::Agree]
         );
     }
+
+    #[test]
+    fn on_a_tie_a_fact_whose_cue_is_not_narrowed_wins() {
+        let rules = r#"
+[sources.s]
+name = "Lumenfold, results for the third quarter"
+
+[[fact]]
+id = "revenue"
+claim = "Lumenfold's revenue, third quarter"
+source = "s"
+as_of = 2026-10-28
+kind = "money"
+currency = "USD"
+value = 18.12e9
+cues = ["revenue"]
+subject = ["Lumenfold"]
+
+[[fact]]
+id = "datacenter.revenue"
+claim = "Lumenfold's data center segment revenue, third quarter"
+source = "s"
+as_of = 2026-10-28
+kind = "money"
+currency = "USD"
+value = 14.51e9
+cues = ["data center"]
+subject = ["Lumenfold"]
+"#;
+        let text = "Lumenfold tops forecasts\n\n\
+                    Quarterly data center revenue jumped 41% to $14.51 billion, while \
+                    gaming revenue was up 15% to $2.86 billion.\n";
+        let bound = bound_under(rules, text);
+        assert_eq!(
+            bound[1],
+            Some("datacenter.revenue".to_string()),
+            "{bound:?}"
+        );
+    }
 }

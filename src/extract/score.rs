@@ -3130,7 +3130,12 @@ fn choose(
     reasons: &mut [String],
 ) -> Vec<(usize, usize, Confidence)> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| (candidates[i].cost, candidates[i].fact, candidates[i].figure));
+    // On a tie, a candidate whose words mark the figure as another
+    // measure's ("`center` narrows the cue") goes after one they do not.
+    order.sort_by_key(|&i| {
+        let c = &candidates[i];
+        (c.cost, c.foreign.is_some(), c.fact, c.figure)
+    });
     let mut fact_taken: Vec<usize> = Vec::new();
     let mut figure_taken: Vec<Option<usize>> = vec![None; figures.len()];
     let mut bound = Vec::new();
