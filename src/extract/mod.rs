@@ -4181,4 +4181,43 @@ subject = ["Lumenfold"]
             "{bound:?}"
         );
     }
+
+    #[test]
+    fn a_group_the_sentence_opens_on_narrows_its_measure() {
+        let rules = r#"
+[sources.s]
+name = "Norvania statistics office, consumer prices, October 2026"
+
+[[fact]]
+id = "vegetables"
+claim = "Year-on-year inflation of vegetable prices, all of Norvania, October 2026"
+source = "s"
+as_of = "2026-10"
+kind = "percent"
+measure = "rate"
+value = 40.1
+cues = ["vegetable prices", "vegetable inflation"]
+subject = ["Norvania"]
+
+[[fact]]
+id = "cpi.urban"
+claim = "Year-on-year consumer price inflation in Norvania's urban areas, October 2026"
+source = "s"
+as_of = "2026-10"
+kind = "percent"
+measure = "rate"
+value = 5.6
+cues = ["urban inflation", "inflation"]
+qualifiers = ["urban"]
+subject = ["Norvania"]
+"#;
+        let text = "Norvania's prices climb again\n\n\
+                    Urban areas showed a steeper inflation of vegetable prices at 42.6%, \
+                    compared to 38.9% for rural areas.\n";
+        let outcomes = outcomes_under(rules, "a.txt", text);
+        assert!(
+            !outcomes.contains(&crate::finding::Outcome::Disagree),
+            "{outcomes:?}"
+        );
+    }
 }

@@ -259,6 +259,18 @@ const GROUP_MODIFIERS: &[&str] = &[
     "core",
 ];
 
+/// Whether a sentence opening on `word` (lower case) speaks of a group of
+/// people or places ("Urban areas showed ...", "Young people face ..."):
+/// the group words, less those that open names of bodies as often ("State
+/// media", "Local officials").
+pub(super) fn opens_on_group(word: &str) -> bool {
+    names_a_group(word)
+        && !matches!(
+            word,
+            "state" | "local" | "regional" | "provincial" | "white" | "black" | "core"
+        )
+}
+
 /// Whether `word` (lower case) narrows a measure to a group of people or
 /// places (see [`GROUP_MODIFIERS`]).
 pub(super) fn names_a_group(word: &str) -> bool {

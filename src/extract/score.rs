@@ -2697,6 +2697,18 @@ fn narrowed_cue<'s>(
     if qualifier_before.is_some() {
         return qualifier_before;
     }
+    // "Urban areas showed a higher inflation of vegetable prices at
+    // 42.63%": a group the sentence opens on is what it measures.
+    let opening = s
+        .lower(s.range.clone())
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .find(|w| !w.is_empty());
+    if let Some(word) = opening
+        && parts::opens_on_group(word)
+        && !own(word)
+    {
+        return Some(word);
+    }
     let figure = &e.figure.span;
     // Each cue of the fact here, with its end.
     let found: Vec<Range<usize>> = named
