@@ -1189,10 +1189,10 @@ pub(super) fn stance(
                 | "goal"
         )
     }) && !(matches!(next, Some("target" | "goal")) && arrives_at(before));
-    // "beating expectations of $0.60", "a consensus of 1.9%": the
-    // expectation's own figure.
+    // "beating expectations of $0.60", "a consensus of 1.9%", "compared
+    // with expectations for 17,722": the expectation's own figure.
     let expected_noun = expected_noun
-        || (last == Some("of")
+        || (matches!(last, Some("of" | "for"))
             && previous.is_some_and(|w| {
                 matches!(
                     w,
@@ -2489,6 +2489,13 @@ mod tests {
         ] {
             assert_eq!(of(sentence, figure).role, Role::Earlier, "{sentence}");
         }
+    }
+
+    #[test]
+    fn expectations_for_a_figure_are_its_forecast() {
+        let sentence = "Deliveries were 15,985, compared with expectations for 17,722.";
+        assert_eq!(of(sentence, "17,722").role, Role::Intended);
+        assert_eq!(of(sentence, "15,985").role, Role::Level);
     }
 
     #[test]
