@@ -1132,31 +1132,25 @@ impl Matcher {
     /// Whether every fact `inner` is a subject of, `outer` is a subject
     /// of too: "Tamarind" and "Tamarind Bank" name one bank.
     fn subject_of_same_facts(&self, inner: &Hit, outer: &Hit) -> bool {
-        let subjects = |h: &Hit| {
-            self.roles[h.pattern]
-                .iter()
-                .filter(|&&(_, r)| r == Role::Subject)
-                .map(|&(f, _)| f)
-                .collect::<Vec<_>>()
-        };
-        let outer = subjects(outer);
-        subjects(inner).iter().all(|f| outer.contains(f))
+        let outer = self.subject_facts(outer);
+        self.subject_facts(inner)
+            .all(|f| outer.clone().any(|g| g == f))
     }
 
     /// Whether a fact `inner` is the subject of rivals a fact `outer` is
     /// the subject of: the same measure of two parties.
     fn subjects_rival(&self, inner: &Hit, outer: &Hit) -> bool {
-        let subjects = |h: &Hit| {
-            self.roles[h.pattern]
-                .iter()
-                .filter(|&&(_, r)| r == Role::Subject)
-                .map(|&(f, _)| f)
-                .collect::<Vec<_>>()
-        };
-        let outer = subjects(outer);
-        subjects(inner)
+        let outer = self.subject_facts(outer);
+        self.subject_facts(inner)
+            .any(|f| outer.clone().any(|g| self.rivals(f, g)))
+    }
+
+    /// The facts a hit names the subject of.
+    fn subject_facts(&self, hit: &Hit) -> impl Iterator<Item = usize> + Clone + '_ {
+        self.roles[hit.pattern]
             .iter()
-            .any(|&f| outer.iter().any(|&g| self.rivals(f, g)))
+            .filter(|&&(_, r)| r == Role::Subject)
+            .map(|&(f, _)| f)
     }
 
     fn note(&self, hit: &Hit, haystack: &str, named: &mut Named, within: Within) {
