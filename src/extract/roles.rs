@@ -903,6 +903,14 @@ fn governing<'t>(before: &[&'t str]) -> (Option<&'t str>, Option<&'t str>) {
     (last, previous)
 }
 
+/// Whether a word, read back from a figure, still stands in the figure's
+/// own conjunct: not a figure before it, nor the "and" joining another
+/// ("9% from the previous quarter and 31%").
+fn own_conjunct(word: &str) -> bool {
+    !word.starts_with(|c: char| c.is_ascii_digit())
+        && !matches!(word, "and" | "but" | "while" | "whereas")
+}
+
 /// Whether the text opens on a span a change is measured over, as "from
 /// the previous year" or "on a year earlier" do.
 fn span_opens(text: &str) -> bool {
@@ -1227,7 +1235,7 @@ pub(super) fn stance(
             .rev()
             .skip(1)
             .take(4)
-            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .take_while(|w| own_conjunct(w))
             .any(|w| *w == "from");
     let role = if earlier_aim || from_named {
         Role::Earlier
@@ -1259,10 +1267,7 @@ pub(super) fn stance(
             .iter()
             .rev()
             .take(5)
-            .take_while(|w| {
-                !w.starts_with(|c: char| c.is_ascii_digit())
-                    && !matches!(**w, "and" | "but" | "while" | "whereas")
-            })
+            .take_while(|w| own_conjunct(w))
             .any(|w| {
             matches!(
                 *w,
@@ -1625,30 +1630,24 @@ fn tied_year(
         }
     }
     // "56.88 trillion yuan ($9.31 trillion) in 2013": a conversion in
-    // brackets right after the figure parts it from nothing.
-    let past_aside = |between: &str| {
-        between
-            .trim_start()
-            .strip_prefix('(')
-            .and_then(|inside| inside.split_once(')'))
-            .map_or(between.to_string(), |(_, rest)| rest.to_string())
-    };
-    // The clause after the figure runs on past such an aside.
-    let reach = lower[figure.end..]
+    // brackets right after the figure parts it from nothing, and the
+    // clause after the figure runs on past it.
+    let past_aside = lower[figure.end..]
         .trim_start()
         .starts_with('(')
         .then(|| lower[figure.end..].find(')'))
         .flatten()
-        .map_or(to.max(figure.end), |close| {
-            let rest = figure.end + close + 1;
-            lower[rest..]
-                .find([',', ';', '('])
-                .map_or(lower.len(), |at| rest + at)
-        });
+        .map(|close| figure.end + close + 1);
+    let reach = past_aside.map_or(to.max(figure.end), |rest| {
+        lower[rest..]
+            .find([',', ';', '('])
+            .map_or(lower.len(), |at| rest + at)
+    });
+    let start = past_aside.unwrap_or(figure.end);
     let after = years
         .iter()
         .find(|(span, _)| span.start >= figure.end && span.start <= reach)
-        .filter(|(span, _)| joined(&past_aside(&lower[figure.end..span.start])));
+        .filter(|(span, _)| span.start >= start && joined(&lower[start..span.start]));
     if let Some((_, year)) = after {
         return Some(*year);
     }

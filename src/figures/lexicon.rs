@@ -110,10 +110,11 @@ pub(crate) struct Lexicon {
     /// Words that make the next adjective a superlative ("the five most
     /// crowded ports").
     pub superlative_words: &'static [&'static str],
-    /// The ending of a superlative adjective ("wealthiest", "largest"),
-    /// and the irregular ones: a count before one counts the noun after
-    /// it ("the 12 wealthiest regions").
+    /// The ending of a superlative adjective ("wealthiest", "largest"): a
+    /// count before one counts the noun after it ("the 12 wealthiest
+    /// regions").
     pub superlative_ending: &'static str,
+    /// Superlatives without that ending ("best", "worst").
     pub irregular_superlatives: &'static [&'static str],
     /// The pattern the lexer finds numbers, words and marks with, built
     /// from the separators above.
