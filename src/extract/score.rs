@@ -323,6 +323,19 @@ pub(super) fn title_case(text: &str) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// Whether the desk writes the cue `text` matched as a title: "World
+/// Happiness Report", every long word capitalised.
+fn written_as_title(cues: &[String], text: &str) -> bool {
+    cues.iter()
+        .filter(|cue| cue.eq_ignore_ascii_case(text))
+        .any(|cue| {
+            cue.split_whitespace()
+                .filter(|w| w.chars().count() >= 4)
+                .all(|w| w.starts_with(char::is_uppercase))
+                && cue.starts_with(char::is_uppercase)
+        })
+}
+
 /// `text` less a bracketed aside it opens with ("(MIT) in"), and whether
 /// it had one.
 fn past_brackets(text: &str) -> (&str, bool) {
@@ -880,12 +893,14 @@ pub(super) fn bind_sentence(
                             let initials =
                                 text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
                             // In a headline in title case, every long word
-                            // is capitalised: only initials tell.
+                            // is capitalised: only initials tell, or a cue
+                            // the desk itself writes as a title.
                             let line_start = folded[..span.start].rfind('\n').map_or(0, |n| n + 1);
                             let line_end = folded[span.end..]
                                 .find('\n')
                                 .map_or(folded.len(), |n| span.end + n);
-                            let capitals = !title_case(&folded[line_start..line_end])
+                            let capitals = (!title_case(&folded[line_start..line_end])
+                                || written_as_title(&facts[f].cues, text))
                                 && text.starts_with(char::is_uppercase)
                                 && text.split_whitespace().count() >= 2;
                             span.start == at && (initials || capitals)
