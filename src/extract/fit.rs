@@ -108,7 +108,14 @@ pub fn accepts(fact: &Fact, figure: &Figure) -> bool {
         && figure.kind == Kind::Count
         && figure.unit.is_some()
         && same_unit(fact.unit.as_deref(), figure.unit.as_deref());
-    if bare_score || measured || points_for_basis_points(fact, figure) {
+    // A measure kept to decimals is often written without its unit: "the
+    // fertility rate fell to 1.20". A count of whole things is never 1.20.
+    let bare_decimal = fact.kind == Kind::Number
+        && figure.kind == Kind::Count
+        && figure.unit.is_none()
+        && fractional(&figure.value)
+        && fact.value.as_ref().is_some_and(fractional);
+    if bare_score || bare_decimal || measured || points_for_basis_points(fact, figure) {
         return true;
     }
     let kind_fits = fact.kind == figure.kind

@@ -159,6 +159,17 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["~"], Hedge::About),
 ];
 
+/// Words that bound a figure through the level they name before it:
+/// "below the replacement level of 2.1".
+const BOUND_THROUGH: &[(&str, Hedge)] = &[
+    ("below", Hedge::AtMost),
+    ("under", Hedge::AtMost),
+    ("beneath", Hedge::AtMost),
+    ("above", Hedge::AtLeast),
+    ("exceeds", Hedge::AtLeast),
+    ("exceeded", Hedge::AtLeast),
+];
+
 /// A number as parsed, before its kind is decided.
 #[derive(Debug, Clone)]
 struct Parsed {
@@ -573,6 +584,17 @@ impl Reader<'_> {
                     return (Hedge::Exact, first);
                 }
                 return (*hedge, end - phrase.len());
+            }
+        }
+        // "well below the replacement level of 2.1": a bound set through
+        // the level it names, a few words back. The figure keeps its span.
+        if end >= 3 && self.is_word(end - 1, "of") {
+            for k in (end.saturating_sub(6)..end - 2).rev() {
+                let Some(word) = self.word(k) else { break };
+                let word = word.to_lowercase();
+                if let Some(&(_, hedge)) = BOUND_THROUGH.iter().find(|(w, _)| *w == word) {
+                    return (hedge, first);
+                }
             }
         }
         (Hedge::Exact, first)
