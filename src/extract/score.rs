@@ -2001,7 +2001,10 @@ fn weigh(s: &Sentence<'_>, named: &Named, e: &Evidence<'_>) -> Result<Weight, St
             fact.kind,
             unit_note(fact.unit.as_deref()),
             figure.kind,
-            unit_note(figure.unit.as_deref())
+            match (figure.kind, figure.unit.as_deref()) {
+                (Kind::Money, None) => " in a currency its symbol alone does not name".to_string(),
+                (_, unit) => unit_note(unit),
+            }
         ));
     }
     if e.rate {

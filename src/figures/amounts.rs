@@ -173,6 +173,9 @@ impl Reader<'_> {
     /// "HK$", "US$", "A$" count as one symbol.
     /// "¥" is yen, and yuan when "yuan" or "RMB" is written near it.
     pub(super) fn currency_before(&self, i: usize) -> Option<&'static str> {
+        if let Some((code, _)) = self.symbol_suffix(i) {
+            return Some(code);
+        }
         let at = i.checked_sub(1)?;
         let c = self.punct(at)?;
         let code = self.lex.currency_symbol(c)?;
@@ -206,6 +209,25 @@ impl Reader<'_> {
             .map(|code| (code, prefix))
     }
 
+    /// The currency of a symbol with its letters written after it, glued
+    /// to the number at token `i` ("$US94bn", "$A5m"), and the symbol's
+    /// token.
+    fn symbol_suffix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let letters = i.checked_sub(1)?;
+        let symbol = letters.checked_sub(1)?;
+        let c = self.punct(symbol)?;
+        self.lex.currency_symbol(c)?;
+        let word = self.word(letters)?;
+        let glued = self.touching(symbol) && self.touching(letters);
+        let capital = self.text[self.toks[letters].span.clone()]
+            .chars()
+            .all(|c| c.is_ascii_uppercase());
+        self.lex
+            .prefixed_symbol(word, c)
+            .filter(|_| glued && capital)
+            .map(|code| (code, symbol))
+    }
+
     /// The currency of a capital glued to a number that is plainly a sum,
     /// at token `at`: "R500", "R18.50", "R1.2bn", "R41 billion", but not
     /// "R2".
@@ -236,6 +258,9 @@ impl Reader<'_> {
     /// symbol, its prefix ("HK$"), or an abbreviation ("Rs 500", "Rs. 45",
     /// "RM23.50"); `i` when there is none.
     pub(super) fn currency_lead(&self, i: usize) -> usize {
+        if let Some((_, at)) = self.symbol_suffix(i) {
+            return at;
+        }
         if self.currency_before(i).is_some() {
             return self.symbol_prefix(i - 1).map_or(i - 1, |(_, at)| at);
         }

@@ -191,6 +191,7 @@ impl Reader<'_> {
             };
             if self.word(i - 1).is_some_and(|w| !qualifier(w))
                 && self.glued_currency(i - 1).is_none()
+                && self.currency_before(i).is_none()
             {
                 return Some(end);
             }

@@ -299,7 +299,48 @@ pub fn read(text: &str) -> Vec<Figure> {
         });
     }
     places_in_brackets(text, &mut figures);
+    other_dollars(text, &mut figures);
     settle(figures)
+}
+
+/// "$US94.04 billion ($146b)": beside a sum whose currency is spelled out,
+/// a bare symbol in brackets converts it into the currency the paper
+/// counts in, which the symbol alone does not name. Either may come
+/// first ("$146b (US$94bn)").
+fn other_dollars(text: &str, figures: &mut [Figure]) {
+    let spelled = |f: &Figure| {
+        let written = &text[f.span.clone()];
+        let lead = &written[..written.find(|c: char| c.is_ascii_digit()).unwrap_or(0)];
+        lead.chars().any(char::is_alphabetic)
+    };
+    let bare = |f: &Figure| {
+        let mut chars = text[f.span.clone()].chars();
+        chars.next().is_some_and(|c| !c.is_alphanumeric())
+            && chars.next().is_some_and(|c| c.is_ascii_digit())
+    };
+    for k in 1..figures.len() {
+        let (first, second) = (&figures[k - 1], &figures[k]);
+        if first.kind != Kind::Money || second.kind != Kind::Money || first.unit != second.unit {
+            continue;
+        }
+        let between = text[first.span.end..second.span.start].trim();
+        let closed = text[second.span.end..].trim_start().starts_with(')');
+        if !(between == "(" && closed) {
+            continue;
+        }
+        let same_symbol = |a: &Figure, b: &Figure| {
+            let symbol = |f: &Figure| text[f.span.clone()].chars().find(|c| !c.is_alphanumeric());
+            symbol(a) == symbol(b)
+        };
+        if !same_symbol(first, second) {
+            continue;
+        }
+        if spelled(first) && bare(second) {
+            figures[k].unit = None;
+        } else if bare(first) && spelled(second) {
+            figures[k - 1].unit = None;
+        }
+    }
 }
 
 /// "ahead of Maldives (132) and Pakistan (145)": in a sentence that states
