@@ -199,7 +199,7 @@ fn described_back_references(folded: &str, sentence: &Range<usize>) -> Vec<Range
         if !word.eq_ignore_ascii_case("the") {
             continue;
         }
-        for len in [2, 3] {
+        for len in [2, 3, 4] {
             let Some(&(last_at, last)) = words.get(k + len) else {
                 break;
             };
@@ -207,8 +207,8 @@ fn described_back_references(folded: &str, sentence: &Range<usize>) -> Vec<Range
             let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '-');
             let bare = last.strip_suffix("'s").unwrap_or(last);
             let kind = bare.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if !middle.iter().all(|&(_, w)| plain(w)) {
-                break;
+            if !(middle.iter().all(|&(_, w)| plain(w)) || home_town(middle)) {
+                continue;
             }
             if PARTY_KINDS.contains(&kind) {
                 let start = sentence.start + at;
@@ -218,6 +218,23 @@ fn described_back_references(folded: &str, sentence: &Range<usize>) -> Vec<Range
         }
     }
     found
+}
+
+/// "Cupertino, California," or "Santa Clara, Calif.,": a place and its
+/// state written between commas before a kind of party, naming its home.
+fn home_town(words: &[(usize, &str)]) -> bool {
+    let Some((&(_, last), _)) = words.split_last() else {
+        return false;
+    };
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let inner = |w: &str| {
+        w.trim_end_matches([',', '.'])
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+    };
+    last.ends_with(',')
+        && words.iter().filter(|(_, w)| w.ends_with(',')).count() == 2
+        && words.iter().all(|&(_, w)| capitalised(w) && inner(w))
 }
 
 /// Words before a subject that name a narrower or another party than it:
@@ -950,10 +967,13 @@ impl Matcher {
                 !taken.iter().any(|t| t.start < r.end && r.start < t.end)
                     && (pronoun || !(after.starts_with(" for ") || after.starts_with(" of ")))
             });
+            // "The Cupertino, California, company": the home town of a
+            // party described is no party of its own.
             let known: Vec<Range<usize>> = named
                 .cue_spans
                 .iter()
                 .chain(named.qualifier_spans.iter().map(|(_, span)| span))
+                .chain(&named.back_references)
                 .cloned()
                 .collect();
             named.others = entities::other_names(folded, sentence.clone(), &known);
