@@ -3908,6 +3908,53 @@ subject = ["Lusaria"]
     }
 
     #[test]
+    fn a_cue_measured_in_a_narrower_thing_is_never_sure() {
+        let rules = r#"
+[sources.s]
+name = "Lusaria statistics office"
+
+[[fact]]
+id = "jobless"
+claim = "Lusaria's unemployment rate, March 2026"
+source = "s"
+as_of = 2026-03-31
+kind = "percent"
+value = 6.4
+cues = ["unemployment", "parity"]
+subject = ["Lusaria"]
+"#;
+        let facts = crate::rules::parse(Path::new("r.toml"), rules).unwrap();
+        let matcher = Matcher::new(&facts);
+        let level = |text: &str| {
+            let extraction = matcher.extract(&facts, text);
+            extraction
+                .claims
+                .iter()
+                .find_map(|c| c.confidence.as_ref())
+                .map(|c| (c.level, c.evidence.clone()))
+        };
+        for text in [
+            "In Lusaria, unemployment in construction trades rose to 9.1%.",
+            "Lusaria's unemployment among young graduates fell to 11.2%.",
+            "For Lusaria, parity in estimated earned income rose to 29.9%.",
+        ] {
+            let (found, evidence) = level(text).expect(text);
+            assert_eq!(found, Level::Low, "{text}: {evidence}");
+        }
+        // Periods, places and bases leave the measure whole.
+        for text in [
+            "Unemployment in March rose to 6.4% in Lusaria.",
+            "Unemployment in Lusaria rose to 6.4%.",
+            "Lusaria's unemployment in the first quarter held at 6.4%.",
+            "Lusaria's unemployment in the latest count held at 6.4%.",
+            "Unemployment for all of Lusaria held at 6.4%.",
+        ] {
+            let (found, evidence) = level(text).expect(text);
+            assert_eq!(found, Level::High, "{text}: {evidence}");
+        }
+    }
+
+    #[test]
     fn a_cue_wrapped_across_lines_is_found() {
         let facts = crate::rules::parse(Path::new("r.toml"), RULES).unwrap();
         let matcher = Matcher::new(&facts);

@@ -393,6 +393,110 @@ pub(super) fn named_after(after: &str, own: impl Fn(&str) -> bool) -> Option<&st
     None
 }
 
+/// The word after a one-word cue's "in", "among" or "for" that narrows it
+/// to another measure: "estimated" in "parity in estimated earned income",
+/// "young" in "unemployment among young graduates". `after` is the text
+/// right after the cue, in lower case. Names (capitalised in the text as
+/// written, `written`), periods, bases ("in real terms") and the fact's
+/// own words (`own`) leave the measure whole.
+pub(super) fn measured_in<'a>(
+    after: &'a str,
+    written: &str,
+    own: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
+    let lead = after.len() - after.trim_start().len();
+    let rest = &after[lead..];
+    let (preposition, phrase) = rest.split_once(' ')?;
+    if !matches!(preposition, "in" | "among" | "for") {
+        return None;
+    }
+    let start = lead + preposition.len() + 1;
+    // Past words that leave a measure whole ("in estimated earned income").
+    for raw in phrase.split_whitespace().take(3) {
+        let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let at = start + (raw.as_ptr() as usize - phrase.as_ptr() as usize);
+        let named = written
+            .get(at..)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if whole_word(word) && !raw.ends_with([',', ';', ':', ')']) {
+            continue;
+        }
+        let plain = word.len() >= 3 && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        let period = crate::figures::names_a_month(word) || LEAVES_WHOLE.contains(&word);
+        return (plain && !named && !period && !own(word)).then_some(word);
+    }
+    None
+}
+
+/// Words after a cue's "in" or "for" that name a period, a basis or a
+/// determiner, not another measure: "in the quarter", "in real terms",
+/// "for fiscal 2025", "in its history".
+const LEAVES_WHOLE: &[&str] = &[
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "each",
+    "every",
+    "both",
+    "all",
+    "any",
+    "some",
+    "one",
+    "real",
+    "nominal",
+    "terms",
+    "total",
+    "general",
+    "particular",
+    "aggregate",
+    "full",
+    "part",
+    "line",
+    "fiscal",
+    "year",
+    "years",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "week",
+    "weeks",
+    "recent",
+    "past",
+    "last",
+    "latest",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "half",
+    "decades",
+    "history",
+    "percent",
+    "per",
+    "points",
+    "dollar",
+    "dollars",
+    "value",
+    "comparison",
+    "contrast",
+    "turn",
+    "order",
+    "addition",
+    "response",
+    "place",
+    "favour",
+    "favor",
+    "case",
+];
+
 /// Nouns that, right after a cue, make it the modifier of another measure:
 /// "CPI goods annual rate", "inflation expectations", "unemployment
 /// benefits".

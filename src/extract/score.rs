@@ -2798,6 +2798,21 @@ fn narrowed_cue<'s>(
     {
         return Some(word);
     }
+    // "parity in estimated earned income rose to 29.9%": a one-word cue
+    // measured in a narrower thing, before the figure.
+    if let Some(word) = found
+        .iter()
+        .filter(|c| c.end <= figure.start && s.lower((*c).clone()).split_whitespace().count() == 1)
+        .find_map(|c| {
+            parts::measured_in(
+                s.lower(c.end..figure.start),
+                &s.folded[c.end..figure.start],
+                own,
+            )
+        })
+    {
+        return Some(word);
+    }
     // "guidance for total expenses": a forecast of another measure.
     if let Some(word) = found
         .iter()

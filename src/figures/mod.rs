@@ -250,6 +250,11 @@ pub(crate) fn figure_word(word: &str) -> bool {
     number_word(word) || lexicon.scale(word).is_some() || lexicon.percent_words.contains(&word)
 }
 
+/// Whether `word` (lower case) names a month: "march", "sept".
+pub fn names_a_month(word: &str) -> bool {
+    ENGLISH.month(word).is_some()
+}
+
 /// Reads every figure in `text`, in order of appearance.
 pub fn read(text: &str) -> Vec<Figure> {
     let lex = &ENGLISH;
