@@ -309,7 +309,33 @@ pub(super) fn is_intended(before: &str, after: &str) -> bool {
             if negation && i < negation_ends {
                 return false;
             }
-            (INTENT.contains(w) && !compared && !reached && !of_a_figure && !range && !takes)
+            // "Hiring accelerated in May": hiring done, named as a noun;
+            // "plans to keep hiring" is an intent.
+            let hiring_done = matches!(*w, "hiring" | "hire")
+                && !(i > 0
+                    && matches!(
+                        words[i - 1],
+                        "to" | "will"
+                            | "would"
+                            | "on"
+                            | "be"
+                            | "is"
+                            | "are"
+                            | "keep"
+                            | "start"
+                            | "continue"
+                            | "resume"
+                            | "stop"
+                            | "plans"
+                            | "plan"
+                    ));
+            (INTENT.contains(w)
+                && !compared
+                && !reached
+                && !of_a_figure
+                && !range
+                && !takes
+                && !hiring_done)
                 || negation
         });
     // "dropped out of the top 20": outside the bound, not in it.
@@ -873,6 +899,23 @@ const HEDGES: &[&str] = &[
     "mere",
     "paltry",
     "further",
+    "robust",
+    "booming",
+    "solid",
+    "strong",
+    "healthy",
+    "impressive",
+    "stunning",
+    "surprising",
+    "disappointing",
+    "meagre",
+    "meager",
+    "weak",
+    "tepid",
+    "scant",
+    "bumper",
+    "blockbuster",
+    "sizzling",
 ];
 
 /// The word that governs a figure, and the word before it: the last words
