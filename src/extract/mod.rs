@@ -1674,6 +1674,14 @@ subject = ["Norvania", "the country"]
             ),
             [id("norvania.rank")]
         );
+        // A body and the words of its title are no country.
+        assert_eq!(
+            bound_under(
+                rules,
+                "According to Norvania's Ministry of Health, Labour and Welfare, the country rose to 129th place on the Parity Index."
+            ),
+            [id("norvania.rank")]
+        );
     }
 
     #[test]

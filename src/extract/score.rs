@@ -1075,10 +1075,16 @@ fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
         let known = mentions[..k].iter().rev().find(|m| {
             !m.span.is_empty() && m.text.starts_with(char::is_uppercase) && !possessive(m.span.end)
         });
-        // The nearest name before it no rule knows ("Velmora").
+        // The nearest name before it no rule knows ("Velmora"), less a
+        // body and the words of its title ("the Ministry of Health,
+        // Labour and Welfare").
+        let titles = bodies_and_titles(s.folded, &named.others);
         let unknown = named
             .others
             .iter()
+            .zip(&titles)
+            .filter(|&(_, &title)| !title)
+            .map(|(o, _)| o)
             .filter(|o| {
                 o.end <= at
                     && !possessive(o.end)
@@ -1104,6 +1110,24 @@ fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// For each name of `names` (in order), whether it is a body's
+/// ("Ministry of Health") or a word of the title that runs on after one
+/// ("Labour", "Welfare" of "Ministry of Health, Labour and Welfare").
+fn bodies_and_titles(folded: &str, names: &[Range<usize>]) -> Vec<bool> {
+    let mut marks: Vec<bool> = Vec::with_capacity(names.len());
+    for (k, name) in names.iter().enumerate() {
+        let body = crate::entities::institution(&folded[name.clone()]);
+        let runs_on = k > 0
+            && marks[k - 1]
+            && matches!(
+                folded[names[k - 1].end..name.start].trim(),
+                "," | "and" | ", and" | "&"
+            );
+        marks.push(body || runs_on);
+    }
+    marks
 }
 
 /// Subjects a sentence takes from the one it refers to: a list item takes
