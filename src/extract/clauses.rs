@@ -159,7 +159,12 @@ pub(super) fn asides(
                     asides.push(sentence.start + start..sentence.start + i + 1);
                 }
             }
-            '-' if text[..i].ends_with(' ') && text[i + 1..].starts_with(' ') => {
+            // "the AfD - 151, the SPD - 121": a dash labelling a list
+            // item's figure opens no aside.
+            '-' if text[..i].ends_with(' ')
+                && text[i + 1..].starts_with(' ')
+                && !labels_a_figure(&text[i + 1..]) =>
+            {
                 match dash.take() {
                     Some(start) => asides.push(sentence.start + start..sentence.start + i + 1),
                     None => dash = Some(i),
@@ -172,6 +177,15 @@ pub(super) fn asides(
     asides.sort_by_key(|a| (a.start, a.end));
     asides.dedup();
     asides
+}
+
+/// Whether the text after a dash is a list item's figure alone: " 151,",
+/// " 64." (a figure, then a comma, a full stop or the end).
+fn labels_a_figure(after: &str) -> bool {
+    let rest = after.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let tail = rest[digits..].trim_start();
+    digits > 0 && (tail.is_empty() || tail.starts_with([',', '.', ';']))
 }
 
 /// Whether the words between two names join them in one list: "Norway,
