@@ -663,21 +663,37 @@ impl Matcher {
                 }
             }
         }
+        let words_of = |name: &String| {
+            name.to_lowercase()
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .map(|w| w.trim_end_matches('s').to_string())
+                .collect::<Vec<_>>()
+        };
+        // A one-word cue names a measure of its own: in an epithet of a
+        // subject ("the iPhone maker") it is no word of every fact about
+        // the subject, or "iPhone sales" would be the whole's sales.
+        let measures: HashSet<String> = facts
+            .iter()
+            .flat_map(|fact| &fact.cues)
+            .filter(|cue| !cue.contains(' '))
+            .flat_map(words_of)
+            .collect();
         let own_words = facts
             .iter()
             .map(|fact| {
-                fact.subjects
+                let named = fact
+                    .subjects
                     .iter()
-                    .chain(&fact.qualifiers)
+                    .chain([&fact.source.name])
+                    .flat_map(words_of)
+                    .filter(|w| !measures.contains(w));
+                fact.qualifiers
+                    .iter()
                     .chain(&fact.cues)
-                    .chain([&fact.claim, &fact.source.name])
-                    .flat_map(|name| {
-                        name.to_lowercase()
-                            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                            .filter(|w| !w.is_empty())
-                            .map(|w| w.trim_end_matches('s').to_string())
-                            .collect::<Vec<_>>()
-                    })
+                    .chain([&fact.claim])
+                    .flat_map(words_of)
+                    .chain(named)
                     .collect()
             })
             .collect();
@@ -3912,6 +3928,48 @@ subject = ["Lusaria"]
                 "In the gender gap ranking, Lusaria ranks 129th out of 146 countries surveyed.\n"
             ),
             ["lusaria.rank"]
+        );
+    }
+
+    #[test]
+    fn a_part_named_in_a_subject_s_epithet_still_narrows_the_whole() {
+        let rules = r#"
+[sources.s]
+name = "Lumenfold quarterly results"
+
+[[fact]]
+id = "revenue"
+claim = "Lumenfold's total revenue, second quarter of 2026"
+source = "s"
+as_of = 2026-07-30
+kind = "money"
+currency = "USD"
+value = 9100000000
+cues = ["revenue", "sales"]
+subject = ["Lumenfold", "the headset maker"]
+
+[[fact]]
+id = "headsets"
+claim = "Lumenfold's headset revenue, second quarter of 2026"
+source = "s"
+as_of = 2026-07-30
+kind = "money"
+currency = "USD"
+value = 4100000000
+cues = ["headset", "headsets"]
+subject = ["Lumenfold", "the headset maker"]
+"#;
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(
+                rules,
+                "Lumenfold posted a strong quarter, thanks to a boom in headset sales that hit $4.1 billion."
+            ),
+            [id("headsets")]
+        );
+        assert_eq!(
+            bound_under(rules, "Lumenfold's sales rose to $9.1 billion."),
+            [id("revenue")]
         );
     }
 
