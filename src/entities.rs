@@ -386,10 +386,41 @@ pub fn other_names(
     sentence: Range<usize>,
     known: &[Range<usize>],
 ) -> Vec<Range<usize>> {
+    let first = folded[sentence.clone()]
+        .find(|c: char| c.is_alphanumeric())
+        .map(|at| sentence.start + at);
     unknown_names(&folded[sentence.clone()], sentence.start, known)
         .into_iter()
         .filter(|span| !common_word(folded, span))
+        .filter(|span| !(Some(span.start) == first && attributive(folded, span, known)))
         .collect()
+}
+
+/// Whether a sentence's capitalised first word, right before a cue in
+/// lower case ("Product revenue rose", "Services revenue grew"), is a noun
+/// naming a part of the measure: the text writes it capitalised nowhere
+/// else and the sentence goes on from the cue with a word in lower case.
+/// ("Sweden Digital Readiness Index 7th" stays a name.)
+fn attributive(folded: &str, span: &Range<usize>, known: &[Range<usize>]) -> bool {
+    let word = &folded[span.clone()];
+    // The cue is a noun the sentence goes on from with a verb, not a verb
+    // with its object ("Nimbus raised $900m").
+    let noun = known
+        .iter()
+        .find(|k| k.start == span.end + 1)
+        .is_some_and(|cue| {
+            folded[cue.end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_lowercase()) && !matches!(w, "a" | "an" | "the")
+                })
+        });
+    !word.contains(' ')
+        && noun
+        && folded[span.end..].starts_with(' ')
+        && folded[span.end + 1..].starts_with(|c: char| c.is_lowercase())
+        && !named_inside_a_sentence(folded, word)
 }
 
 /// Whether `folded` writes `name` capitalised after a word in lower case,

@@ -3974,6 +3974,43 @@ subject = ["Lumenfold", "the headset maker"]
     }
 
     #[test]
+    fn a_capitalised_first_word_before_a_cue_names_a_part_not_a_party() {
+        let rules = r#"
+[sources.s]
+name = "Lumenfold quarterly results"
+
+[[fact]]
+id = "services"
+claim = "Lumenfold's services revenue, second quarter of 2026"
+source = "s"
+as_of = 2026-07-30
+kind = "money"
+currency = "USD"
+value = 2700000000
+cues = ["services"]
+subject = ["Lumenfold"]
+
+[[fact]]
+id = "revenue"
+claim = "Lumenfold's total revenue, second quarter of 2026"
+source = "s"
+as_of = 2026-07-30
+kind = "money"
+currency = "USD"
+value = 9100000000
+cues = ["revenue"]
+subject = ["Lumenfold"]
+"#;
+        let id = |s: &str| Some(s.to_string());
+        let text = "Lumenfold results beat forecasts\n\nLumenfold reported its second quarter on Thursday.\n\nHardware revenue rose 8 percent to $6.6 billion. Services revenue grew 13 percent to a record $2.7 billion.\n";
+        let bound = bound_under(rules, text);
+        assert!(bound.contains(&id("services")), "{bound:?}");
+        // A name the text also writes inside a sentence stays a party.
+        let text = "Lumenfold results beat forecasts\n\nLumenfold and Harbour reported on Thursday.\n\nHarbour services grew 13 percent to $2.7 billion.\n";
+        assert!(!bound_under(rules, text).contains(&id("services")));
+    }
+
+    #[test]
     fn a_cue_measured_in_a_narrower_thing_is_never_sure() {
         let rules = r#"
 [sources.s]
