@@ -1106,6 +1106,14 @@ impl Matcher {
             if let Some(h) = layout.headline().filter(|&h| h != i) {
                 cues.push((scope::Layer::Article, &all[h]));
             }
+            // The lead names the measure an article reports as often as
+            // its headline does.
+            if let Some(lead) = layout
+                .lead()
+                .filter(|&l| l < i && !layout.same_paragraph(l, i))
+            {
+                cues.push((scope::Layer::Article, &all[lead]));
+            }
             let mut cued: Vec<usize> = named.cues.iter().map(|&(f, _)| f).collect();
             cued.sort_unstable();
             cued.dedup();
@@ -2869,6 +2877,9 @@ subject = ["the central bank"]
         assert_eq!(level(text), Some(Level::High), "{text}");
         let text = "Central Bank Misses Its Inflation Target Again\n\nThe central bank cut rates to 3.5%.\n";
         assert_eq!(level(text), Some(Level::Medium), "{text}");
+        // The lead names the measure as well as the headline does.
+        let text = "Where Norvania stands now\n\nThe 2025 Harbour Openness Index, out on Tuesday, covers 90 countries.\n\nNorvania now ranks 14th.\n";
+        assert_eq!(level(text), Some(Level::High), "{text}");
         // A measure named in common words is a reading of the layout.
         let text = "Central bank misses its target\n\nThe central bank cut rates to 3.5%.\n";
         assert_eq!(level(text), Some(Level::Medium), "{text}");

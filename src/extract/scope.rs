@@ -28,7 +28,8 @@ pub(super) enum Layer {
     Opening,
     /// In the heading above.
     Heading,
-    /// In the headline, or the subject the whole article is about.
+    /// In the headline or the lead's first sentence, or the subject the
+    /// whole article is about.
     Article,
     /// The article's subject, past another kind of party the paragraph
     /// has turned to (a candidate, in a story about a country's election).
@@ -45,7 +46,7 @@ impl Layer {
             Layer::Paragraph => "the paragraph",
             Layer::Opening => "a paragraph before",
             Layer::Heading => "the heading above",
-            Layer::Article => "the headline",
+            Layer::Article => "the headline or lead",
             Layer::Overarching => "the headline, past the paragraph's party",
         }
     }
@@ -172,6 +173,11 @@ impl Layout {
     /// The headline's sentence, when the article opens with one.
     pub(super) fn headline(&self) -> Option<usize> {
         self.headline
+    }
+
+    /// The lead's first sentence: the article's first that is no heading.
+    pub(super) fn lead(&self) -> Option<usize> {
+        self.heading.iter().position(|&h| !h)
     }
 
     /// Whether sentence `at` is a short label with its figure, an item of
