@@ -1385,7 +1385,14 @@ pub(super) fn stance(
     let ago_after = without_over
         .first(EARLIER_AFTER)
         .is_some_and(|m| m.ends_with("ago") || m.ends_with("earlier") || m.ends_with("before"));
-    let role = if ((ago || ago_after || opens_on_earlier || past_perfect) && role == Role::Level)
+    // "Prior avg hourly earnings +0.2% m/m": a line of data labelled as
+    // the period before, a change in it included.
+    let labelled_prior = words_of(lower)
+        .first()
+        .is_some_and(|w| matches!(*w, "prior" | "previous"))
+        && !lower[..figure.start].contains([',', ';']);
+    let role = if (labelled_prior && role == Role::Change)
+        || ((ago || ago_after || opens_on_earlier || past_perfect) && role == Role::Level)
         || ((revised || possessive || last_year || when_earlier(lower, figure.start))
             && role != Role::Intended)
     {
@@ -2127,6 +2134,11 @@ mod tests {
                 Role::Change,
             ),
             ("The rate edged up to 4.3%.", "4.3%", Role::Level),
+            (
+                "Prior avg hourly earnings +0.2% m/m",
+                "+0.2%",
+                Role::Earlier,
+            ),
             (
                 "The country ranked 131st in last year's report.",
                 "131st",
