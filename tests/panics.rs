@@ -50,6 +50,12 @@ fn cases() -> Vec<(&'static str, &'static str, &'static str, Option<String>)> {
             Some(fact("percent", "value = 5", "\"USD\"", "\"4\"")),
         ),
         (
+            "two sums that overlap, the second glued to its code",
+            "a.txt",
+            "4 USD3",
+            None,
+        ),
+        (
             "a figure glued to a currency sign after a word",
             "a.txt",
             "As much as$2 s$2billion",

@@ -240,6 +240,9 @@ pub(super) fn relative_asides(lower: &str, original: &str, start: usize) -> Vec<
         ", except ",
         ", apart from ",
         ", such as ",
+        // A definition in apposition: "natural decline, or the number
+        // of deaths minus that of births, came to 848,659".
+        ", or the ",
     ] {
         for (at, _) in lower.match_indices(lead) {
             let body = at + lead.len();

@@ -4022,6 +4022,57 @@ subject = ["Lumenfold"]
     }
 
     #[test]
+    fn a_cue_inside_a_definition_in_apposition_is_the_definition_s() {
+        let rules = r#"
+[sources.s]
+name = "Norvania statistics office, vital statistics 2025"
+
+[[fact]]
+id = "births"
+claim = "Births in Norvania in 2025"
+source = "s"
+as_of = 2026-06-05
+period = 2025
+kind = "count"
+value = 61200
+cues = ["births", "babies born", "babies", "born"]
+subject = ["Norvania", "the country"]
+
+[[fact]]
+id = "births.change"
+claim = "Change in the number of births in Norvania from 2024 to 2025"
+source = "s"
+as_of = 2026-06-05
+period = 2025
+kind = "count"
+measure = "change"
+over = "year"
+value = -2100
+cues = ["births", "babies born", "babies", "born"]
+subject = ["Norvania", "the country"]
+
+[[fact]]
+id = "decline"
+claim = "Natural population decline in Norvania in 2025"
+source = "s"
+as_of = 2026-06-05
+period = 2025
+kind = "count"
+value = 18400
+cues = ["natural decline", "natural population decline"]
+subject = ["Norvania", "the country"]
+"#;
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(
+                rules,
+                "The annual number of babies born in the country in 2025 fell by 2,100 to a record low of 61,200, also down for the fifth consecutive year, and the natural population decline, or the number of deaths minus that of births, came to a record 18,400, highlighting the ageing of the country."
+            ),
+            [None, id("births.change"), id("births"), id("decline")]
+        );
+    }
+
+    #[test]
     fn a_cue_measured_in_a_narrower_thing_is_never_sure() {
         let rules = r#"
 [sources.s]

@@ -133,14 +133,7 @@ pub(super) fn intended_at(lower: &str, from: usize, figure: Range<usize>) -> boo
     // So does a definition in apposition: "the fertility rate, or the
     // number of children a woman is expected to have, stood at 0.99".
     let mut plain = lower.to_string();
-    let definitions = lower.match_indices(", or the ").filter_map(|(at, _)| {
-        let close = lower[at + 2..figure.start.max(at + 2)].find(',')?;
-        Some(at..at + 2 + close + 1)
-    });
-    for aside in super::clauses::relative_asides(lower, lower, 0)
-        .into_iter()
-        .chain(definitions)
-    {
+    for aside in super::clauses::relative_asides(lower, lower, 0) {
         if from <= aside.start && aside.end <= figure.start {
             plain.replace_range(aside.clone(), &" ".repeat(aside.len()));
         }

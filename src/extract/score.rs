@@ -1121,10 +1121,9 @@ fn bodies_and_titles(folded: &str, names: &[Range<usize>]) -> Vec<bool> {
         let body = crate::entities::institution(&folded[name.clone()]);
         let runs_on = k > 0
             && marks[k - 1]
-            && matches!(
-                folded[names[k - 1].end..name.start].trim(),
-                "," | "and" | ", and" | "&"
-            );
+            && folded
+                .get(names[k - 1].end..name.start)
+                .is_some_and(|between| matches!(between.trim(), "," | "and" | ", and" | "&"));
         marks.push(body || runs_on);
     }
     marks

@@ -325,7 +325,12 @@ fn other_dollars(text: &str, figures: &mut [Figure]) {
     };
     for k in 1..figures.len() {
         let (first, second) = (&figures[k - 1], &figures[k]);
-        if first.kind != Kind::Money || second.kind != Kind::Money || first.unit != second.unit {
+        // Overlapping figures ("4 USD3") are left for `settle` to drop.
+        if first.kind != Kind::Money
+            || second.kind != Kind::Money
+            || first.unit != second.unit
+            || first.span.end > second.span.start
+        {
             continue;
         }
         let between = text[first.span.end..second.span.start].trim();
