@@ -422,32 +422,19 @@ pub(super) fn measured_in<'a>(
             continue;
         }
         let plain = word.len() >= 3 && word.chars().all(|c| c.is_alphabetic() || c == '-');
-        let period = crate::figures::names_a_month(word) || LEAVES_WHOLE.contains(&word);
+        let period = crate::figures::names_a_month(word)
+            || LEAVES_WHOLE.contains(&word)
+            || BOUNDARY.contains(&word);
         return (plain && !named && !period && !own(word)).then_some(word);
     }
     None
 }
 
-/// Words after a cue's "in" or "for" that name a period, a basis or a
-/// determiner, not another measure: "in the quarter", "in real terms",
-/// "for fiscal 2025", "in its history".
+/// Words after a cue's "in" or "for" that name a period or a basis, not
+/// another measure: "in real terms", "for fiscal 2025", "in recent
+/// years" (determiners end the phrase as [`BOUNDARY`] words do).
 const LEAVES_WHOLE: &[&str] = &[
-    "the",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "each",
     "every",
-    "both",
-    "all",
-    "any",
-    "some",
     "one",
     "real",
     "nominal",
@@ -480,7 +467,6 @@ const LEAVES_WHOLE: &[&str] = &[
     "decades",
     "history",
     "percent",
-    "per",
     "points",
     "dollar",
     "dollars",

@@ -1058,6 +1058,7 @@ fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
     // "Velmora gained most, and the country rose": a subject written as a
     // description ("the country") stands for the name before it in the
     // sentence, when that name is another party's.
+    let titles = bodies_and_titles(s.folded, &named.others);
     for k in 0..mentions.len() {
         let described = super::BACK_REFERENCES
             .iter()
@@ -1078,7 +1079,6 @@ fn own_mentions(s: &Sentence<'_>, named: &Named) -> Vec<Mention> {
         // The nearest name before it no rule knows ("Velmora"), less a
         // body and the words of its title ("the Ministry of Health,
         // Labour and Welfare").
-        let titles = bodies_and_titles(s.folded, &named.others);
         let unknown = named
             .others
             .iter()
