@@ -263,7 +263,7 @@ fn proper_names(sentence: &str, known: &[Range<usize>]) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|n| {
             let word = sentence[n.clone()].to_lowercase();
-            let opener = FUNCTION_WORDS.contains(&word.as_str())
+            let opener = never_a_cue(&word)
                 || MODIFIERS.contains(&word.as_str())
                 || OPENERS.contains(&word.as_str());
             !(n.start <= lead + 1 && opener)
@@ -323,86 +323,10 @@ fn nearest_name(
         .cloned()
 }
 
-/// Words that never make a cue on their own.
-const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "to",
-    "from",
-    "with",
-    "into",
-    "than",
-    "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "which",
-    "who",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "it",
-    "its",
-    "they",
-    "their",
-    "he",
-    "she",
-    "his",
-    "her",
-    "we",
-    "our",
-    "you",
-    "not",
-    "so",
-    "if",
-    "then",
-    "more",
-    "fewer",
-    "less",
-    "per",
-    "each",
-    "last",
-    "next",
-    "since",
-    "during",
-    "after",
-    "before",
-    "until",
-    "ago",
-    "out",
-    "up",
-    "down",
-    "over",
-    "under",
-    "about",
-    "around",
-    "between",
+/// Words that never make a cue on their own, besides the figure reader's
+/// function words ([`crate::figures::function_word`]): hedges, clause
+/// words, and the words of figures, units and ranks.
+const NEVER_CUES: &[&str] = &[
     "nearly",
     "almost",
     "roughly",
@@ -421,10 +345,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "said",
     "says",
     "say",
-    "according",
     "percent",
     "cent",
-    "per",
     "percentage",
     "points",
     "point",
@@ -447,9 +369,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "billion",
     "thousand",
     "hundred",
-    "out",
     "top",
 ];
+
+/// Whether `word` (lower case) never makes a cue on its own.
+fn never_a_cue(word: &str) -> bool {
+    crate::figures::function_word(word) || NEVER_CUES.contains(&word)
+}
 
 /// Imperatives and adverbs that open sentences ("Let us not pretend…").
 const OPENERS: &[&str] = &[
@@ -539,7 +465,7 @@ fn noun_after<'a>(
         let participle = i > first && (lower.ends_with("ed") || lower.ends_with("ing"));
         // "IT specialists": a capitalised "IT" is no pronoun.
         let acronym = word.text.len() > 1 && word.text.chars().all(char::is_uppercase);
-        let function_word = FUNCTION_WORDS.contains(&lower.as_str()) && !acronym;
+        let function_word = never_a_cue(&lower) && !acronym;
         if function_word || word.text.chars().all(|c| c.is_numeric()) || participle {
             break;
         }
@@ -581,7 +507,7 @@ fn content_word<'a>(
         .filter(|w| subject.is_none_or(|s| w.span.end <= s.start || s.end <= w.span.start))
         .filter(|w| {
             w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && !FUNCTION_WORDS.contains(&w.text.to_lowercase().as_str())
+                && !never_a_cue(&w.text.to_lowercase())
         })
         .min_by_key(|w| distance(&w.span, figure))
         .map(|w| w.text)

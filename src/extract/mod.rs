@@ -3942,9 +3942,8 @@ subject = ["Lusaria"]
         );
     }
 
-    #[test]
-    fn a_part_named_in_a_subject_s_epithet_still_narrows_the_whole() {
-        let rules = r#"
+    /// A quarter's revenue, one product line's and one segment's.
+    const LUMENFOLD_QUARTER: &str = r#"
 [sources.s]
 name = "Lumenfold quarterly results"
 
@@ -3969,26 +3968,6 @@ currency = "USD"
 value = 4100000000
 cues = ["headset", "headsets"]
 subject = ["Lumenfold", "the headset maker"]
-"#;
-        let id = |s: &str| Some(s.to_string());
-        assert_eq!(
-            bound_under(
-                rules,
-                "Lumenfold posted a strong quarter, thanks to a boom in headset sales that hit $4.1 billion."
-            ),
-            [id("headsets")]
-        );
-        assert_eq!(
-            bound_under(rules, "Lumenfold's sales rose to $9.1 billion."),
-            [id("revenue")]
-        );
-    }
-
-    #[test]
-    fn a_capitalised_first_word_before_a_cue_names_a_part_not_a_party() {
-        let rules = r#"
-[sources.s]
-name = "Lumenfold quarterly results"
 
 [[fact]]
 id = "services"
@@ -3999,26 +3978,34 @@ kind = "money"
 currency = "USD"
 value = 2700000000
 cues = ["services"]
-subject = ["Lumenfold"]
-
-[[fact]]
-id = "revenue"
-claim = "Lumenfold's total revenue, second quarter of 2026"
-source = "s"
-as_of = 2026-07-30
-kind = "money"
-currency = "USD"
-value = 9100000000
-cues = ["revenue"]
-subject = ["Lumenfold"]
+subject = ["Lumenfold", "the headset maker"]
 "#;
+
+    #[test]
+    fn a_part_named_in_a_subject_s_epithet_still_narrows_the_whole() {
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(
+            bound_under(
+                LUMENFOLD_QUARTER,
+                "Lumenfold posted a strong quarter, thanks to a boom in headset sales that hit $4.1 billion."
+            ),
+            [id("headsets")]
+        );
+        assert_eq!(
+            bound_under(LUMENFOLD_QUARTER, "Lumenfold's sales rose to $9.1 billion."),
+            [id("revenue")]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_first_word_before_a_cue_names_a_part_not_a_party() {
         let id = |s: &str| Some(s.to_string());
         let text = "Lumenfold results beat forecasts\n\nLumenfold reported its second quarter on Thursday.\n\nHardware revenue rose 8 percent to $6.6 billion. Services revenue grew 13 percent to a record $2.7 billion.\n";
-        let bound = bound_under(rules, text);
+        let bound = bound_under(LUMENFOLD_QUARTER, text);
         assert!(bound.contains(&id("services")), "{bound:?}");
         // A name the text also writes inside a sentence stays a party.
         let text = "Lumenfold results beat forecasts\n\nLumenfold and Harbour reported on Thursday.\n\nHarbour services grew 13 percent to $2.7 billion.\n";
-        assert!(!bound_under(rules, text).contains(&id("services")));
+        assert!(!bound_under(LUMENFOLD_QUARTER, text).contains(&id("services")));
     }
 
     #[test]

@@ -250,6 +250,12 @@ pub(crate) fn figure_word(word: &str) -> bool {
     number_word(word) || lexicon.scale(word).is_some() || lexicon.percent_words.contains(&word)
 }
 
+/// Whether `word` (lower case) is a function word, which never names what
+/// a count counts: "the", "of", "vs".
+pub(crate) fn function_word(word: &str) -> bool {
+    amounts::FUNCTION_WORDS.contains(&word)
+}
+
 /// Whether `word` (lower case) names a month: "march", "sept".
 pub fn names_a_month(word: &str) -> bool {
     ENGLISH.month(word).is_some()
